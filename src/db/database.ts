@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import pg from 'pg'
+import type { DatabaseConfig } from '../config.ts'
+import type { AppSecretTable, AppUserTable } from '../modules/auth/users.table.ts'
+import type { CompanyTable } from '../modules/catalog/companies/companies.table.ts'
+import type { PaymentTermTable } from '../modules/catalog/payment-terms/payment-terms.table.ts'
+import type { KitComponentTable, ProductTable } from '../modules/catalog/products/products.table.ts'
+import type { VendorProductTable, VendorTable } from '../modules/catalog/vendors/vendors.table.ts'
+import type { WarehouseTable } from '../modules/catalog/warehouses/warehouses.table.ts'
+import type { ClientSettingTable } from '../modules/settings/settings.table.ts'
+
+/** Every table of every module. Modules add their tables here and nowhere else. */
+export interface DB {
+  app_secret: AppSecretTable
+  app_user: AppUserTable
+  company: CompanyTable
+  vendor: VendorTable
+  vendor_product: VendorProductTable
+  warehouse: WarehouseTable
+  payment_term: PaymentTermTable
+  product: ProductTable
+  kit_component: KitComponentTable
+  client_setting: ClientSettingTable
+}
+
+export type Database = Kysely<DB>
+
+// pg returns int8 and numeric as strings; our int8 columns hold minor units far below 2^53.
+pg.types.setTypeParser(20, (value) => Number(value))
+pg.types.setTypeParser(1700, (value) => Number(value))
+
+export function createDb(config: DatabaseConfig): Database {
+  if (config.dialect === 'sqlite') {
+    const inMemory = config.path === ':memory:'
+    if (!inMemory) {
+      mkdirSync(dirname(config.path), { recursive: true })
+    }
+    const sqlite = new SQLite(config.path)
+    if (!inMemory) {
+      sqlite.pragma('journal_mode = WAL')
+    }
+    sqlite.pragma(`synchronous = ${config.synchronous}`)
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 10000')
+    return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
+  }
+  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize })
+  // An idle client's network error must not crash the process; the next query reports it.
+  pool.on('error', () => {})
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+}
+
+/** Cheap reachability check for start-up and `/ready`. */
+export async function pingDb(db: Database): Promise<void> {
+  await sql`select 1`.execute(db)
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration'
+import * as createReferenceData from './2026-11-29T1200_create_reference_data.ts'
+
+/** Every migration, by name. Names sort in the order they run; add new ones at the end. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-29T1200_create_reference_data': createReferenceData,
+}

@@ -1,0 +1,12 @@
+import type { Config } from '../config.ts'
+import type { Database } from '../db/database.ts'
+import type { TokenService } from '../modules/auth/tokens.ts'
+import type { Clock } from '../shared/clock.ts'
+
+/** What `buildApp` needs; tests and the CLI build it the same way `main.ts` does. */
+export interface AppDeps {
+  db: Database
+  config: Config
+  clock: Clock
+  tokens: TokenService
+}

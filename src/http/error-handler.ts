@@ -1,0 +1,161 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ErrorObject } from 'ajv'
+import { AppError, type ErrorCode } from '../shared/errors.ts'
+import { toModelState } from './validation.ts'
+
+// The one place that maps error codes to HTTP statuses.
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  RULE_VIOLATION: 400,
+  SETTING_DISABLED: 400,
+  MALFORMED_JSON: 400,
+  UNAUTHORIZED: 401,
+  INVALID_GRANT: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  COMPANY_NOT_FOUND: 404,
+  VENDOR_NOT_FOUND: 404,
+  WAREHOUSE_NOT_FOUND: 404,
+  PRODUCT_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  CUSTOMER_NOT_FOUND: 404,
+  PAYMENT_TERM_NOT_FOUND: 404,
+  PO_NOT_FOUND: 404,
+  ORDER_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  DUPLICATE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  IDEMPOTENCY_MISMATCH: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+}
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code]
+}
+
+interface ErrorBody {
+  Message: string
+  Code: string
+  ModelState?: Record<string, string[]>
+  RequestId?: string
+}
+
+function send(reply: FastifyReply, status: number, body: ErrorBody): FastifyReply {
+  // Bypass response schemas: the error shape is fixed and must never be filtered.
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .serializer(JSON.stringify)
+    .send(body)
+}
+
+function fromFastify(
+  error: FastifyError,
+  request: FastifyRequest,
+): { status: number; body: ErrorBody } | null {
+  if (error.validation !== undefined) {
+    const part = error.validationContext ?? 'body'
+    return {
+      status: 400,
+      body: {
+        Message: 'The request is invalid.',
+        Code: 'VALIDATION',
+        ModelState: toModelState(error.validation as ErrorObject[], part),
+      },
+    }
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return {
+        status: 413,
+        body: {
+          Message: `The request body is larger than the limit of ${request.routeOptions.bodyLimit ?? 0} bytes.`,
+          Code: 'PAYLOAD_TOO_LARGE',
+        },
+      }
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        status: 415,
+        body: {
+          Message: `The request entity's media type '${request.headers['content-type'] ?? ''}' is not supported for this resource. Use application/json.`,
+          Code: 'UNSUPPORTED_MEDIA_TYPE',
+        },
+      }
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return {
+        status: 400,
+        body: { Message: 'The request body is empty.', Code: 'MALFORMED_JSON' },
+      }
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return {
+        status: 400,
+        body: {
+          Message: 'The Content-Length header does not match the body.',
+          Code: 'MALFORMED_JSON',
+        },
+      }
+    default:
+      break
+  }
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return {
+      status: 400,
+      body: {
+        Message: `The request body is not valid JSON: ${error.message}`,
+        Code: 'MALFORMED_JSON',
+      },
+    }
+  }
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    // Other client errors raised by the framework (prototype poisoning, bad headers…).
+    return {
+      status: error.statusCode,
+      body: {
+        Message: error.message,
+        Code: error.statusCode === 400 ? 'MALFORMED_JSON' : 'VALIDATION',
+      },
+    }
+  }
+  return null
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.code === 'INVALID_GRANT') {
+        return reply
+          .code(400)
+          .serializer(JSON.stringify)
+          .send({ error: 'invalid_grant', error_description: error.message })
+      }
+      const body: ErrorBody = { Message: error.message, Code: error.code }
+      if (error.modelState !== undefined) {
+        body.ModelState = error.modelState
+      }
+      return send(reply, statusOf(error.code), body)
+    }
+    const mapped = fromFastify(error, request)
+    if (mapped !== null) {
+      request.log.info({ code: mapped.body.Code, status: mapped.status }, 'request rejected')
+      return send(reply, mapped.status, mapped.body)
+    }
+    request.log.error({ err: error }, 'unhandled error')
+    return send(reply, 500, {
+      Message: 'An error has occurred.',
+      Code: 'INTERNAL',
+      RequestId: String(request.id),
+    })
+  })
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, 404, {
+      Message: `No HTTP resource was found that matches the request URI '${(request.url.split('?')[0] ?? '').slice(0, 200)}'.`,
+      Code: 'ROUTE_NOT_FOUND',
+    }),
+  )
+}

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify'
+import { registerAuthRoutes } from '../modules/auth/auth.routes.ts'
+import { registerCompanyRoutes } from '../modules/catalog/companies/companies.routes.ts'
+import type { AppDeps } from './deps.ts'
+import { registerOps } from './ops.routes.ts'
+
+// The route table: every module's routes, mounted under `/rest/api` (and the `/api` alias).
+
+export function registerApiRoutes(api: FastifyInstance, deps: AppDeps): void {
+  registerAuthRoutes(api, deps)
+  registerCompanyRoutes(api, deps)
+}
+
+export function registerAdminRoutes(_admin: FastifyInstance, _deps: AppDeps): void {}
+
+export function registerOpsRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerOps(app, deps)
+}

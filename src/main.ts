@@ -1,0 +1,16 @@
+import { ConfigError, loadConfig } from './config.ts'
+import { closeOnSignals, startServer } from './http/server.ts'
+
+try {
+  const server = await startServer(loadConfig())
+  closeOnSignals(server)
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`crossdock: configuration error: ${error.message}\n`)
+  } else {
+    process.stderr.write(
+      `crossdock: failed to start: ${(error as Error).message ?? String(error)}\n`,
+    )
+  }
+  process.exit(1)
+}

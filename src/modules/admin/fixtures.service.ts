@@ -1,0 +1,267 @@
+import { readFile } from 'node:fs/promises'
+import type { Database } from '../../db/database.ts'
+import { normalizeToSchema } from '../../http/wire.ts'
+import { validatorCompiler } from '../../http/validation.ts'
+import { toModelState } from '../../http/validation.ts'
+import { isoNow, type Clock } from '../../shared/clock.ts'
+import { ValidationError } from '../../shared/errors.ts'
+import { toMinor } from '../../shared/money.ts'
+import { hashPassword } from '../auth/passwords.ts'
+import { changeClientSettings } from '../settings/settings.service.ts'
+import { DEMO_FIXTURES } from './demo-fixtures.ts'
+import { Fixtures, type FixturesData } from './fixtures.schemas.ts'
+
+export interface SeedReport {
+  source: 'fixtures' | 'demo' | 'none'
+  companies: number
+  vendors: number
+  warehouses: number
+  paymentTerms: number
+  products: number
+  users: number
+}
+
+const validateFixtures = validatorCompiler({
+  schema: Fixtures,
+  httpPart: 'body',
+  method: 'POST',
+  url: 'fixtures',
+}) as unknown as ((data: unknown) => boolean) & { errors?: unknown[] }
+
+/** Parses and validates a fixtures document; a ValidationError names each bad field. */
+export function parseFixtures(value: unknown): FixturesData {
+  const normalized = normalizeToSchema(Fixtures, value, '', [], 'body')
+  if (!validateFixtures(normalized)) {
+    throw new ValidationError(
+      toModelState((validateFixtures.errors ?? []) as never[], 'body'),
+      'The fixtures are invalid.',
+    )
+  }
+  return normalized as FixturesData
+}
+
+function flag(value: boolean | undefined, fallback: boolean): number {
+  return (value ?? fallback) ? 1 : 0
+}
+
+/**
+ * Upserts every entity of the document in one transaction (by ID, SKU or user name), so
+ * loading the same file twice changes nothing. Users that exist keep their password.
+ */
+export async function applyFixtures(
+  db: Database,
+  clock: Clock,
+  data: FixturesData,
+): Promise<Omit<SeedReport, 'source'>> {
+  const now = isoNow(clock)
+  const passwordHashes = new Map<string, string>()
+  for (const user of data.Users ?? []) {
+    passwordHashes.set(user.Username, await hashPassword(user.Password))
+  }
+
+  await db.transaction().execute(async (trx) => {
+    for (const c of data.Companies ?? []) {
+      const row = {
+        name: c.CompanyName,
+        abbreviation: c.Abbreviation ?? '',
+        email: c.Email ?? '',
+        website: c.Website ?? '',
+        country_code: (c.CountryCode ?? 'US').toUpperCase(),
+        currency_code: c.CurrencyCode ?? 0,
+        is_default: flag(c.IsDefaultCompany, false),
+        is_disabled: flag(c.IsDisabled, false),
+        address_json: JSON.stringify(c.Address ?? {}),
+      }
+      await trx
+        .insertInto('company')
+        .values({ id: c.ID, ...row })
+        .onConflict((oc) => oc.column('id').doUpdateSet(row))
+        .execute()
+    }
+    for (const v of data.Vendors ?? []) {
+      const row = {
+        name: v.Name,
+        email: v.Email ?? '',
+        email_cc: v.EmailCC ?? '',
+        alias: v.Alias ?? '',
+        account_number: v.AccountNumber ?? '',
+        website: v.Website ?? '',
+        is_default: flag(v.IsDefault, false),
+        is_active: flag(v.IsActive, true),
+      }
+      await trx
+        .insertInto('vendor')
+        .values({ id: v.ID, ...row })
+        .onConflict((oc) => oc.column('id').doUpdateSet(row))
+        .execute()
+    }
+    for (const w of data.Warehouses ?? []) {
+      const row = {
+        name: w.Name,
+        warehouse_type: w.WarehouseType ?? 0,
+        is_default: flag(w.IsDefault, false),
+        is_sellable: flag(w.IsSellable, true),
+        enforce_bins: flag(w.EnforceBins, false),
+        address_json: JSON.stringify(w.Address ?? {}),
+      }
+      await trx
+        .insertInto('warehouse')
+        .values({ id: w.ID, created_on: now, ...row })
+        .onConflict((oc) => oc.column('id').doUpdateSet(row))
+        .execute()
+    }
+    for (const t of data.PaymentTerms ?? []) {
+      await trx
+        .insertInto('payment_term')
+        .values({ id: t.ID, name: t.Name })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ name: t.Name }))
+        .execute()
+    }
+    await applyProducts(trx, now, data)
+    for (const vp of data.VendorProducts ?? []) {
+      const row = { price: toMinor(vp.Price), vendor_sku: vp.VendorSKU ?? '' }
+      await trx
+        .insertInto('vendor_product')
+        .values({ vendor_id: vp.VendorID, sku: vp.ProductSKU, ...row })
+        .onConflict((oc) => oc.columns(['vendor_id', 'sku']).doUpdateSet(row))
+        .execute()
+    }
+    for (const u of data.Users ?? []) {
+      await trx
+        .insertInto('app_user')
+        .values({
+          username: u.Username,
+          password_hash: passwordHashes.get(u.Username)!,
+          full_name: u.FullName ?? '',
+          email: u.Email ?? '',
+          is_admin: flag(u.IsAdmin, false),
+          company_ids_json: u.CompanyIDs == null ? null : JSON.stringify(u.CompanyIDs),
+          created_on: now,
+        })
+        .onConflict((oc) => oc.column('username').doNothing())
+        .execute()
+    }
+  })
+  const settings = data.Settings
+  if (settings?.Server !== undefined) {
+    await changeClientSettings(db, 0, settings.Server)
+  }
+  for (const [companyId, values] of Object.entries(settings?.Companies ?? {})) {
+    await changeClientSettings(db, Number(companyId), values)
+  }
+  return {
+    companies: data.Companies?.length ?? 0,
+    vendors: data.Vendors?.length ?? 0,
+    warehouses: data.Warehouses?.length ?? 0,
+    paymentTerms: data.PaymentTerms?.length ?? 0,
+    products: data.Products?.length ?? 0,
+    users: data.Users?.length ?? 0,
+  }
+}
+
+async function applyProducts(trx: Database, now: string, data: FixturesData): Promise<void> {
+  const products = data.Products ?? []
+  // Plain products first, so kit components always exist before the kits that use them.
+  const ordered = [...products].sort(
+    (a, b) => Number(a.KitComponents !== undefined) - Number(b.KitComponents !== undefined),
+  )
+  for (const p of ordered) {
+    const isKit = (p.KitComponents?.length ?? 0) > 0
+    const row = {
+      company_id: p.CompanyID,
+      name: p.ProductName,
+      product_type_name: p.ProductTypeName ?? '',
+      upc: p.UPC ?? '',
+      notes: p.Notes ?? '',
+      site_cost: toMinor(p.SiteCost ?? 0),
+      site_price: toMinor(p.DefaultPrice ?? 0),
+      wholesale_price: toMinor(p.WholesalePrice ?? p.DefaultPrice ?? 0),
+      weight_oz: p.WeightOz ?? 0,
+      is_kit: isKit ? 1 : 0,
+      is_active: flag(p.IsActive, true),
+    }
+    await trx
+      .insertInto('product')
+      .values({
+        sku: p.ProductSKU,
+        created_on: now,
+        purchaser_id: null,
+        manufacturer_id: null,
+        ...row,
+      })
+      .onConflict((oc) => oc.column('sku').doUpdateSet(row))
+      .execute()
+    if (p.KitComponents !== undefined) {
+      await trx.deleteFrom('kit_component').where('kit_sku', '=', p.ProductSKU).execute()
+      for (const [position, component] of p.KitComponents.entries()) {
+        if (component.ProductSKU === p.ProductSKU) {
+          throw ValidationError.field(
+            `Products.${p.ProductSKU}.KitComponents`,
+            'A kit cannot contain itself.',
+          )
+        }
+        await trx
+          .insertInto('kit_component')
+          .values({
+            kit_sku: p.ProductSKU,
+            component_sku: component.ProductSKU,
+            qty: component.Qty,
+            position,
+          })
+          .execute()
+      }
+    }
+  }
+}
+
+async function isEmpty(db: Database): Promise<boolean> {
+  const row = await db.selectFrom('company').select('id').limit(1).executeTakeFirst()
+  return row === undefined
+}
+
+/**
+ * Start-up seeding: the fixtures file when one is configured (applied every start, idempotent),
+ * otherwise the built-in demo set, and only into an empty database.
+ */
+export async function loadReferenceData(
+  db: Database,
+  clock: Clock,
+  fixturesPath: string | undefined,
+): Promise<SeedReport> {
+  if (fixturesPath !== undefined) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(await readFile(fixturesPath, 'utf8'))
+    } catch (error) {
+      throw new FixturesFileError(`cannot read ${fixturesPath}: ${(error as Error).message}`)
+    }
+    let data: FixturesData
+    try {
+      data = parseFixtures(parsed)
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        const first = Object.entries(error.modelState ?? {})[0]
+        throw new FixturesFileError(
+          `${fixturesPath} is invalid: ${first?.[0] ?? ''} ${first?.[1].join(' ') ?? ''}`.trim(),
+        )
+      }
+      throw error
+    }
+    return { source: 'fixtures', ...(await applyFixtures(db, clock, data)) }
+  }
+  if (await isEmpty(db)) {
+    return { source: 'demo', ...(await applyFixtures(db, clock, DEMO_FIXTURES)) }
+  }
+  return {
+    source: 'none',
+    companies: 0,
+    vendors: 0,
+    warehouses: 0,
+    paymentTerms: 0,
+    products: 0,
+    users: 0,
+  }
+}
+
+/** The fixtures file cannot be used; start-up reports it against CROSSDOCK_FIXTURES. */
+export class FixturesFileError extends Error {}

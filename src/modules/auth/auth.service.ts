@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto'
+import type { Database } from '../../db/database.ts'
+import { isUniqueViolation } from '../../db/db-errors.ts'
+import type { AuthUser } from '../../shared/auth-user.ts'
+import { isoNow, type Clock } from '../../shared/clock.ts'
+import {
+  ConflictError,
+  InvalidGrantError,
+  NotFoundError,
+  ValidationError,
+} from '../../shared/errors.ts'
+import { dummyPasswordHash, generatePassword, hashPassword, verifyPassword } from './passwords.ts'
+import type { IssuedToken, TokenService } from './tokens.ts'
+import {
+  countUsers,
+  findUserById,
+  findUserByUsername,
+  insertSecretOnce,
+  insertUser,
+  listUsers,
+  updateUser,
+  userRowToAuthUser,
+} from './users.repository.ts'
+import type { AppUserRow } from './users.table.ts'
+
+export interface TokenGrant extends IssuedToken {
+  username: string
+}
+
+/**
+ * Checks the credentials and issues a bearer token.
+ * @example const grant = await issueToken(db, tokens, 'admin', 'secret')
+ */
+export async function issueToken(
+  db: Database,
+  tokens: TokenService,
+  username: string,
+  password: string,
+): Promise<TokenGrant> {
+  const row = await findUserByUsername(db, username)
+  // Verify against a dummy hash for unknown users so timing does not reveal which names exist.
+  const ok = await verifyPassword(password, row?.password_hash ?? (await dummyPasswordHash()))
+  if (row === undefined || !ok || row.is_active !== 1) {
+    throw new InvalidGrantError()
+  }
+  return { ...tokens.issue(userRowToAuthUser(row)), username: row.username }
+}
+
+/** The JWT secret: the configured one, else one generated once and shared through the database. */
+export async function resolveJwtSecret(
+  db: Database,
+  configured: string | undefined,
+): Promise<string> {
+  if (configured !== undefined) {
+    return configured
+  }
+  return insertSecretOnce(db, 'jwt_secret', randomBytes(48).toString('base64url'))
+}
+
+export interface AdminBootstrap {
+  created: boolean
+  username: string
+  /** Set only when the password was generated; print it once. */
+  generatedPassword?: string
+}
+
+/** Creates the first (admin) user on an empty database. Safe when two instances start at once. */
+export async function ensureAdminUser(
+  db: Database,
+  clock: Clock,
+  username: string,
+  password: string | undefined,
+): Promise<AdminBootstrap> {
+  if ((await countUsers(db)) > 0) {
+    return { created: false, username }
+  }
+  const chosen = password ?? generatePassword()
+  try {
+    await insertUser(db, {
+      username,
+      password_hash: await hashPassword(chosen),
+      full_name: 'Administrator',
+      is_admin: 1,
+      company_ids_json: null,
+      created_on: isoNow(clock),
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      return { created: false, username }
+    }
+    throw error
+  }
+  return password === undefined
+    ? { created: true, username, generatedPassword: chosen }
+    : { created: true, username }
+}
+
+export interface UserView {
+  id: number
+  username: string
+  fullName: string
+  email: string
+  isAdmin: boolean
+  isActive: boolean
+  companyIds: number[] | null
+  createdOn: string
+}
+
+function toView(row: AppUserRow): UserView {
+  const auth: AuthUser = userRowToAuthUser(row)
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.full_name,
+    email: row.email,
+    isAdmin: auth.isAdmin,
+    isActive: row.is_active === 1,
+    companyIds: auth.companyIds,
+    createdOn: row.created_on,
+  }
+}
+
+export async function listUserViews(db: Database): Promise<UserView[]> {
+  return (await listUsers(db)).map(toView)
+}
+
+export async function getUserView(db: Database, id: number): Promise<UserView> {
+  const row = await findUserById(db, id)
+  if (row === undefined) {
+    throw new NotFoundError('USER_NOT_FOUND', `User ${id} was not found.`)
+  }
+  return toView(row)
+}
+
+export interface UserInput {
+  username?: string
+  password?: string
+  fullName?: string
+  email?: string
+  isAdmin?: boolean
+  isActive?: boolean
+  companyIds?: number[] | null
+}
+
+async function assertCompaniesExist(db: Database, ids: number[] | null | undefined): Promise<void> {
+  if (ids === null || ids === undefined || ids.length === 0) {
+    return
+  }
+  const found = await db.selectFrom('company').select('id').where('id', 'in', ids).execute()
+  const missing = ids.filter((id) => !found.some((row) => row.id === id))
+  if (missing.length > 0) {
+    throw ValidationError.field('CompanyIDs', `Company ${missing.join(', ')} does not exist.`)
+  }
+}
+
+export async function createUser(db: Database, clock: Clock, input: UserInput): Promise<UserView> {
+  if (input.username === undefined || input.password === undefined) {
+    throw ValidationError.field('Username', 'Username and Password are required.')
+  }
+  await assertCompaniesExist(db, input.companyIds)
+  try {
+    const id = await insertUser(db, {
+      username: input.username,
+      password_hash: await hashPassword(input.password),
+      full_name: input.fullName ?? '',
+      email: input.email ?? '',
+      is_admin: input.isAdmin === true ? 1 : 0,
+      is_active: input.isActive === false ? 0 : 1,
+      company_ids_json: input.companyIds == null ? null : JSON.stringify(input.companyIds),
+      created_on: isoNow(clock),
+    })
+    return getUserView(db, id)
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ConflictError(`User name "${input.username}" is taken.`, 'DUPLICATE')
+    }
+    throw error
+  }
+}
+
+export async function changeUser(db: Database, id: number, input: UserInput): Promise<UserView> {
+  await getUserView(db, id)
+  await assertCompaniesExist(db, input.companyIds)
+  try {
+    await updateUser(db, id, {
+      ...(input.username !== undefined && { username: input.username }),
+      ...(input.password !== undefined && { password_hash: await hashPassword(input.password) }),
+      ...(input.fullName !== undefined && { full_name: input.fullName }),
+      ...(input.email !== undefined && { email: input.email }),
+      ...(input.isAdmin !== undefined && { is_admin: input.isAdmin ? 1 : 0 }),
+      ...(input.isActive !== undefined && { is_active: input.isActive ? 1 : 0 }),
+      ...(input.companyIds !== undefined && {
+        company_ids_json: input.companyIds === null ? null : JSON.stringify(input.companyIds),
+      }),
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ConflictError(`User name "${input.username}" is taken.`, 'DUPLICATE')
+    }
+    throw error
+  }
+  return getUserView(db, id)
+}

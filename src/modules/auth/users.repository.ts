@@ -1,0 +1,73 @@
+import type { Database } from '../../db/database.ts'
+import type { AuthUser } from '../../shared/auth-user.ts'
+import type { AppUserRow, AppUserUpdate, NewAppUserRow } from './users.table.ts'
+
+export function userRowToAuthUser(row: AppUserRow): AuthUser {
+  return {
+    id: row.id,
+    username: row.username,
+    isAdmin: row.is_admin === 1,
+    companyIds:
+      row.company_ids_json === null ? null : (JSON.parse(row.company_ids_json) as number[]),
+  }
+}
+
+export function findUserByUsername(
+  db: Database,
+  username: string,
+): Promise<AppUserRow | undefined> {
+  return db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst()
+}
+
+export function findUserById(db: Database, id: number): Promise<AppUserRow | undefined> {
+  return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export function listUsers(db: Database): Promise<AppUserRow[]> {
+  return db.selectFrom('app_user').selectAll().orderBy('id').execute()
+}
+
+export async function countUsers(db: Database): Promise<number> {
+  const row = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function insertUser(db: Database, user: NewAppUserRow): Promise<number> {
+  const row = await db.insertInto('app_user').values(user).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function updateUser(
+  db: Database,
+  id: number,
+  update: AppUserUpdate,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('app_user')
+    .set(update)
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}
+
+export async function findSecret(db: Database, name: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('app_secret')
+    .select('value')
+    .where('name', '=', name)
+    .executeTakeFirst()
+  return row?.value
+}
+
+/** Inserts the secret unless another instance already did; returns the stored value. */
+export async function insertSecretOnce(db: Database, name: string, value: string): Promise<string> {
+  await db
+    .insertInto('app_secret')
+    .values({ name, value })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute()
+  return (await findSecret(db, name))!
+}

@@ -1,0 +1,25 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+export interface VendorTable {
+  id: number
+  name: string
+  email: Generated<string>
+  email_cc: Generated<string>
+  alias: Generated<string>
+  account_number: Generated<string>
+  website: Generated<string>
+  is_default: Generated<number>
+  is_active: Generated<number>
+}
+export type VendorRow = Selectable<VendorTable>
+export type NewVendorRow = Insertable<VendorTable>
+export type VendorUpdate = Updateable<VendorTable>
+
+/** A vendor's cost for a product (minor units). */
+export interface VendorProductTable {
+  vendor_id: number
+  sku: string
+  price: number
+  vendor_sku: Generated<string>
+}
+export type VendorProductRow = Selectable<VendorProductTable>

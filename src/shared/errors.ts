@@ -1,0 +1,100 @@
+/**
+ * Domain errors. Services throw these; only `http/error-handler.ts` maps them to HTTP.
+ * Every error carries a stable `code` from the closed union below.
+ */
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'UNAUTHORIZED'
+  | 'INVALID_GRANT'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'ROUTE_NOT_FOUND'
+  | 'COMPANY_NOT_FOUND'
+  | 'VENDOR_NOT_FOUND'
+  | 'WAREHOUSE_NOT_FOUND'
+  | 'PRODUCT_NOT_FOUND'
+  | 'USER_NOT_FOUND'
+  | 'CUSTOMER_NOT_FOUND'
+  | 'PAYMENT_TERM_NOT_FOUND'
+  | 'PO_NOT_FOUND'
+  | 'ORDER_NOT_FOUND'
+  | 'CONFLICT'
+  | 'DUPLICATE'
+  | 'RULE_VIOLATION'
+  | 'SETTING_DISABLED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'MALFORMED_JSON'
+  | 'METHOD_NOT_ALLOWED'
+  | 'IDEMPOTENCY_MISMATCH'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL'
+
+/** Field path (`model.Products[0].QtyUnitsOrdered`) → messages, as ASP.NET's ModelState. */
+export type ModelState = Record<string, string[]>
+
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly modelState: ModelState | undefined
+
+  constructor(code: ErrorCode, message: string, modelState?: ModelState) {
+    super(message)
+    this.name = new.target.name
+    this.code = code
+    this.modelState = modelState
+  }
+}
+
+/** Bad input: a field breaks a rule. Always carries ModelState naming the field(s). */
+export class ValidationError extends AppError {
+  constructor(modelState: ModelState, message = 'The request is invalid.') {
+    super('VALIDATION', message, modelState)
+  }
+
+  /** One field, one message. `field` is the wire path without the `model.` prefix. */
+  static field(field: string, message: string): ValidationError {
+    return new ValidationError({ [`model.${field}`]: [message] })
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor() {
+    super('UNAUTHORIZED', 'Authorization has been denied for this request.')
+  }
+}
+
+/** Failed login. Answered in the OWIN OAuth format Sellercloud's token endpoint uses. */
+export class InvalidGrantError extends AppError {
+  constructor() {
+    super('INVALID_GRANT', 'The user name or password is incorrect.')
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You do not have access to this resource.') {
+    super('FORBIDDEN', message)
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(code: ErrorCode, message: string) {
+    super(code, message)
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, code: ErrorCode = 'CONFLICT') {
+    super(code, message)
+  }
+}
+
+/**
+ * A rule of the workflow forbids this on otherwise well-formed input. Sellercloud answers
+ * these with 400, so this carries ModelState too and maps to 400 (see decisions.md).
+ */
+export class RuleViolationError extends AppError {
+  constructor(field: string | null, message: string, code: ErrorCode = 'RULE_VIOLATION') {
+    super(code, message, field === null ? undefined : { [`model.${field}`]: [message] })
+  }
+}

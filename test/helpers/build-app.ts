@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto'
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
+import pg from 'pg'
+import { prepare } from '../../src/bootstrap.ts'
+import type { Config } from '../../src/config.ts'
+import type { Database } from '../../src/db/database.ts'
+import { buildApp } from '../../src/http/app.ts'
+import type { AppDeps } from '../../src/http/deps.ts'
+import { createUser } from '../../src/modules/auth/auth.service.ts'
+import { systemClock, type Clock } from '../../src/shared/clock.ts'
+import { isolatedDatabase, testPgUrl, type TestDialect } from './dialects.ts'
+
+export const ADMIN_PASSWORD = 'test-admin-password'
+
+export interface TestApp {
+  dialect: TestDialect
+  app: FastifyInstance
+  deps: AppDeps
+  db: Database
+  /** Token of the admin user (every company). */
+  adminToken: string
+  /** Logs in and returns a bearer token. */
+  login(username: string, password: string): Promise<string>
+  /** Creates a non-admin user limited to `companyIds` (null = all) and returns its token. */
+  userToken(companyIds: number[] | null, isAdmin?: boolean): Promise<string>
+  request(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    token?: string | null,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>
+  get(url: string, token?: string | null): Promise<LightMyRequestResponse>
+  post(url: string, body: unknown, token?: string | null): Promise<LightMyRequestResponse>
+  put(url: string, body: unknown, token?: string | null): Promise<LightMyRequestResponse>
+  close(): Promise<void>
+}
+
+export interface TestAppOptions {
+  clock?: Clock
+  config?: Partial<Config>
+  /** Skip the demo data (an empty reference set). */
+  fixturesPath?: string
+}
+
+async function createSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: testPgUrl() })
+  await client.connect()
+  try {
+    await client.query(`create schema ${schema}`)
+  } finally {
+    await client.end()
+  }
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: testPgUrl() })
+  await client.connect()
+  try {
+    await client.query(`drop schema if exists ${schema} cascade`)
+  } finally {
+    await client.end()
+  }
+}
+
+/** A fresh app on a fresh database (SQLite `:memory:` or a new PostgreSQL schema), demo data loaded. */
+export async function createTestApp(
+  dialect: TestDialect,
+  options: TestAppOptions = {},
+): Promise<TestApp> {
+  const schema = `t_${randomBytes(6).toString('hex')}`
+  if (dialect === 'postgres') {
+    await createSchema(schema)
+  }
+  const config: Config = {
+    host: '127.0.0.1',
+    port: 0,
+    database: isolatedDatabase(dialect, schema),
+    adminUser: 'admin',
+    adminPassword: ADMIN_PASSWORD,
+    fixturesPath: options.fixturesPath,
+    jwtSecret: undefined,
+    tokenLifetimeSeconds: 3600,
+    bodyLimitBytes: 1024 * 1024,
+    logLevel: 'silent',
+    ...options.config,
+  }
+  const prepared = await prepare(config, options.clock ?? systemClock)
+  const { deps } = prepared
+  const app = await buildApp(deps)
+  await app.ready()
+
+  const request: TestApp['request'] = (method, url, body, token, headers = {}) =>
+    app.inject({
+      method,
+      url,
+      headers: {
+        ...(token !== null && token !== undefined ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined
+        ? { payload: typeof body === 'string' ? body : JSON.stringify(body) }
+        : {}),
+    })
+
+  const login = async (username: string, password: string) => {
+    const res = await request('POST', '/rest/api/token', { Username: username, Password: password })
+    if (res.statusCode !== 200) {
+      throw new Error(`login failed for ${username}: ${res.statusCode} ${res.body}`)
+    }
+    return res.json<{ access_token: string }>().access_token
+  }
+  const adminToken = await login('admin', ADMIN_PASSWORD)
+  let userCount = 0
+
+  return {
+    dialect,
+    app,
+    deps,
+    db: deps.db,
+    adminToken,
+    login,
+    async userToken(companyIds, isAdmin = false) {
+      userCount += 1
+      const username = `user${userCount}_${randomBytes(3).toString('hex')}`
+      await createUser(deps.db, deps.clock, {
+        username,
+        password: 'user-password-1',
+        companyIds,
+        isAdmin,
+      })
+      return login(username, 'user-password-1')
+    },
+    request,
+    get: (url, token = adminToken) => request('GET', url, undefined, token),
+    post: (url, body, token = adminToken) => request('POST', url, body, token),
+    put: (url, body, token = adminToken) => request('PUT', url, body, token),
+    async close() {
+      await app.close()
+      await deps.db.destroy()
+      if (dialect === 'postgres') {
+        await dropSchema(schema)
+      }
+    },
+  }
+}
