@@ -38,6 +38,8 @@ export async function buildApp(
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id)
   })
+  // JSON (and text/json, form-urlencoded as Swagger lists) only: a text/plain body is a 415.
+  app.removeContentTypeParser('text/plain')
   await app.register(formbody)
   app.addContentTypeParser(
     'text/json',

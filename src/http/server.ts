@@ -16,6 +16,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const app = await buildApp(deps, {
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.body.Password'] },
   })
+  let draining = false
+  // While draining, answer with `Connection: close`, so keep-alive sockets do not hold the close open.
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining) {
+      reply.header('connection', 'close')
+    }
+  })
+  app.addHook('preClose', async () => {
+    draining = true
+  })
   app.addHook('onClose', async () => {
     await deps.db.destroy()
   })

@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, it } from 'node:test'
+import pg from 'pg'
+import { testDialects, testPgUrl } from '../helpers/dialects.ts'
+import { ExitedEarly, startServerProcess, token } from '../helpers/server-process.ts'
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'crossdock-e2e-'))
+}
+
+async function expectStartFailure(env: Record<string, string>, variable: string): Promise<void> {
+  await assert.rejects(startServerProcess(env), (error: unknown) => {
+    assert.ok(error instanceof ExitedEarly, String(error))
+    assert.equal(error.code, 1)
+    const lines = error.stderr.trim().split('\n')
+    assert.equal(lines.length, 1, error.stderr)
+    assert.match(lines[0]!, new RegExp(`configuration error: ${variable}:`))
+    return true
+  })
+}
+
+describe('server start-up (real process, SQLite file)', () => {
+  it('should print a generated admin password once, keep the JWT secret across restarts, and stop cleanly on SIGTERM', async () => {
+    const dir = tempDir()
+    const env = { DATABASE_URL: `sqlite:${join(dir, 'sub', 'crossdock.db')}` }
+    const first = await startServerProcess(env)
+    const printed = /password: (\S+)/.exec(first.stderr())
+    assert.ok(printed, first.stderr())
+    const password = printed[1]!
+    assert.doesNotMatch(
+      first.stdout(),
+      new RegExp(password),
+      'the password never reaches the log stream',
+    )
+    const issued = await token(first.url, 'admin', password)
+    assert.equal(await first.stop(), 0)
+
+    const second = await startServerProcess(env)
+    assert.doesNotMatch(second.stderr(), /password:/)
+    const res = await fetch(`${second.url}/rest/api/Companies`, {
+      headers: { authorization: `Bearer ${issued}` },
+    })
+    assert.equal(res.status, 200, 'a token from before the restart still works')
+    assert.equal(((await res.json()) as { TotalResults: number }).TotalResults, 2)
+    assert.equal(await second.stop('SIGINT'), 0)
+  })
+
+  it('should use CROSSDOCK_ADMIN_USER/PASSWORD for the first user', async () => {
+    const dir = tempDir()
+    const server = await startServerProcess({
+      DATABASE_URL: `sqlite:${join(dir, 'c.db')}`,
+      CROSSDOCK_ADMIN_USER: 'ops',
+      CROSSDOCK_ADMIN_PASSWORD: 'ops-password-1',
+    })
+    try {
+      assert.doesNotMatch(server.stderr(), /password:/)
+      assert.ok(await token(server.url, 'ops', 'ops-password-1'))
+    } finally {
+      await server.stop()
+    }
+  })
+
+  it('should load a fixtures file instead of the demo set', async () => {
+    const dir = tempDir()
+    const fixtures = join(dir, 'fixtures.json')
+    writeFileSync(
+      fixtures,
+      JSON.stringify({
+        companies: [{ id: 7, companyName: 'Fixture Co' }],
+        vendors: [{ ID: 70, Name: 'Fixture Vendor' }],
+      }),
+    )
+    const server = await startServerProcess({
+      DATABASE_URL: `sqlite:${join(dir, 'f.db')}`,
+      CROSSDOCK_ADMIN_PASSWORD: 'fixture-pass-1',
+      CROSSDOCK_FIXTURES: fixtures,
+    })
+    try {
+      const t = await token(server.url, 'admin', 'fixture-pass-1')
+      const res = await fetch(`${server.url}/rest/api/Companies`, {
+        headers: { authorization: `Bearer ${t}` },
+      })
+      const body = (await res.json()) as { Items: Array<{ ID: number; CompanyName: string }> }
+      assert.deepEqual(
+        body.Items.map((c) => [c.ID, c.CompanyName]),
+        [[7, 'Fixture Co']],
+      )
+    } finally {
+      await server.stop()
+    }
+  })
+
+  it('should finish an in-flight request before exiting on SIGTERM', async () => {
+    const dir = tempDir()
+    const server = await startServerProcess({
+      DATABASE_URL: `sqlite:${join(dir, 'g.db')}`,
+      CROSSDOCK_ADMIN_PASSWORD: 'graceful-pass-1',
+    })
+    // A token request spends ~50 ms in scrypt: signal while it runs.
+    const pending = fetch(`${server.url}/rest/api/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ Username: 'admin', Password: 'graceful-pass-1' }),
+    })
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    server.child.kill('SIGTERM')
+    const res = await pending
+    assert.equal(res.status, 200)
+    assert.equal(await server.exited, 0)
+  })
+
+  it('should refuse bad configuration with one line naming the variable and exit code 1', async () => {
+    const dir = tempDir()
+    await expectStartFailure({ DATABASE_URL: 'mysql://localhost/x' }, 'DATABASE_URL')
+    await expectStartFailure({ DATABASE_URL: 'postgres://127.0.0.1:1/none' }, 'DATABASE_URL')
+    await expectStartFailure(
+      {
+        DATABASE_URL: `sqlite:${join(dir, 'x.db')}`,
+        CROSSDOCK_FIXTURES: join(dir, 'missing.json'),
+      },
+      'CROSSDOCK_FIXTURES',
+    )
+    const invalid = join(dir, 'invalid.json')
+    writeFileSync(invalid, JSON.stringify({ Companies: [{ ID: 'one' }] }))
+    await expectStartFailure(
+      { DATABASE_URL: `sqlite:${join(dir, 'y.db')}`, CROSSDOCK_FIXTURES: invalid },
+      'CROSSDOCK_FIXTURES',
+    )
+    await expectStartFailure({ DATABASE_URL: `sqlite:${join(dir, 'z.db')}`, PORT: 'x' }, 'PORT')
+  })
+})
+
+if (testDialects().includes('postgres')) {
+  describe('server start-up (real processes, PostgreSQL)', () => {
+    it('should migrate safely when two instances start at once on an empty database', async () => {
+      const schema = `e2e_${Date.now().toString(36)}`
+      const admin = new pg.Client({ connectionString: testPgUrl() })
+      await admin.connect()
+      await admin.query(`create schema ${schema}`)
+      try {
+        const url = new URL(testPgUrl())
+        url.searchParams.set('options', `-c search_path=${schema}`)
+        const env = { DATABASE_URL: url.toString(), CROSSDOCK_ADMIN_PASSWORD: 'pg-pass-123' }
+        const [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)])
+        try {
+          const t = await token(a.url, 'admin', 'pg-pass-123')
+          const res = await fetch(`${b.url}/rest/api/Companies`, {
+            headers: { authorization: `Bearer ${t}` },
+          })
+          assert.equal(res.status, 200, 'both instances share one JWT secret')
+          assert.equal(
+            ((await res.json()) as { TotalResults: number }).TotalResults,
+            2,
+            'demo data loaded once',
+          )
+          const users = await admin.query(`select count(*)::int as n from ${schema}.app_user`)
+          assert.equal(users.rows[0].n, 1)
+        } finally {
+          await Promise.all([a.stop(), b.stop()])
+        }
+      } finally {
+        await admin.query(`drop schema ${schema} cascade`)
+        await admin.end()
+      }
+    })
+  })
+}
