@@ -30,10 +30,10 @@ export function startServerProcess(
       child.kill('SIGKILL')
       reject(new Error(`server did not start in ${timeoutMs} ms\n${out}\n${err}`))
     }, timeoutMs)
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       err += chunk.toString()
     })
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString()
       const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
       if (match !== null) {
@@ -76,6 +76,8 @@ export async function token(url: string, username: string, password: string): Pr
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ Username: username, Password: password }),
   })
-  if (res.status !== 200) throw new Error(`token: ${res.status} ${await res.text()}`)
+  if (res.status !== 200) {
+    throw new Error(`token: ${res.status} ${await res.text()}`)
+  }
   return ((await res.json()) as { access_token: string }).access_token
 }
