@@ -24,6 +24,10 @@ export interface Config {
   tokenLifetimeSeconds: number
   bodyLimitBytes: number
   logLevel: string
+  /** Requests per rolling hour per user and IP; null switches limiting off. */
+  rateLimitPerHour: number | null
+  /** Shared rate-limit store for several instances; in-process when unset. */
+  redisUrl: string | undefined
 }
 
 type Env = Record<string, string | undefined>
@@ -90,6 +94,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (jwtSecret !== undefined && jwtSecret.length < 16) {
     throw new ConfigError('CROSSDOCK_JWT_SECRET', 'must be at least 16 characters')
   }
+  const rateLimitRaw = (env.CROSSDOCK_RATE_LIMIT ?? '').trim().toLowerCase()
+  const rateLimitPerHour =
+    rateLimitRaw === 'off' ? null : integer(env, 'CROSSDOCK_RATE_LIMIT', 10_800, 1, 100_000_000)
+  const redisUrl = env.REDIS_URL || undefined
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL', `expected redis://… or rediss://…, got "${redisUrl}"`)
+  }
   return {
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'PORT', 8080, 0, 65535),
@@ -101,5 +112,7 @@ export function loadConfig(env: Env = process.env): Config {
     tokenLifetimeSeconds: integer(env, 'CROSSDOCK_TOKEN_LIFETIME', 3600, 1, 31 * 24 * 3600),
     bodyLimitBytes: integer(env, 'CROSSDOCK_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'info',
+    rateLimitPerHour,
+    redisUrl,
   }
 }

@@ -6,6 +6,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { registerAuthHook } from './auth-hook.ts'
 import type { AppDeps } from './deps.ts'
 import { registerErrorHandling } from './error-handler.ts'
+import { registerRateLimit } from './rate-limit.ts'
+import { MemoryRateLimitStore, RedisRateLimitStore } from './rate-limit-store.ts'
 import { registerApiRoutes, registerAdminRoutes, registerOpsRoutes } from './routes.ts'
 import { validatorCompiler } from './validation.ts'
 import { registerWireHook } from './wire-hook.ts'
@@ -66,6 +68,13 @@ export async function buildApp(
 
   registerErrorHandling(app)
   registerAuthHook(app, deps.tokens)
+  if (deps.config.rateLimitPerHour !== null) {
+    const store =
+      deps.config.redisUrl === undefined
+        ? new MemoryRateLimitStore()
+        : new RedisRateLimitStore(deps.config.redisUrl)
+    registerRateLimit(app, deps.config.rateLimitPerHour, store, deps.clock)
+  }
   registerWireHook(app)
 
   registerOpsRoutes(app, deps)

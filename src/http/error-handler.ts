@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorObject } from 'ajv'
-import { AppError, type ErrorCode } from '../shared/errors.ts'
+import { AppError, RateLimitedError, type ErrorCode } from '../shared/errors.ts'
 import { toModelState } from './validation.ts'
 
 // The one place that maps error codes to HTTP statuses.
@@ -26,6 +26,7 @@ const STATUS: Record<ErrorCode, number> = {
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   DUPLICATE: 409,
+  DUPLICATE_ORDER_SOURCE_ORDER_ID: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_MISMATCH: 422,
@@ -132,6 +133,18 @@ export function registerErrorHandling(app: FastifyInstance): void {
           .code(400)
           .serializer(JSON.stringify)
           .send({ error: 'invalid_grant', error_description: error.message })
+      }
+      if (error instanceof RateLimitedError) {
+        const seconds = Math.max(1, Math.ceil((error.resetAt.getTime() - Date.now()) / 1000))
+        return reply
+          .code(429)
+          .header('retry-after', String(seconds))
+          .serializer(JSON.stringify)
+          .send({
+            Error: 'Too many requests.',
+            // Sellercloud prints seven fractional digits (.NET ticks).
+            RateLimitResetTime: error.resetAt.toISOString().replace('Z', '0000Z'),
+          })
       }
       const body: ErrorBody = { Message: error.message, Code: error.code }
       if (error.modelState !== undefined) {

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'ORDER_NOT_FOUND'
   | 'CONFLICT'
   | 'DUPLICATE'
+  | 'DUPLICATE_ORDER_SOURCE_ORDER_ID'
   | 'RULE_VIOLATION'
   | 'SETTING_DISABLED'
   | 'PAYLOAD_TOO_LARGE'
@@ -68,6 +69,15 @@ export class UnauthorizedError extends AppError {
 export class InvalidGrantError extends AppError {
   constructor() {
     super('INVALID_GRANT', 'The user name or password is incorrect.')
+  }
+}
+
+/** Over the request budget. Answered in Sellercloud's documented throttling body. */
+export class RateLimitedError extends AppError {
+  readonly resetAt: Date
+  constructor(resetAt: Date) {
+    super('RATE_LIMITED', 'Too many requests.')
+    this.resetAt = resetAt
   }
 }
 

@@ -83,6 +83,9 @@ export async function createTestApp(
     tokenLifetimeSeconds: 3600,
     bodyLimitBytes: 1024 * 1024,
     logLevel: 'silent',
+    // Off unless a test is about it: suites fire thousands of requests from one address.
+    rateLimitPerHour: null,
+    redisUrl: undefined,
     ...options.config,
   }
   const prepared = await prepare(config, options.clock ?? systemClock)
