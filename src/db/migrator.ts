@@ -7,8 +7,14 @@ import { migrations } from './migrations/index.ts'
 const MIGRATION_LOCK_KEY = 4_242_001
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function migratorFor(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } })
+function migratorFor(db: Kysely<any>, schema?: string): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    // Kysely looks for its own tables in every schema unless told which one; on a server shared by
+    // several schemas (tests, tenants) it would then skip creating them in ours.
+    ...(schema !== undefined && { migrationTableSchema: schema }),
+  })
 }
 
 function unwrap(result: MigrationResultSet): string[] {
@@ -33,7 +39,10 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   return db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn)
     try {
-      return unwrap(await migratorFor(conn).migrateToLatest())
+      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
+        conn,
+      )
+      return unwrap(await migratorFor(conn, rows[0]?.schema).migrateToLatest())
     } finally {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(conn)
     }
