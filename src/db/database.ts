@@ -11,6 +11,13 @@ import type { KitComponentTable, ProductTable } from '../modules/catalog/product
 import type { VendorProductTable, VendorTable } from '../modules/catalog/vendors/vendors.table.ts'
 import type { WarehouseTable } from '../modules/catalog/warehouses/warehouses.table.ts'
 import type { ClientSettingTable } from '../modules/settings/settings.table.ts'
+import type { CustomerTable } from '../modules/customers/customers.table.ts'
+import type {
+  OrderItemBundleTable,
+  OrderNoteTable,
+  SalesOrderItemTable,
+  SalesOrderTable,
+} from '../modules/orders/orders.table.ts'
 
 /** Every table of every module. Modules add their tables here and nowhere else. */
 export interface DB {
@@ -24,6 +31,11 @@ export interface DB {
   product: ProductTable
   kit_component: KitComponentTable
   client_setting: ClientSettingTable
+  customer: CustomerTable
+  sales_order: SalesOrderTable
+  sales_order_item: SalesOrderItemTable
+  order_item_bundle: OrderItemBundleTable
+  order_note: OrderNoteTable
 }
 
 export type Database = Kysely<DB>

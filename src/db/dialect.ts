@@ -15,7 +15,7 @@ export function dialectOf(db: HasExecutor): DialectName {
  * the database's single write lock, which is at least as strong.
  */
 export function forUpdate<DB, TB extends keyof DB, O>(
-  db: Kysely<DB>,
+  db: HasExecutor,
   query: SelectQueryBuilder<DB, TB, O>,
 ): SelectQueryBuilder<DB, TB, O> {
   return dialectOf(db) === 'postgres' ? query.forUpdate() : query

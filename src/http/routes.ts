@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts'
 import { registerCompanyRoutes } from '../modules/catalog/companies/companies.routes.ts'
+import { registerCustomerRoutes } from '../modules/customers/customers.routes.ts'
+import { registerOrderRoutes } from '../modules/orders/orders.routes.ts'
 import type { AppDeps } from './deps.ts'
 import { registerOps } from './ops.routes.ts'
 
@@ -9,6 +11,8 @@ import { registerOps } from './ops.routes.ts'
 export function registerApiRoutes(api: FastifyInstance, deps: AppDeps): void {
   registerAuthRoutes(api, deps)
   registerCompanyRoutes(api, deps)
+  registerCustomerRoutes(api, deps)
+  registerOrderRoutes(api, deps)
 }
 
 export function registerAdminRoutes(_admin: FastifyInstance, _deps: AppDeps): void {}

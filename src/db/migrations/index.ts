@@ -1,7 +1,11 @@
 import type { Migration } from 'kysely/migration'
 import * as createReferenceData from './2026-11-29T1200_create_reference_data.ts'
+import * as createCustomers from './2026-11-29T1305_create_customers.ts'
+import * as createOrders from './2026-11-29T1310_create_orders.ts'
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
   '2026-11-29T1200_create_reference_data': createReferenceData,
+  '2026-11-29T1305_create_customers': createCustomers,
+  '2026-11-29T1310_create_orders': createOrders,
 }

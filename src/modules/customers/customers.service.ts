@@ -1,0 +1,123 @@
+import type { Database } from '../../db/database.ts'
+import { assertCompanyAccess, type AuthUser } from '../../shared/auth-user.ts'
+import { NotFoundError, RuleViolationError, ValidationError } from '../../shared/errors.ts'
+import { findCompany } from '../catalog/companies/companies.service.ts'
+import { findCustomerByEmailKey, findCustomerById, insertCustomer } from './customers.repository.ts'
+import type { CustomerRow } from './customers.table.ts'
+
+export interface Customer {
+  id: number
+  companyId: number
+  email: string
+  firstName: string
+  lastName: string
+  businessName: string
+  isWholesale: boolean
+  createdOn: string
+}
+
+export function customerRowToCustomer(row: CustomerRow): Customer {
+  return {
+    id: row.id,
+    companyId: row.company_id,
+    email: row.email,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    businessName: row.business_name,
+    isWholesale: row.is_wholesale === 1,
+    createdOn: row.created_on,
+  }
+}
+
+/** The key customers are matched on: the e-mail, trimmed and lower-cased. */
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase()
+}
+
+export interface NewCustomer {
+  companyId: number
+  email: string
+  firstName: string
+  lastName: string
+  businessName: string
+  isWholesale: boolean
+}
+
+/** The customer, or undefined. For IDs inside request bodies (a 400, not a 404). */
+export async function findCustomer(db: Database, id: number): Promise<Customer | undefined> {
+  const row = await findCustomerById(db, id)
+  return row === undefined ? undefined : customerRowToCustomer(row)
+}
+
+/** The oldest customer with this e-mail in any case, or undefined. */
+export async function findCustomerByEmail(
+  db: Database,
+  email: string,
+): Promise<Customer | undefined> {
+  const key = emailKey(email)
+  if (key === '') {
+    return undefined
+  }
+  const row = await findCustomerByEmailKey(db, key)
+  return row === undefined ? undefined : customerRowToCustomer(row)
+}
+
+/**
+ * Inserts a customer without checks; callers validate first. Runs in the caller's transaction
+ * when given one (create order does).
+ * @example const id = await insertNewCustomer(trx, now, { companyId: 1, email: 'a@b.c', … })
+ */
+export function insertNewCustomer(db: Database, now: string, input: NewCustomer): Promise<number> {
+  return insertCustomer(db, {
+    company_id: input.companyId,
+    email: input.email.trim(),
+    email_key: emailKey(input.email),
+    first_name: input.firstName,
+    last_name: input.lastName,
+    business_name: input.businessName,
+    is_wholesale: input.isWholesale ? 1 : 0,
+    created_on: now,
+  })
+}
+
+/**
+ * POST /Customers: the company must exist (400) and be visible to the user (403); an e-mail
+ * already used by another customer is a 400 naming that customer.
+ */
+export async function createCustomer(
+  db: Database,
+  user: AuthUser,
+  now: string,
+  input: NewCustomer,
+): Promise<number> {
+  if ((await findCompany(db, input.companyId)) === undefined) {
+    throw ValidationError.field('CompanyID', `Company ${input.companyId} does not exist.`)
+  }
+  assertCompanyAccess(user, input.companyId, `company ${input.companyId}`)
+  return db.transaction().execute(async (trx) => {
+    if (input.email.trim() !== '') {
+      const existing = await findCustomerByEmail(trx, input.email)
+      if (existing !== undefined) {
+        throw new RuleViolationError(
+          'Email',
+          `A customer with e-mail ${input.email.trim()} already exists: customer ${existing.id}.`,
+        )
+      }
+    }
+    return insertNewCustomer(trx, now, input)
+  })
+}
+
+/** GET /Customers/{id}: 404 when unknown, 403 when the user is limited to other companies. */
+export async function getCustomerForUser(
+  db: Database,
+  user: AuthUser,
+  id: number,
+): Promise<Customer> {
+  const customer = await findCustomer(db, id)
+  if (customer === undefined) {
+    throw new NotFoundError('CUSTOMER_NOT_FOUND', `Customer ${id} was not found.`)
+  }
+  assertCompanyAccess(user, customer.companyId, `customer ${id}`)
+  return customer
+}

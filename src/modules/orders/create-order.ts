@@ -1,0 +1,194 @@
+import type { Database } from '../../db/database.ts'
+import { assertCompanyAccess, type AuthUser } from '../../shared/auth-user.ts'
+import { RuleViolationError, ValidationError } from '../../shared/errors.ts'
+import { toMinor } from '../../shared/money.ts'
+import { findCompany } from '../catalog/companies/companies.service.ts'
+import {
+  findCustomer,
+  findCustomerByEmail,
+  insertNewCustomer,
+} from '../customers/customers.service.ts'
+import { getClientSettings } from '../settings/settings.service.ts'
+import {
+  addressJson,
+  checkReferences,
+  lineInput,
+  notesOf,
+  shippingOf,
+  unitPrice,
+} from './create-order.input.ts'
+import {
+  findOrderIdBySource,
+  insertBundleRows,
+  insertNoteRows,
+  insertOrderItemRow,
+  insertOrderRow,
+  lockCompanyRow,
+} from './orders.repository.ts'
+import type { CreateOrderBody } from './orders.request.schemas.ts'
+import {
+  ORDER_SUB_TYPE_SAMPLE,
+  expandKit,
+  initialStatuses,
+  isWholesaleOrder,
+  lineAmounts,
+  orderTotals,
+} from './orders.rules.ts'
+
+/**
+ * POST /Orders: validates everything first (400 naming each field, 403 for another company),
+ * then writes customer, order, items, bundle items and notes in one transaction.
+ * @example const orderId = await createOrder(db, request.user, isoNow(clock), body)
+ */
+export async function createOrder(
+  db: Database,
+  user: AuthUser,
+  now: string,
+  body: CreateOrderBody,
+): Promise<number> {
+  const d = body.OrderDetails
+  const c = body.CustomerDetails
+  if ((await findCompany(db, d.CompanyID)) === undefined) {
+    throw ValidationError.field('OrderDetails.CompanyID', `Company ${d.CompanyID} does not exist.`)
+  }
+  assertCompanyAccess(user, d.CompanyID, `company ${d.CompanyID}`)
+  const checked = await checkReferences(db, body)
+  const settings = await getClientSettings(db, d.CompanyID)
+  const wholesale = isWholesaleOrder(c.IsWholesale === true, d.Channel)
+  const lines = body.Products.map((p) => {
+    const product = checked.products.get(p.ProductID)!
+    return { p, product, line: lineInput(p, unitPrice(p, product, wholesale)) }
+  })
+  const s = body.ShippingMethodDetails
+  const g = body.GiftDetails
+  const totals = orderTotals(
+    lines.map((l) => l.line),
+    {
+      shipping: toMinor(s?.ShippingFee ?? 0),
+      handling: toMinor(s?.HandlingFee ?? 0),
+      insurance: toMinor(s?.InsuranceFee ?? 0),
+      giftWrap: toMinor(g?.GiftWrap ?? 0),
+    },
+  )
+  const statuses = initialStatuses(d.IsQuoteOrder === true)
+  const osoid = (d.OrderSourceOrderID ?? '').trim()
+
+  return db.transaction().execute(async (trx) => {
+    if (settings.PreventDuplicateOrderSourceOrderID && osoid !== '') {
+      await lockCompanyRow(trx, d.CompanyID)
+      const existing = await findOrderIdBySource(trx, d.CompanyID, d.Channel, osoid)
+      if (existing !== undefined) {
+        throw new RuleViolationError(
+          'OrderDetails.OrderSourceOrderID',
+          `Order ${existing} already has OrderSourceOrderID ${osoid} for company ${d.CompanyID} and this channel (client setting PreventDuplicateOrderSourceOrderID is on).`,
+          'DUPLICATE_ORDER_SOURCE_ORDER_ID',
+        )
+      }
+    }
+    const customer =
+      checked.customer ??
+      (await findCustomerByEmail(trx, c.Email)) ??
+      (await findCustomer(
+        trx,
+        await insertNewCustomer(trx, now, {
+          companyId: d.CompanyID,
+          email: c.Email,
+          firstName: c.FirstName,
+          lastName: c.LastName,
+          businessName: c.Business ?? '',
+          isWholesale: c.IsWholesale === true,
+        }),
+      ))!
+    const orderId = await insertOrderRow(trx, {
+      company_id: d.CompanyID,
+      customer_id: customer.id,
+      customer_email: c.Email.trim(),
+      customer_first_name: c.FirstName,
+      customer_last_name: c.LastName,
+      customer_business: c.Business ?? '',
+      channel: d.Channel,
+      order_source_order_id: osoid,
+      ebay_record_number: d.EbaySellingManagerSalesRecordNumber ?? '',
+      marketing_source: d.MarketingSource ?? 0,
+      sales_rep: d.SalesRepresentative ?? 0,
+      currency_code: d.CurrencyCode ?? 0,
+      currency_rate_from_usd: d.CurrencyRateFromUSD ?? 1,
+      currency_rate_to_usd: d.CurrencyRateToUSD ?? 1,
+      order_sub_type: d.IsSampleOrder === true ? ORDER_SUB_TYPE_SAMPLE : 0,
+      is_wholesale: wholesale ? 1 : 0,
+      tax_exempt: d.TaxExempt === true ? 1 : 0,
+      gift_order: d.GiftOrder === true ? 1 : 0,
+      disable_inventory_count: d.DisableInventoryCount === true ? 1 : 0,
+      order_status: statuses.orderStatus,
+      payment_status: statuses.paymentStatus,
+      shipping_status: statuses.shippingStatus,
+      dropship_status: statuses.dropshipStatus,
+      shipping_address_json: addressJson(body.ShippingAddress),
+      billing_address_json: addressJson(body.BillingAddress),
+      shipping_json: JSON.stringify(shippingOf(body)),
+      promise_date: s?.PromiseDate ?? null,
+      rush_order: s?.RushOrder === true ? 1 : 0,
+      use_gift_wrap: g?.UseGiftWrap === true ? 1 : 0,
+      gift_message: g?.GiftMessage ?? '',
+      gift_wrap_type: g?.GiftWrapType ?? '',
+      sub_total: totals.subTotal,
+      discount_total: totals.discount,
+      tax_total: totals.tax,
+      shipping_fee: totals.shipping,
+      handling_fee: totals.handling,
+      insurance_fee: totals.insurance,
+      gift_wrap_fee: totals.giftWrap,
+      grand_total: totals.grandTotal,
+      order_date: d.OrderDate ?? now,
+      created_on: now,
+      created_by: user.id,
+      last_updated: now,
+    })
+    for (const [position, { p, product, line }] of lines.entries()) {
+      const amounts = lineAmounts(line)
+      const itemId = await insertOrderItemRow(trx, {
+        order_id: orderId,
+        position,
+        sku: product.sku,
+        name: p.ProductName ?? product.name,
+        qty: line.qty,
+        is_kit: product.isKit ? 1 : 0,
+        site_price: line.sitePrice,
+        discount_type: line.discountType,
+        discount_value: line.discountValue,
+        discount_amount: amounts.discount,
+        line_total: amounts.lineTotal,
+        line_tax: line.lineTax,
+        final_value_fee: toMinor(p.FinalValueFee ?? 0),
+        reference_id: p.ReferenceID ?? '',
+        notes: p.Notes ?? '',
+        warehouse_id: p.ShipFromWareHouseID ?? null,
+      })
+      const bundle = product.isKit ? expandKit(line.qty, product.components) : []
+      await insertBundleRows(
+        trx,
+        bundle.map((b, i) => ({
+          order_item_id: itemId,
+          position: i,
+          sku: b.sku,
+          name: b.name,
+          qty_per_kit: b.qtyPerKit,
+          total_qty: b.totalQty,
+        })),
+      )
+    }
+    await insertNoteRows(
+      trx,
+      notesOf(body).map((n) => ({
+        order_id: orderId,
+        category: n.Category ?? 0,
+        note: n.Note,
+        created_by: user.id,
+        created_by_name: user.username,
+        created_by_email: '',
+        audit_date: now,
+      })),
+    )
+    return orderId
+  })
+}

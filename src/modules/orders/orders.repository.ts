@@ -1,0 +1,236 @@
+import { sql, type Transaction } from 'kysely'
+import type { Database, DB } from '../../db/database.ts'
+import { forUpdate } from '../../db/dialect.ts'
+import { pageOffset, type PageRequest } from '../../shared/page.ts'
+import type {
+  NewOrderItemBundleRow,
+  NewOrderNoteRow,
+  NewSalesOrderItemRow,
+  NewSalesOrderRow,
+  OrderItemBundleRow,
+  OrderNoteRow,
+  SalesOrderItemRow,
+  SalesOrderRow,
+} from './orders.table.ts'
+
+export async function insertOrderRow(db: Database, row: NewSalesOrderRow): Promise<number> {
+  const inserted = await db
+    .insertInto('sales_order')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return inserted.id
+}
+
+export async function insertOrderItemRow(db: Database, row: NewSalesOrderItemRow): Promise<number> {
+  const inserted = await db
+    .insertInto('sales_order_item')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return inserted.id
+}
+
+export async function insertBundleRows(db: Database, rows: NewOrderItemBundleRow[]): Promise<void> {
+  if (rows.length > 0) {
+    await db.insertInto('order_item_bundle').values(rows).execute()
+  }
+}
+
+export async function insertNoteRows(db: Database, rows: NewOrderNoteRow[]): Promise<void> {
+  if (rows.length > 0) {
+    await db.insertInto('order_note').values(rows).execute()
+  }
+}
+
+export function findOrderRowById(db: Database, id: number): Promise<SalesOrderRow | undefined> {
+  return db.selectFrom('sales_order').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Locks the order row until the transaction ends (PostgreSQL; SQLite locks the database). */
+export function lockOrderRowById(
+  trx: Transaction<DB>,
+  id: number,
+): Promise<SalesOrderRow | undefined> {
+  return forUpdate(
+    trx,
+    trx.selectFrom('sales_order').selectAll().where('id', '=', id),
+  ).executeTakeFirst()
+}
+
+export function findItemRows(db: Database, orderIds: number[]): Promise<SalesOrderItemRow[]> {
+  if (orderIds.length === 0) {
+    return Promise.resolve([])
+  }
+  return db
+    .selectFrom('sales_order_item')
+    .selectAll()
+    .where('order_id', 'in', orderIds)
+    .orderBy('order_id')
+    .orderBy('position')
+    .execute()
+}
+
+export function findBundleRows(db: Database, itemIds: number[]): Promise<OrderItemBundleRow[]> {
+  if (itemIds.length === 0) {
+    return Promise.resolve([])
+  }
+  return db
+    .selectFrom('order_item_bundle')
+    .selectAll()
+    .where('order_item_id', 'in', itemIds)
+    .orderBy('order_item_id')
+    .orderBy('position')
+    .execute()
+}
+
+export function findNoteRows(db: Database, orderIds: number[]): Promise<OrderNoteRow[]> {
+  if (orderIds.length === 0) {
+    return Promise.resolve([])
+  }
+  return db
+    .selectFrom('order_note')
+    .selectAll()
+    .where('order_id', 'in', orderIds)
+    .orderBy('id')
+    .execute()
+}
+
+/** The first order with this company, channel and OrderSourceOrderID, if any. */
+export async function findOrderIdBySource(
+  db: Database,
+  companyId: number,
+  channel: number,
+  orderSourceOrderId: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('sales_order')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('channel', '=', channel)
+    .where('order_source_order_id', '=', orderSourceOrderId)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.id
+}
+
+/** Serialises order creation per company (duplicate OrderSourceOrderID check). */
+export async function lockCompanyRow(trx: Transaction<DB>, companyId: number): Promise<void> {
+  await forUpdate(
+    trx,
+    trx.selectFrom('company').select('id').where('id', '=', companyId),
+  ).executeTakeFirst()
+}
+
+export async function updateOrderDropshipStatus(
+  db: Database,
+  id: number,
+  status: number,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('sales_order')
+    .set({ dropship_status: status, last_updated: now })
+    .where('id', '=', id)
+    .execute()
+}
+
+export interface OrderFilter {
+  ids: number[] | undefined
+  /** null: every company. */
+  companyIds: number[] | null
+  orderStatuses: number[] | undefined
+  channel: number | undefined
+  createdFrom: string | undefined
+  createdTo: string | undefined
+  orderDateFrom: string | undefined
+  orderDateTo: string | undefined
+  orderSourceOrderIds: string[] | undefined
+  customerEmail: string | undefined
+  dropshipStatus: number | undefined
+  shippingStatus: number | undefined
+  paymentStatuses: number[] | undefined
+  sku: string | undefined
+  keyword: string | undefined
+}
+
+export type OrderSort = 'id' | 'order_date' | 'order_status' | 'shipping_status'
+
+export async function listOrderRows(
+  db: Database,
+  f: OrderFilter,
+  page: PageRequest,
+  sort: { column: OrderSort; ascending: boolean },
+): Promise<{ rows: SalesOrderRow[]; total: number }> {
+  let q = db.selectFrom('sales_order')
+  const inList = <T>(values: T[]) => (values.length > 0 ? values : [null as T])
+  if (f.ids !== undefined && f.ids.length > 0) {
+    q = q.where('id', 'in', f.ids)
+  }
+  if (f.companyIds !== null) {
+    q = q.where('company_id', 'in', inList(f.companyIds))
+  }
+  if (f.orderStatuses !== undefined && f.orderStatuses.length > 0) {
+    q = q.where('order_status', 'in', f.orderStatuses)
+  }
+  if (f.channel !== undefined) {
+    q = q.where('channel', '=', f.channel)
+  }
+  if (f.createdFrom !== undefined) {
+    q = q.where('created_on', '>=', f.createdFrom)
+  }
+  if (f.createdTo !== undefined) {
+    q = q.where('created_on', '<=', f.createdTo)
+  }
+  if (f.orderDateFrom !== undefined) {
+    q = q.where('order_date', '>=', f.orderDateFrom)
+  }
+  if (f.orderDateTo !== undefined) {
+    q = q.where('order_date', '<=', f.orderDateTo)
+  }
+  if (f.orderSourceOrderIds !== undefined && f.orderSourceOrderIds.length > 0) {
+    q = q.where('order_source_order_id', 'in', f.orderSourceOrderIds)
+  }
+  if (f.customerEmail !== undefined && f.customerEmail.trim() !== '') {
+    const email = f.customerEmail.trim().toLowerCase()
+    q = q.where(sql<string>`lower(customer_email)`, '=', email)
+  }
+  if (f.dropshipStatus !== undefined) {
+    q = q.where('dropship_status', '=', f.dropshipStatus)
+  }
+  if (f.shippingStatus !== undefined) {
+    q = q.where('shipping_status', '=', f.shippingStatus)
+  }
+  if (f.paymentStatuses !== undefined) {
+    q = q.where('payment_status', 'in', inList(f.paymentStatuses))
+  }
+  if (f.sku !== undefined && f.sku !== '') {
+    const sku = f.sku
+    q = q.where('id', 'in', (eb) =>
+      eb.selectFrom('sales_order_item').select('order_id').where('sku', '=', sku),
+    )
+  }
+  if (f.keyword !== undefined && f.keyword.trim() !== '') {
+    const kw = f.keyword.trim()
+    const asId = /^\d{1,9}$/.test(kw) ? Number(kw) : -1
+    q = q.where((eb) =>
+      eb.or([
+        eb('id', '=', asId),
+        eb('order_source_order_id', '=', kw),
+        eb(sql<string>`lower(customer_email)`, '=', kw.toLowerCase()),
+      ]),
+    )
+  }
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll()
+      .orderBy(sort.column, sort.ascending ? 'asc' : 'desc')
+      .orderBy('id', sort.ascending ? 'asc' : 'desc')
+      .limit(page.pageSize)
+      .offset(pageOffset(page))
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(count.n) }
+}

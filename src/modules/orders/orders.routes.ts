@@ -1,0 +1,130 @@
+import type { FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { IdParams, errorResponses } from '../../http/common.schemas.ts'
+import type { AppDeps } from '../../http/deps.ts'
+import { isoNow } from '../../shared/clock.ts'
+import { clampPage } from '../../shared/page.ts'
+import { findCompany } from '../catalog/companies/companies.service.ts'
+import { createOrder } from './create-order.ts'
+import { OrderList, OrderListQuery } from './orders.list.schemas.ts'
+import { toListRowDto, toNoteDto, toSingleOrderDto } from './orders.mappers.ts'
+import type { OrderSort } from './orders.repository.ts'
+import { CreateOrderBody } from './orders.request.schemas.ts'
+import { OrderNoteDto, SingleOrderDataDto } from './orders.response.schemas.ts'
+import { getOrderForUser, listOrdersForUser } from './orders.service.ts'
+
+// Sellercloud's filter values that stand for several stored payment statuses.
+const PAYMENT_STATUS_GROUPS: Record<number, number[]> = {
+  11: [10, 70],
+  61: [50, 60],
+  71: [30, 50],
+  81: [80, 70],
+  711: [30, 70],
+  713: [30, 20],
+}
+
+function paymentStatuses(value: number | undefined): number[] | undefined {
+  if (value === undefined || value === -1) {
+    return undefined
+  }
+  return PAYMENT_STATUS_GROUPS[value] ?? [value]
+}
+
+// ShipDate (3) is not tracked yet: it sorts by order ID.
+const SORT_COLUMNS: Record<number, OrderSort> = {
+  0: 'id',
+  1: 'order_date',
+  2: 'order_status',
+  3: 'id',
+  4: 'shipping_status',
+}
+
+export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>()
+  api.post(
+    '/Orders',
+    {
+      schema: {
+        tags: ['Orders'],
+        summary: 'Create a sales order; returns the new order ID',
+        body: CreateOrderBody,
+        response: { 200: Type.Integer(), ...errorResponses },
+      },
+    },
+    async (request) => createOrder(deps.db, request.user, isoNow(deps.clock), request.body),
+  )
+  api.get(
+    '/Orders/Notes',
+    {
+      schema: {
+        tags: ['Orders'],
+        summary: "An order's notes",
+        querystring: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) }),
+        response: { 200: Type.Array(OrderNoteDto), ...errorResponses },
+      },
+    },
+    async (request) =>
+      (await getOrderForUser(deps.db, request.user, request.query.id)).notes.map(toNoteDto),
+  )
+  api.get(
+    '/Orders/:id',
+    {
+      schema: {
+        tags: ['Orders'],
+        summary: 'Get one sales order',
+        params: IdParams,
+        response: { 200: SingleOrderDataDto, ...errorResponses },
+      },
+    },
+    async (request) =>
+      toSingleOrderDto(await getOrderForUser(deps.db, request.user, request.params.id)),
+  )
+  api.get(
+    '/Orders',
+    {
+      schema: {
+        tags: ['Orders'],
+        summary: 'List sales orders (page size at most 50)',
+        querystring: OrderListQuery,
+        response: { 200: OrderList, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const q = request.query
+      const page = await listOrdersForUser(
+        deps.db,
+        request.user,
+        {
+          ids: q.orderIDs,
+          companyIds: q.companyID,
+          orderStatuses: q.orderStatus,
+          channel: q.channel,
+          createdFrom: q.createdOnFrom,
+          createdTo: q.createdOnTo,
+          orderDateFrom: q.orderFromDate,
+          orderDateTo: q.orderToDate,
+          orderSourceOrderIds: q.orderSourceOrderIDList,
+          customerEmail: q.customerEmail,
+          dropshipStatus: q.dropShipStatus,
+          shippingStatus: q.shippingStatus,
+          paymentStatuses: paymentStatuses(q.paymentStatus),
+          sku: q.sKU,
+          keyword: q.keyword,
+        },
+        clampPage(q.pageNumber, q.pageSize, 50),
+        { column: SORT_COLUMNS[q.orderBy ?? 0] ?? 'id', ascending: q.isAscending ?? true },
+      )
+      const companyIds = [...new Set(page.items.map((o) => o.companyId))]
+      const names = new Map<number, string>()
+      for (const id of companyIds) {
+        const company = await findCompany(deps.db, id)
+        names.set(id, company?.name ?? '')
+      }
+      return {
+        Items: page.items.map((o) => toListRowDto(o, names.get(o.companyId) ?? null)),
+        TotalResults: page.totalResults,
+      }
+    },
+  )
+}
