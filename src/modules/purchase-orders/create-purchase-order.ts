@@ -1,0 +1,178 @@
+import type { Database } from '../../db/database.ts'
+import type { AuthUser } from '../../shared/auth-user.ts'
+import { assertCompanyAccess } from '../../shared/auth-user.ts'
+import type { Clock } from '../../shared/clock.ts'
+import { isoNow } from '../../shared/clock.ts'
+import { findCompany } from '../catalog/companies/companies.service.ts'
+import { findPaymentTerm } from '../catalog/payment-terms/payment-terms.service.ts'
+import { findProductsBySkus, findUnitCosts } from '../catalog/products/products.service.ts'
+import { findVendor } from '../catalog/vendors/vendors.service.ts'
+import { findWarehouses } from '../catalog/warehouses/warehouses.service.ts'
+import { getClientSettings } from '../settings/settings.service.ts'
+import { insertPurchaseOrderItems } from './purchase-orders.repository.ts'
+import { MAX_LINES, checkCountryCode, draftCreateLine, Issues } from './purchase-orders.rules.ts'
+import type { CreatePoBody } from './purchase-orders.schemas.ts'
+import { actorOf, createPurchaseOrderHeader } from './purchase-orders.service.ts'
+import type { PoAddress, PoLineDraft } from './purchase-orders.types.ts'
+
+type AddressBody = NonNullable<CreatePoBody['ShippingAddress']>
+
+function cleanAddress(field: string, address: AddressBody, issues: Issues): PoAddress {
+  const out: PoAddress = { Country: checkCountryCode(address.Country, `${field}.Country`, issues) }
+  for (const [key, value] of Object.entries(address)) {
+    if (key !== 'Country' && typeof value === 'string') {
+      ;(out as unknown as Record<string, string>)[key] = value
+    }
+  }
+  return out
+}
+
+/**
+ * POST /PurchaseOrders: checks every field and referenced ID, then writes the PO and its lines
+ * in one transaction. Returns the new PO's ID.
+ * @example const id = await createPurchaseOrder(db, clock, user, { CompanyID: 1, VendorID: 1, POType: 0, CaseQtyMode: false, Products: [{ ProductID: 'WIDGET-RED', QtyUnitsOrdered: 5, UnitPrice: 4.1 }] })
+ */
+export async function createPurchaseOrder(
+  db: Database,
+  clock: Clock,
+  user: AuthUser,
+  body: CreatePoBody,
+): Promise<number> {
+  assertCompanyAccess(user, body.CompanyID, `company ${body.CompanyID}`)
+  return db.transaction().execute(async (trx) => {
+    const issues = new Issues()
+    const skus = body.Products.map((p) => p.ProductID)
+    const warehouseIds = [
+      ...(body.DefaultWarehouseID != null ? [body.DefaultWarehouseID] : []),
+      ...body.Products.flatMap((p) => (p.WarehouseID != null ? [p.WarehouseID] : [])),
+    ]
+    const [company, vendor, products, costs, warehouses, term] = await Promise.all([
+      findCompany(trx, body.CompanyID),
+      findVendor(trx, body.VendorID),
+      findProductsBySkus(trx, skus),
+      findUnitCosts(trx, body.VendorID, skus),
+      findWarehouses(trx, warehouseIds),
+      body.PaymentTermID != null ? findPaymentTerm(trx, body.PaymentTermID) : undefined,
+    ])
+    const settings = await getClientSettings(trx, company === undefined ? null : company.id)
+
+    if (company === undefined) {
+      issues.add('CompanyID', `Company ${body.CompanyID} was not found.`)
+    }
+    if (vendor === undefined) {
+      issues.add('VendorID', `Vendor ${body.VendorID} was not found.`)
+    } else if (!vendor.isActive) {
+      issues.add('VendorID', `Vendor ${body.VendorID} is inactive.`)
+    }
+    if (body.PaymentTermID != null && term === undefined) {
+      issues.add('PaymentTermID', `Payment term ${body.PaymentTermID} was not found.`)
+    }
+    if (body.DefaultWarehouseID != null && !warehouses.has(body.DefaultWarehouseID)) {
+      issues.add('DefaultWarehouseID', `Warehouse ${body.DefaultWarehouseID} was not found.`)
+    }
+    const forceDate = settings.ForceExpectedDeliveryDate
+    if (forceDate && body.ExpectedDeliveryDate == null) {
+      issues.add(
+        'ExpectedDeliveryDate',
+        `The ExpectedDeliveryDate field is required while client setting 'Force user to enter Expected Delivery Date' (ForceExpectedDeliveryDate) is enabled.`,
+      )
+    } else if (!forceDate && body.ExpectedDeliveryDate != null) {
+      issues.add(
+        'ExpectedDeliveryDate',
+        `Should only be provided if client setting 'Force user to enter Expected Delivery Date' (ForceExpectedDeliveryDate) is enabled.`,
+      )
+    }
+    if (body.BillingAddress != null && !settings.EnableBillToAddressForPurchaseOrders) {
+      issues.add(
+        'BillingAddress',
+        `Can only be provided if client setting 'Enable BillTo address for Purchase Orders' (EnableBillToAddressForPurchaseOrders) is enabled.`,
+      )
+    }
+    const billing =
+      body.BillingAddress != null
+        ? cleanAddress('BillingAddress', body.BillingAddress, issues)
+        : null
+    const shipping =
+      body.ShippingAddress != null
+        ? cleanAddress('ShippingAddress', body.ShippingAddress, issues)
+        : null
+    if (body.Products.length > MAX_LINES) {
+      issues.add('Products', `Should have at most ${MAX_LINES} items.`)
+    }
+
+    const drafts: PoLineDraft[] = []
+    body.Products.forEach((item, i) => {
+      const product = products.get(item.ProductID)
+      if (product === undefined) {
+        issues.add(`Products[${i}].ProductID`, `Product ${item.ProductID} was not found.`)
+      } else if (product.companyId !== body.CompanyID) {
+        issues.add(
+          `Products[${i}].ProductID`,
+          `Product ${item.ProductID} belongs to company ${product.companyId}, not ${body.CompanyID}.`,
+        )
+      } else if (!product.isActive) {
+        issues.add(
+          `Products[${i}].ProductID`,
+          `Product ${item.ProductID} is inactive and cannot be added to a purchase order.`,
+        )
+      }
+      if (item.WarehouseID != null && !warehouses.has(item.WarehouseID)) {
+        issues.add(`Products[${i}].WarehouseID`, `Warehouse ${item.WarehouseID} was not found.`)
+      }
+      const draft = draftCreateLine(
+        item,
+        i,
+        {
+          caseQtyMode: body.CaseQtyMode,
+          multiDiscountEnabled: settings.EnableMultiDiscountForPurchaseOrder,
+          defaultWarehouseId: body.DefaultWarehouseID ?? null,
+          unitCostOf: (sku) => costs.get(sku),
+        },
+        issues,
+      )
+      if (draft !== null) {
+        drafts.push(draft)
+      }
+    })
+    issues.throwIfAny()
+
+    const now = isoNow(clock)
+    const poId = await createPurchaseOrderHeader(trx, {
+      companyId: body.CompanyID,
+      vendorId: body.VendorID,
+      poType: body.POType,
+      caseQtyMode: body.CaseQtyMode,
+      defaultWarehouseId: body.DefaultWarehouseID ?? null,
+      paymentTermId: body.PaymentTermID ?? null,
+      description: body.Description ?? '',
+      vendorNote: body.VendorNote ?? '',
+      expectedDelivery: body.ExpectedDeliveryDate ?? null,
+      billingAddress: billing,
+      shippingAddress: shipping,
+      actor: actorOf(user),
+      now,
+    })
+    await insertPurchaseOrderItems(
+      trx,
+      drafts.map((d, i) => ({
+        po_id: poId,
+        position: i + 1,
+        sku: d.sku,
+        product_name: products.get(d.sku)?.name ?? d.sku,
+        qty_ordered: d.qtyOrdered,
+        qty_received: 0,
+        unit_price: d.unitPrice,
+        qty_cases: d.qtyCases,
+        qty_per_case: d.qtyPerCase,
+        case_price: d.casePrice,
+        discount_type: d.discountType,
+        discount_value: d.discountValue,
+        warehouse_id: d.warehouseId,
+        item_notes: d.itemNotes,
+        related_order_id: d.relatedOrderId,
+        allow_over_receiving: d.allowOverReceiving ? 1 : 0,
+      })),
+    )
+    return poId
+  })
+}

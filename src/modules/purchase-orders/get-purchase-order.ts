@@ -1,0 +1,115 @@
+import type { Database } from '../../db/database.ts'
+import type { AuthUser } from '../../shared/auth-user.ts'
+import { visibleCompanyIds } from '../../shared/auth-user.ts'
+import type { PageRequest } from '../../shared/page.ts'
+import { findCompany } from '../catalog/companies/companies.service.ts'
+import { findProductsBySkus, type Product } from '../catalog/products/products.service.ts'
+import { findWarehouses, type Warehouse } from '../catalog/warehouses/warehouses.service.ts'
+import type { ClientSettings } from '../settings/settings.catalog.ts'
+import { getClientSettings } from '../settings/settings.service.ts'
+import {
+  findItemRows,
+  listPurchaseOrderRows,
+  poRowToPurchaseOrder,
+} from './purchase-orders.repository.ts'
+import type { PoListQueryType } from './purchase-orders.schemas.ts'
+import { assertPoVisible, findPurchaseOrder } from './purchase-orders.service.ts'
+import type { PurchaseOrder } from './purchase-orders.types.ts'
+
+/** A PO with what its read shape needs from other modules. */
+export interface PoView {
+  po: PurchaseOrder
+  settings: ClientSettings
+  products: Map<string, Product>
+  currencyCode: number
+  defaultWarehouse: Warehouse | undefined
+}
+
+/**
+ * GET /PurchaseOrders/{id}: 404 when unknown, 403 for another company's PO.
+ * @example const view = await getPurchaseOrderForUser(db, request.user, 7)
+ */
+export async function getPurchaseOrderForUser(
+  db: Database,
+  user: AuthUser,
+  id: number,
+): Promise<PoView> {
+  const po = await findPurchaseOrder(db, id)
+  assertPoVisible(po, id, user)
+  const [settings, products, company, warehouses] = await Promise.all([
+    getClientSettings(db, po.companyId),
+    findProductsBySkus(
+      db,
+      po.lines.map((l) => l.sku),
+    ),
+    findCompany(db, po.companyId),
+    findWarehouses(db, po.defaultWarehouseId === null ? [] : [po.defaultWarehouseId]),
+  ])
+  return {
+    po,
+    settings,
+    products,
+    currencyCode: company?.currencyCode ?? 0,
+    defaultWarehouse:
+      po.defaultWarehouseId === null ? undefined : warehouses.get(po.defaultWarehouseId),
+  }
+}
+
+export interface PoListEntry {
+  po: PurchaseOrder
+  defaultWarehouse: Warehouse | undefined
+}
+
+/**
+ * GET /PurchaseOrders: the user's visible POs matching the filters, newest first.
+ * @example const page = await listPurchaseOrdersForUser(db, user, { pOStatuses: [0] }, { pageNumber: 1, pageSize: 10 })
+ */
+export async function listPurchaseOrdersForUser(
+  db: Database,
+  user: AuthUser,
+  q: PoListQueryType,
+  page: PageRequest,
+): Promise<{ items: PoListEntry[]; totalResults: number }> {
+  const warehouseIds = [...(q.receivingWarehouseID ?? []), ...(q.receiveWarehouseID ?? [])]
+  const { rows, total } = await listPurchaseOrderRows(
+    db,
+    {
+      companyIds: visibleCompanyIds(user, q.companyIDList),
+      ids: q.pOIds,
+      // -1 is Sellercloud's "Select" (no filter).
+      statuses: q.pOStatuses?.filter((s) => s !== -1),
+      shippingStatuses: q.shippingStatuses,
+      receivingStatuses: q.receivedStatuses,
+      paymentStatuses: q.paymentStatus,
+      warehouseIds,
+      approved: q.approved === undefined ? undefined : q.approved === 1,
+      createdFrom: q.createDateFrom,
+      createdTo: q.createDateTo,
+      updatedFrom: q.updatedDateFrom,
+      updatedTo: q.updatedDateTo,
+      receivedFrom: q.receiveDateFrom,
+      receivedTo: q.receiveDateTo,
+      keyword: q.keyword,
+    },
+    page,
+  )
+  const items = await findItemRows(
+    db,
+    rows.map((r) => r.id),
+  )
+  const warehouses = await findWarehouses(
+    db,
+    rows.flatMap((r) => (r.default_warehouse_id === null ? [] : [r.default_warehouse_id])),
+  )
+  return {
+    items: rows.map((row) => ({
+      po: poRowToPurchaseOrder(
+        row,
+        items.filter((i) => i.po_id === row.id),
+      ),
+      defaultWarehouse:
+        row.default_warehouse_id === null ? undefined : warehouses.get(row.default_warehouse_id),
+    })),
+    totalResults: total,
+  }
+}

@@ -1,0 +1,244 @@
+import { sql, type Transaction } from 'kysely'
+import type { DB, Database } from '../../db/database.ts'
+import { containsText, forUpdate } from '../../db/dialect.ts'
+import { pageOffset, type PageRequest } from '../../shared/page.ts'
+import type {
+  NewPurchaseOrderItemRow,
+  NewPurchaseOrderRow,
+  PurchaseOrderItemRow,
+  PurchaseOrderItemUpdate,
+  PurchaseOrderRow,
+  PurchaseOrderUpdate,
+} from './purchase-orders.table.ts'
+import type { PoAddress, PoLine, PurchaseOrder } from './purchase-orders.types.ts'
+
+export function itemRowToLine(row: PurchaseOrderItemRow): PoLine {
+  return {
+    id: row.id,
+    poId: row.po_id,
+    position: row.position,
+    sku: row.sku,
+    productName: row.product_name,
+    qtyOrdered: row.qty_ordered,
+    qtyReceived: row.qty_received,
+    unitPrice: row.unit_price,
+    qtyCases: row.qty_cases,
+    qtyPerCase: row.qty_per_case,
+    casePrice: row.case_price,
+    discountType: row.discount_type,
+    discountValue: row.discount_value,
+    warehouseId: row.warehouse_id,
+    itemNotes: row.item_notes,
+    relatedOrderId: row.related_order_id,
+    allowOverReceiving: row.allow_over_receiving === 1,
+  }
+}
+
+function parseAddress(json: string | null): PoAddress | null {
+  return json === null ? null : (JSON.parse(json) as PoAddress)
+}
+
+export function poRowToPurchaseOrder(
+  row: PurchaseOrderRow,
+  items: PurchaseOrderItemRow[],
+): PurchaseOrder {
+  return {
+    id: row.id,
+    companyId: row.company_id,
+    vendorId: row.vendor_id,
+    poType: row.po_type,
+    orderType: row.order_type,
+    caseQtyMode: row.case_qty_mode === 1,
+    status: row.status,
+    isApproved: row.is_approved === 1,
+    priority: row.priority,
+    shippingStatus: row.shipping_status,
+    receivingStatus: row.receiving_status,
+    paymentStatus: row.payment_status,
+    defaultWarehouseId: row.default_warehouse_id,
+    paymentTermId: row.payment_term_id,
+    description: row.description,
+    vendorNote: row.vendor_note,
+    expectedDelivery: row.expected_delivery,
+    billingAddress: parseAddress(row.billing_address_json),
+    shippingAddress: parseAddress(row.shipping_address_json),
+    trackingNumber: row.tracking_number,
+    shippingCarrier: row.shipping_carrier,
+    shippedOn: row.shipped_on,
+    shippingTotal: row.shipping_total,
+    invoiceNumber: row.invoice_number,
+    invoiceDate: row.invoice_date,
+    orderedOn: row.ordered_on,
+    created: { by: row.created_by, byId: row.created_by_id, on: row.created_on },
+    updated: { by: row.updated_by, byId: row.updated_by_id, on: row.updated_on },
+    received:
+      row.received_on === null
+        ? null
+        : { by: row.received_by, byId: row.received_by_id, on: row.received_on },
+    lines: items.map(itemRowToLine),
+  }
+}
+
+export async function insertPurchaseOrder(db: Database, row: NewPurchaseOrderRow): Promise<number> {
+  const inserted = await db
+    .insertInto('purchase_order')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return inserted.id
+}
+
+export async function insertPurchaseOrderItems(
+  db: Database,
+  rows: NewPurchaseOrderItemRow[],
+): Promise<void> {
+  // Batches keep each statement under SQLite's bound-parameter limit.
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('purchase_order_item')
+      .values(rows.slice(i, i + 500))
+      .execute()
+  }
+}
+
+export async function insertPurchaseOrderItem(
+  db: Database,
+  row: NewPurchaseOrderItemRow,
+): Promise<number> {
+  const inserted = await db
+    .insertInto('purchase_order_item')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return inserted.id
+}
+
+export function findPurchaseOrderRow(
+  db: Database,
+  id: number,
+): Promise<PurchaseOrderRow | undefined> {
+  return db.selectFrom('purchase_order').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Locks the PO row until the transaction ends (PostgreSQL; SQLite holds its write lock). */
+export function lockPurchaseOrderRow(
+  trx: Transaction<DB>,
+  id: number,
+): Promise<PurchaseOrderRow | undefined> {
+  const query = trx.selectFrom('purchase_order').selectAll().where('id', '=', id)
+  return forUpdate<DB, 'purchase_order', PurchaseOrderRow>(trx, query).executeTakeFirst()
+}
+
+export function findItemRows(db: Database, poIds: number[]): Promise<PurchaseOrderItemRow[]> {
+  if (poIds.length === 0) {
+    return Promise.resolve([])
+  }
+  return db
+    .selectFrom('purchase_order_item')
+    .selectAll()
+    .where('po_id', 'in', poIds)
+    .orderBy('po_id')
+    .orderBy('position')
+    .execute()
+}
+
+export async function updatePurchaseOrderRow(
+  db: Database,
+  id: number,
+  update: PurchaseOrderUpdate,
+): Promise<void> {
+  await db.updateTable('purchase_order').set(update).where('id', '=', id).execute()
+}
+
+export async function updateItemRow(
+  db: Database,
+  id: number,
+  update: PurchaseOrderItemUpdate,
+): Promise<void> {
+  await db.updateTable('purchase_order_item').set(update).where('id', '=', id).execute()
+}
+
+export interface PurchaseOrderFilter {
+  /** null = every company. */
+  companyIds: number[] | null
+  ids?: number[]
+  statuses?: number[]
+  shippingStatuses?: number[]
+  receivingStatuses?: number[]
+  paymentStatuses?: number[]
+  warehouseIds?: number[]
+  approved?: boolean
+  createdFrom?: string
+  createdTo?: string
+  updatedFrom?: string
+  updatedTo?: string
+  receivedFrom?: string
+  receivedTo?: string
+  keyword?: string
+}
+
+const nonEmpty = (list: number[] | undefined): list is number[] =>
+  list !== undefined && list.length > 0
+
+/** One page of PO rows, newest first (`id desc`), and the total count. */
+export async function listPurchaseOrderRows(
+  db: Database,
+  filter: PurchaseOrderFilter,
+  page: PageRequest,
+): Promise<{ rows: PurchaseOrderRow[]; total: number }> {
+  let query = db.selectFrom('purchase_order')
+  if (filter.companyIds !== null) {
+    query = query.where('company_id', 'in', filter.companyIds.length > 0 ? filter.companyIds : [-1])
+  }
+  if (nonEmpty(filter.ids)) {
+    query = query.where('id', 'in', filter.ids)
+  }
+  if (nonEmpty(filter.statuses)) {
+    query = query.where('status', 'in', filter.statuses)
+  }
+  if (nonEmpty(filter.shippingStatuses)) {
+    query = query.where('shipping_status', 'in', filter.shippingStatuses)
+  }
+  if (nonEmpty(filter.receivingStatuses)) {
+    query = query.where('receiving_status', 'in', filter.receivingStatuses)
+  }
+  if (nonEmpty(filter.paymentStatuses)) {
+    query = query.where('payment_status', 'in', filter.paymentStatuses)
+  }
+  if (nonEmpty(filter.warehouseIds)) {
+    query = query.where('default_warehouse_id', 'in', filter.warehouseIds)
+  }
+  if (filter.approved !== undefined) {
+    query = query.where('is_approved', '=', filter.approved ? 1 : 0)
+  }
+  const ranges = [
+    ['created_on', filter.createdFrom, filter.createdTo],
+    ['updated_on', filter.updatedFrom, filter.updatedTo],
+    ['received_on', filter.receivedFrom, filter.receivedTo],
+  ] as const
+  for (const [column, from, to] of ranges) {
+    if (from !== undefined) {
+      query = query.where(column, '>=', from)
+    }
+    if (to !== undefined) {
+      query = query.where(column, '<=', to)
+    }
+  }
+  const keyword = filter.keyword?.trim()
+  if (keyword !== undefined && keyword !== '') {
+    query = query.where((eb) =>
+      eb.or([
+        ...(/^\d{1,9}$/.test(keyword) ? [eb('id', '=', Number(keyword))] : []),
+        containsText(db, 'description', keyword),
+        containsText(db, 'vendor_note', keyword),
+        containsText(db, 'tracking_number', keyword),
+        containsText(db, 'invoice_number', keyword),
+      ]),
+    )
+  }
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('id', 'desc').limit(page.pageSize).offset(pageOffset(page)).execute(),
+    query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(count.n) }
+}

@@ -1,0 +1,121 @@
+import type { FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { IdParams, IdResponse, errorResponses } from '../../http/common.schemas.ts'
+import type { AppDeps } from '../../http/deps.ts'
+import { clampPage } from '../../shared/page.ts'
+import { createPurchaseOrder } from './create-purchase-order.ts'
+import { getPurchaseOrderForUser, listPurchaseOrdersForUser } from './get-purchase-order.ts'
+import { PoDetails } from './po-details.schemas.ts'
+import { toPoDetails, toPoListItem } from './purchase-orders.mappers.ts'
+import {
+  CreatePoRequest,
+  PoList,
+  PoListQuery,
+  ReceivePoRequest,
+  TrackingRequest,
+} from './purchase-orders.schemas.ts'
+import { notifyPoReceived, receivePurchaseOrder } from './receive-purchase-order.ts'
+import { updatePurchaseOrderTracking } from './update-tracking.ts'
+
+const tags = ['PurchaseOrders']
+const EmptyBody = Type.Unknown({ description: 'Empty body' })
+
+export function registerPurchaseOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>()
+  api.post(
+    '/PurchaseOrders',
+    {
+      schema: {
+        tags,
+        summary: 'Create new purchase order',
+        body: CreatePoRequest,
+        response: { 200: IdResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      Id: await createPurchaseOrder(deps.db, deps.clock, request.user, request.body),
+    }),
+  )
+  api.get(
+    '/PurchaseOrders',
+    {
+      schema: {
+        tags,
+        summary: 'Get metadata for list of purchase orders (newest first)',
+        querystring: PoListQuery,
+        response: { 200: PoList, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const q = request.query
+      const page = await listPurchaseOrdersForUser(
+        deps.db,
+        request.user,
+        q,
+        clampPage(q.pageNumber, q.pageSize, 50),
+      )
+      return { Items: page.items.map(toPoListItem), TotalResults: page.totalResults }
+    },
+  )
+  api.get(
+    '/PurchaseOrders/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get metadata for existing purchase order',
+        params: IdParams,
+        response: { 200: PoDetails, ...errorResponses },
+      },
+    },
+    async (request) =>
+      toPoDetails(await getPurchaseOrderForUser(deps.db, request.user, request.params.id)),
+  )
+  api.put(
+    '/PurchaseOrders/:id/TrackingNumber',
+    {
+      schema: {
+        tags,
+        summary: 'Update PO shipping information (single tracking)',
+        params: IdParams,
+        body: TrackingRequest,
+        response: { 200: EmptyBody, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await updatePurchaseOrderTracking(
+        deps.db,
+        deps.clock,
+        request.user,
+        request.params.id,
+        request.body,
+      )
+      // Sellercloud answers 200 with an empty body (ASP.NET Ok()).
+      return reply.code(200).send(undefined)
+    },
+  )
+  api.post(
+    '/PurchaseOrders/:id/receive',
+    {
+      schema: {
+        tags,
+        summary: 'Receive purchase order',
+        params: IdParams,
+        body: ReceivePoRequest,
+        response: { 200: EmptyBody, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await receivePurchaseOrder(
+        deps.db,
+        deps.clock,
+        request.user,
+        request.params.id,
+        request.body,
+        notifyPoReceived,
+      )
+      // Sellercloud answers 200 with an empty body (ASP.NET Ok()).
+      return reply.code(200).send(undefined)
+    },
+  )
+}
