@@ -18,6 +18,10 @@ import type {
   SalesOrderItemTable,
   SalesOrderTable,
 } from '../modules/orders/orders.table.ts'
+import type {
+  PurchaseOrderItemTable,
+  PurchaseOrderTable,
+} from '../modules/purchase-orders/purchase-orders.table.ts'
 
 /** Every table of every module. Modules add their tables here and nowhere else. */
 export interface DB {
@@ -36,6 +40,8 @@ export interface DB {
   sales_order_item: SalesOrderItemTable
   order_item_bundle: OrderItemBundleTable
   order_note: OrderNoteTable
+  purchase_order: PurchaseOrderTable
+  purchase_order_item: PurchaseOrderItemTable
 }
 
 export type Database = Kysely<DB>

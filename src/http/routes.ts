@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts'
 import { registerCompanyRoutes } from '../modules/catalog/companies/companies.routes.ts'
+import { registerPurchaseOrderRoutes } from '../modules/purchase-orders/purchase-orders.routes.ts'
 import { registerCustomerRoutes } from '../modules/customers/customers.routes.ts'
 import { registerOrderRoutes } from '../modules/orders/orders.routes.ts'
 import type { AppDeps } from './deps.ts'
@@ -11,6 +12,7 @@ import { registerOps } from './ops.routes.ts'
 export function registerApiRoutes(api: FastifyInstance, deps: AppDeps): void {
   registerAuthRoutes(api, deps)
   registerCompanyRoutes(api, deps)
+  registerPurchaseOrderRoutes(api, deps)
   registerCustomerRoutes(api, deps)
   registerOrderRoutes(api, deps)
 }
