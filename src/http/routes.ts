@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify'
+import { registerAdminApi } from '../modules/admin/admin.routes.ts'
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts'
 import { registerCompanyRoutes } from '../modules/catalog/companies/companies.routes.ts'
 import { registerPurchaseOrderRoutes } from '../modules/purchase-orders/purchase-orders.routes.ts'
+import { registerPaymentTermRoutes } from '../modules/catalog/payment-terms/payment-terms.routes.ts'
+import { registerProductRoutes } from '../modules/catalog/products/products.routes.ts'
+import { registerVendorRoutes } from '../modules/catalog/vendors/vendors.routes.ts'
+import { registerWarehouseRoutes } from '../modules/catalog/warehouses/warehouses.routes.ts'
 import { registerCustomerRoutes } from '../modules/customers/customers.routes.ts'
 import { registerOrderRoutes } from '../modules/orders/orders.routes.ts'
 import type { AppDeps } from './deps.ts'
@@ -13,11 +18,17 @@ export function registerApiRoutes(api: FastifyInstance, deps: AppDeps): void {
   registerAuthRoutes(api, deps)
   registerCompanyRoutes(api, deps)
   registerPurchaseOrderRoutes(api, deps)
+  registerVendorRoutes(api, deps)
+  registerWarehouseRoutes(api, deps)
+  registerPaymentTermRoutes(api, deps)
+  registerProductRoutes(api, deps)
   registerCustomerRoutes(api, deps)
   registerOrderRoutes(api, deps)
 }
 
-export function registerAdminRoutes(_admin: FastifyInstance, _deps: AppDeps): void {}
+export function registerAdminRoutes(admin: FastifyInstance, deps: AppDeps): void {
+  registerAdminApi(admin, deps)
+}
 
 export function registerOpsRoutes(app: FastifyInstance, deps: AppDeps): void {
   registerOps(app, deps)

@@ -3,6 +3,7 @@ import * as createReferenceData from './2026-11-29T1200_create_reference_data.ts
 import * as createPurchaseOrders from './2026-11-29T1300_create_purchase_orders.ts'
 import * as createCustomers from './2026-11-29T1305_create_customers.ts'
 import * as createOrders from './2026-11-29T1310_create_orders.ts'
+import * as productSkuUniqueCi from './2026-11-29T1450_product_sku_unique_ci.ts'
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1300_create_purchase_orders': createPurchaseOrders,
   '2026-11-29T1305_create_customers': createCustomers,
   '2026-11-29T1310_create_orders': createOrders,
+  '2026-11-29T1450_product_sku_unique_ci': productSkuUniqueCi,
 }

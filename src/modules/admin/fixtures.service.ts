@@ -7,8 +7,9 @@ import { isoNow, type Clock } from '../../shared/clock.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { toMinor } from '../../shared/money.ts'
 import { hashPassword } from '../auth/passwords.ts'
-import { changeClientSettings } from '../settings/settings.service.ts'
+import { writeClientSettings } from '../settings/settings.service.ts'
 import { DEMO_FIXTURES } from './demo-fixtures.ts'
+import { checkFixtures } from './fixtures.checks.ts'
 import { Fixtures, type FixturesData } from './fixtures.schemas.ts'
 
 export interface SeedReport {
@@ -46,7 +47,8 @@ function flag(value: boolean | undefined, fallback: boolean): number {
 
 /**
  * Upserts every entity of the document in one transaction (by ID, SKU or user name), so
- * loading the same file twice changes nothing. Users that exist keep their password.
+ * loading the same file twice changes nothing. Users that exist keep their password. Every
+ * reference is checked first (see fixtures.checks.ts): a bad document writes nothing.
  */
 export async function applyFixtures(
   db: Database,
@@ -60,6 +62,7 @@ export async function applyFixtures(
   }
 
   await db.transaction().execute(async (trx) => {
+    const settings = await checkFixtures(trx, data)
     for (const c of data.Companies ?? []) {
       const row = {
         name: c.CompanyName,
@@ -141,14 +144,11 @@ export async function applyFixtures(
         .onConflict((oc) => oc.column('username').doNothing())
         .execute()
     }
+    await writeClientSettings(trx, 0, settings.server)
+    for (const [companyId, changes] of settings.companies) {
+      await writeClientSettings(trx, companyId, changes)
+    }
   })
-  const settings = data.Settings
-  if (settings?.Server !== undefined) {
-    await changeClientSettings(db, 0, settings.Server)
-  }
-  for (const [companyId, values] of Object.entries(settings?.Companies ?? {})) {
-    await changeClientSettings(db, Number(companyId), values)
-  }
   return {
     companies: data.Companies?.length ?? 0,
     vendors: data.Vendors?.length ?? 0,
@@ -177,8 +177,9 @@ async function applyProducts(trx: Database, now: string, data: FixturesData): Pr
       site_price: toMinor(p.DefaultPrice ?? 0),
       wholesale_price: toMinor(p.WholesalePrice ?? p.DefaultPrice ?? 0),
       weight_oz: p.WeightOz ?? 0,
-      is_kit: isKit ? 1 : 0,
       is_active: flag(p.IsActive, true),
+      // Without KitComponents an existing product keeps its kit status and components.
+      ...(p.KitComponents !== undefined && { is_kit: isKit ? 1 : 0 }),
     }
     await trx
       .insertInto('product')
@@ -194,12 +195,6 @@ async function applyProducts(trx: Database, now: string, data: FixturesData): Pr
     if (p.KitComponents !== undefined) {
       await trx.deleteFrom('kit_component').where('kit_sku', '=', p.ProductSKU).execute()
       for (const [position, component] of p.KitComponents.entries()) {
-        if (component.ProductSKU === p.ProductSKU) {
-          throw ValidationError.field(
-            `Products.${p.ProductSKU}.KitComponents`,
-            'A kit cannot contain itself.',
-          )
-        }
         await trx
           .insertInto('kit_component')
           .values({
@@ -212,6 +207,11 @@ async function applyProducts(trx: Database, now: string, data: FixturesData): Pr
       }
     }
   }
+}
+
+function describeFirst(error: ValidationError): string {
+  const first = Object.entries(error.modelState ?? {})[0]
+  return `${first?.[0] ?? ''} ${first?.[1].join(' ') ?? ''}`.trim()
 }
 
 async function isEmpty(db: Database): Promise<boolean> {
@@ -240,14 +240,18 @@ export async function loadReferenceData(
       data = parseFixtures(parsed)
     } catch (error) {
       if (error instanceof ValidationError) {
-        const first = Object.entries(error.modelState ?? {})[0]
-        throw new FixturesFileError(
-          `${fixturesPath} is invalid: ${first?.[0] ?? ''} ${first?.[1].join(' ') ?? ''}`.trim(),
-        )
+        throw new FixturesFileError(`${fixturesPath} is invalid: ${describeFirst(error)}`)
       }
       throw error
     }
-    return { source: 'fixtures', ...(await applyFixtures(db, clock, data)) }
+    try {
+      return { source: 'fixtures', ...(await applyFixtures(db, clock, data)) }
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        throw new FixturesFileError(`${fixturesPath} is invalid: ${describeFirst(error)}`)
+      }
+      throw error
+    }
   }
   if (await isEmpty(db)) {
     return { source: 'demo', ...(await applyFixtures(db, clock, DEMO_FIXTURES)) }

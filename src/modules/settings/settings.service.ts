@@ -27,25 +27,28 @@ export async function getClientSettings(
   return merged as ClientSettings
 }
 
+/** A validated change: a canonical setting name and its value (null removes the override). */
+export type SettingChange = [name: string, value: unknown]
+
 /**
- * Sets (or with `null`, removes) settings for the server (companyId 0) or a company.
- * Names are matched case-insensitively; values must have the default's type.
+ * Checks names (any case) and value types without writing; a ValidationError names each bad key
+ * as `model.<prefix><key>`.
+ * @example const changes = validateClientSettings({ enablelinkingordertopo: false })
  */
-export async function changeClientSettings(
-  db: Database,
-  companyId: number,
+export function validateClientSettings(
   values: Record<string, unknown>,
-): Promise<ClientSettings> {
-  const changes: Array<[string, unknown]> = []
+  prefix = '',
+): SettingChange[] {
+  const changes: SettingChange[] = []
   const errors: Record<string, string[]> = {}
   for (const [key, value] of Object.entries(values)) {
     const name = canonicalSettingName(key)
     if (name === undefined) {
-      errors[`model.${key}`] = ['Unknown client setting.']
+      errors[`model.${prefix}${key}`] = ['Unknown client setting.']
       continue
     }
     if (value !== null && typeof value !== typeof CLIENT_SETTING_DEFAULTS[name]) {
-      errors[`model.${key}`] = [`Expected ${typeof CLIENT_SETTING_DEFAULTS[name]}.`]
+      errors[`model.${prefix}${key}`] = [`Expected ${typeof CLIENT_SETTING_DEFAULTS[name]}.`]
       continue
     }
     changes.push([name, value])
@@ -53,16 +56,55 @@ export async function changeClientSettings(
   if (Object.keys(errors).length > 0) {
     throw new ValidationError(errors)
   }
-  await db.transaction().execute(async (trx) => {
-    for (const [name, value] of changes) {
-      if (value === null) {
-        await deleteSetting(trx, companyId, name)
-      } else {
-        await upsertSetting(trx, companyId, name, JSON.stringify(value))
-      }
+  return changes
+}
+
+/** Writes validated changes; run it inside the caller's transaction. */
+export async function writeClientSettings(
+  db: Database,
+  companyId: number,
+  changes: SettingChange[],
+): Promise<void> {
+  for (const [name, value] of changes) {
+    if (value === null) {
+      await deleteSetting(db, companyId, name)
+    } else {
+      await upsertSetting(db, companyId, name, JSON.stringify(value))
     }
-  })
+  }
+}
+
+/**
+ * Sets (or with `null`, removes) settings for the server (companyId 0) or a company.
+ * Names are matched case-insensitively; values must have the default's type. All or nothing.
+ */
+export async function changeClientSettings(
+  db: Database,
+  companyId: number,
+  values: Record<string, unknown>,
+): Promise<ClientSettings> {
+  const changes = validateClientSettings(values)
+  await db.transaction().execute((trx) => writeClientSettings(trx, companyId, changes))
   return getClientSettings(db, companyId === 0 ? null : companyId)
+}
+
+/**
+ * The values stored for the server (companyId 0) or one company alone, without defaults or
+ * inherited values.
+ * @example const overrides = await getClientSettingOverrides(db, 2)
+ */
+export async function getClientSettingOverrides(
+  db: Database,
+  companyId: number,
+): Promise<Record<string, unknown>> {
+  const rows = await listSettingRows(db, companyId === 0 ? null : companyId)
+  const out: Record<string, unknown> = {}
+  for (const row of rows) {
+    if (row.company_id === companyId && Object.hasOwn(CLIENT_SETTING_DEFAULTS, row.name)) {
+      out[row.name] = JSON.parse(row.value_json)
+    }
+  }
+  return out
 }
 
 /** A 400 naming the client setting that forbids (or requires) a field. */

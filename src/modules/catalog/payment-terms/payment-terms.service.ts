@@ -1,19 +1,20 @@
 import type { Database } from '../../../db/database.ts'
+import { findPaymentTermById, listPaymentTermRows } from './payment-terms.repository.ts'
 
 export interface PaymentTerm {
   id: number
   name: string
 }
 
+/**
+ * Every payment term, by ID (GET /Settings/PaymentTerms and the admin listing).
+ * @example const terms = await listPaymentTerms(db)
+ */
 export function listPaymentTerms(db: Database): Promise<PaymentTerm[]> {
-  return db.selectFrom('payment_term').select(['id', 'name']).orderBy('id').execute()
+  return listPaymentTermRows(db)
 }
 
 /** The payment term, or undefined. For validating IDs inside request bodies. */
 export function findPaymentTerm(db: Database, id: number): Promise<PaymentTerm | undefined> {
-  return db
-    .selectFrom('payment_term')
-    .select(['id', 'name'])
-    .where('id', '=', id)
-    .executeTakeFirst()
+  return findPaymentTermById(db, id)
 }

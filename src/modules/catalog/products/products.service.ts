@@ -1,8 +1,14 @@
 import type { Database } from '../../../db/database.ts'
+import { visibleCompanyIds, type AuthUser } from '../../../shared/auth-user.ts'
+import type { Page, PageRequest } from '../../../shared/page.ts'
+import { findCompany, type Company } from '../companies/companies.service.ts'
 import {
   findKitComponentRows,
+  findProductRowBySkuIgnoringCase,
   findProductRowsBySkus,
   findVendorPrices,
+  listProductRows,
+  type KitFilter,
 } from './products.repository.ts'
 import type { ProductRow } from './products.table.ts'
 
@@ -60,8 +66,11 @@ export async function findProductsBySkus(
   db: Database,
   skus: string[],
 ): Promise<Map<string, Product>> {
-  const unique = [...new Set(skus)]
-  const rows = await findProductRowsBySkus(db, unique)
+  const rows = await findProductRowsBySkus(db, [...new Set(skus)])
+  return withComponents(db, rows)
+}
+
+async function withComponents(db: Database, rows: ProductRow[]): Promise<Map<string, Product>> {
   const kitSkus = rows.filter((r) => r.is_kit === 1).map((r) => r.sku)
   const componentRows = await findKitComponentRows(db, kitSkus)
   const byKit = new Map<string, KitComponent[]>()
@@ -96,4 +105,63 @@ export async function findUnitCosts(
     costs.set(vp.sku, vp.price)
   }
   return costs
+}
+
+export type { KitFilter }
+
+export interface CatalogFilter {
+  sku?: string
+  companyIds?: number[]
+  keyword?: string
+  isActive?: boolean
+  kits?: KitFilter
+}
+
+export interface CatalogItem {
+  product: Product
+  company: Company | undefined
+}
+
+/**
+ * GET /Catalog: products the user may see (limited users: their companies only), with kit
+ * components and the owning company, ordered by SKU.
+ * @example const page = await listCatalog(db, user, { kits: 'kit-parent' }, { pageNumber: 1, pageSize: 50 })
+ */
+export async function listCatalog(
+  db: Database,
+  user: AuthUser,
+  filter: CatalogFilter,
+  page: PageRequest,
+): Promise<Page<CatalogItem>> {
+  const { rows, total } = await listProductRows(
+    db,
+    {
+      sku: filter.sku,
+      companyIds: visibleCompanyIds(user, filter.companyIds),
+      keyword: filter.keyword,
+      isActive: filter.isActive,
+      kits: filter.kits,
+    },
+    page,
+  )
+  const products = await withComponents(db, rows)
+  const companies = new Map<number, Company | undefined>()
+  for (const id of new Set(rows.map((r) => r.company_id))) {
+    companies.set(id, await findCompany(db, id))
+  }
+  return {
+    items: rows.map((row) => ({
+      product: products.get(row.sku)!,
+      company: companies.get(row.company_id),
+    })),
+    totalResults: total,
+  }
+}
+
+/**
+ * The stored SKU that equals `sku` ignoring case, if any. SKUs are unique regardless of case.
+ * @example await findSkuIgnoringCase(db, 'widget-red') // 'WIDGET-RED'
+ */
+export async function findSkuIgnoringCase(db: Database, sku: string): Promise<string | undefined> {
+  return (await findProductRowBySkuIgnoringCase(db, sku))?.sku
 }

@@ -1,4 +1,12 @@
 import type { Database } from '../../../db/database.ts'
+import { NotFoundError } from '../../../shared/errors.ts'
+import type { Page, PageRequest } from '../../../shared/page.ts'
+import {
+  findVendorById,
+  listAllVendors,
+  listVendors,
+  type VendorFilter,
+} from './vendors.repository.ts'
 import type { VendorRow } from './vendors.table.ts'
 
 export interface Vendor {
@@ -29,6 +37,45 @@ export function vendorRowToVendor(row: VendorRow): Vendor {
 
 /** The vendor, or undefined. For validating IDs inside request bodies (a 400, not a 404). */
 export async function findVendor(db: Database, id: number): Promise<Vendor | undefined> {
-  const row = await db.selectFrom('vendor').selectAll().where('id', '=', id).executeTakeFirst()
+  const row = await findVendorById(db, id)
   return row === undefined ? undefined : vendorRowToVendor(row)
+}
+
+/**
+ * GET /Vendors/{id}: 404 when unknown. Vendors are not company-scoped, so every user sees them.
+ * @example const vendor = await getVendor(db, 2)
+ */
+export async function getVendor(db: Database, id: number): Promise<Vendor> {
+  const vendor = await findVendor(db, id)
+  if (vendor === undefined) {
+    throw new NotFoundError('VENDOR_NOT_FOUND', `Vendor ${id} was not found.`)
+  }
+  return vendor
+}
+
+/**
+ * GET /Vendors: filtered and paged.
+ * @example const page = await searchVendors(db, { ids: [1, 2] }, { pageNumber: 1, pageSize: 50 })
+ */
+export async function searchVendors(
+  db: Database,
+  filter: Partial<VendorFilter>,
+  page: PageRequest,
+): Promise<Page<Vendor>> {
+  const { rows, total } = await listVendors(
+    db,
+    {
+      ids: filter.ids,
+      names: filter.names,
+      email: filter.email,
+      isActive: filter.isActive,
+    },
+    page,
+  )
+  return { items: rows.map(vendorRowToVendor), totalResults: total }
+}
+
+/** Every vendor, by ID (admin listing). */
+export async function listAllVendorsView(db: Database): Promise<Vendor[]> {
+  return (await listAllVendors(db)).map(vendorRowToVendor)
 }

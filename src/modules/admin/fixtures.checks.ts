@@ -1,0 +1,126 @@
+import type { Database } from '../../db/database.ts'
+import { ValidationError, type ModelState } from '../../shared/errors.ts'
+import { findCompany } from '../catalog/companies/companies.service.ts'
+import { findProductsBySkus, findSkuIgnoringCase } from '../catalog/products/products.service.ts'
+import { findVendor } from '../catalog/vendors/vendors.service.ts'
+import { validateClientSettings, type SettingChange } from '../settings/settings.service.ts'
+import type { FixturesData } from './fixtures.schemas.ts'
+
+export interface CheckedSettings {
+  server: SettingChange[]
+  companies: Array<[companyId: number, changes: SettingChange[]]>
+}
+
+function add(state: ModelState, field: string, message: string): void {
+  ;(state[`model.${field}`] ??= []).push(message)
+}
+
+/** Client settings of a document, validated (names and types) without writing. */
+function checkSettings(data: FixturesData, state: ModelState): CheckedSettings {
+  const out: CheckedSettings = { server: [], companies: [] }
+  const collect = (values: Record<string, unknown>, prefix: string): SettingChange[] => {
+    try {
+      return validateClientSettings(values, prefix)
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        Object.assign(state, error.modelState)
+        return []
+      }
+      throw error
+    }
+  }
+  out.server = collect(data.Settings?.Server ?? {}, 'Settings.Server.')
+  for (const [id, values] of Object.entries(data.Settings?.Companies ?? {})) {
+    out.companies.push([Number(id), collect(values, `Settings.Companies.${id}.`)])
+  }
+  return out
+}
+
+/**
+ * Everything a fixtures document refers to must exist (in the document or the database) before
+ * anything is written: companies of products, users and settings; vendors and products of vendor
+ * costs; kit components (not kits themselves, not the kit itself). SKUs are unique ignoring case.
+ * One ValidationError names every bad field.
+ */
+export async function checkFixtures(db: Database, data: FixturesData): Promise<CheckedSettings> {
+  const state: ModelState = {}
+  const docCompanies = new Set((data.Companies ?? []).map((c) => c.ID))
+  const docVendors = new Set((data.Vendors ?? []).map((v) => v.ID))
+  const products = data.Products ?? []
+  const docProducts = new Map(products.map((p) => [p.ProductSKU, p]))
+  const companyCache = new Map<number, boolean>()
+  const companyExists = async (id: number) => {
+    if (docCompanies.has(id)) {
+      return true
+    }
+    if (!companyCache.has(id)) {
+      companyCache.set(id, (await findCompany(db, id)) !== undefined)
+    }
+    return companyCache.get(id)!
+  }
+
+  const referenced = [
+    ...products.flatMap((p) => (p.KitComponents ?? []).map((c) => c.ProductSKU)),
+    ...(data.VendorProducts ?? []).map((vp) => vp.ProductSKU),
+  ]
+  const stored = await findProductsBySkus(db, referenced)
+
+  const seenSkus = new Map<string, number>()
+  for (const [i, p] of products.entries()) {
+    const lower = p.ProductSKU.toLowerCase()
+    if (seenSkus.has(lower)) {
+      add(state, `Products[${i}].ProductSKU`, `Also listed at Products[${seenSkus.get(lower)}].`)
+    }
+    seenSkus.set(lower, i)
+    const existing = await findSkuIgnoringCase(db, p.ProductSKU)
+    if (existing !== undefined && existing !== p.ProductSKU) {
+      add(state, `Products[${i}].ProductSKU`, `A product with SKU ${existing} already exists.`)
+    }
+    if (!(await companyExists(p.CompanyID))) {
+      add(state, `Products[${i}].CompanyID`, `Company ${p.CompanyID} does not exist.`)
+    }
+    for (const [j, c] of (p.KitComponents ?? []).entries()) {
+      const field = `Products[${i}].KitComponents[${j}].ProductSKU`
+      const inDoc = docProducts.get(c.ProductSKU)
+      const inDb = stored.get(c.ProductSKU)
+      if (c.ProductSKU === p.ProductSKU) {
+        add(state, field, 'A kit cannot contain itself.')
+      } else if (inDoc === undefined && inDb === undefined) {
+        add(state, field, `Product ${c.ProductSKU} does not exist.`)
+      } else if (
+        inDoc !== undefined ? (inDoc.KitComponents?.length ?? 0) > 0 : inDb?.isKit === true
+      ) {
+        add(state, field, `${c.ProductSKU} is a kit; a kit component cannot be a kit.`)
+      } else if (
+        (p.KitComponents ?? []).findIndex((other) => other.ProductSKU === c.ProductSKU) !== j
+      ) {
+        add(state, field, `${c.ProductSKU} is listed twice.`)
+      }
+    }
+  }
+  for (const [i, vp] of (data.VendorProducts ?? []).entries()) {
+    if (!docVendors.has(vp.VendorID) && (await findVendor(db, vp.VendorID)) === undefined) {
+      add(state, `VendorProducts[${i}].VendorID`, `Vendor ${vp.VendorID} does not exist.`)
+    }
+    if (!docProducts.has(vp.ProductSKU) && !stored.has(vp.ProductSKU)) {
+      add(state, `VendorProducts[${i}].ProductSKU`, `Product ${vp.ProductSKU} does not exist.`)
+    }
+  }
+  for (const [i, u] of (data.Users ?? []).entries()) {
+    for (const id of u.CompanyIDs ?? []) {
+      if (!(await companyExists(id))) {
+        add(state, `Users[${i}].CompanyIDs`, `Company ${id} does not exist.`)
+      }
+    }
+  }
+  for (const id of Object.keys(data.Settings?.Companies ?? {})) {
+    if (!(await companyExists(Number(id)))) {
+      add(state, `Settings.Companies.${id}`, `Company ${id} does not exist.`)
+    }
+  }
+  const settings = checkSettings(data, state)
+  if (Object.keys(state).length > 0) {
+    throw new ValidationError(state, 'The fixtures are invalid.')
+  }
+  return settings
+}

@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { errorResponses } from '../../../http/common.schemas.ts'
+import type { AppDeps } from '../../../http/deps.ts'
+import { PaymentTermList } from './payment-terms.schemas.ts'
+import { listPaymentTerms } from './payment-terms.service.ts'
+
+export function registerPaymentTermRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
+    '/Settings/PaymentTerms',
+    {
+      schema: {
+        tags: ['Settings'],
+        summary: 'List payment terms',
+        response: { 200: PaymentTermList, ...errorResponses },
+      },
+    },
+    async () => (await listPaymentTerms(deps.db)).map((t) => ({ Key: t.id, Value: t.name })),
+  )
+}

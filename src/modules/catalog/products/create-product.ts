@@ -1,0 +1,118 @@
+import type { Database } from '../../../db/database.ts'
+import { isUniqueViolation } from '../../../db/db-errors.ts'
+import { assertCompanyAccess, type AuthUser } from '../../../shared/auth-user.ts'
+import { isoNow, type Clock } from '../../../shared/clock.ts'
+import { ValidationError, type ModelState } from '../../../shared/errors.ts'
+import { findCompany } from '../companies/companies.service.ts'
+import { insertKitComponents, insertProduct } from './products.repository.ts'
+import { findProductsBySkus, findSkuIgnoringCase } from './products.service.ts'
+
+/** POST /Products input. Money fields are integer minor units. */
+export interface NewProductInput {
+  companyId: number
+  sku: string
+  name: string
+  productTypeName: string
+  purchaserId?: number | null
+  manufacturerId?: number | null
+  siteCost?: number | null
+  defaultPrice?: number | null
+  upc?: string | null
+  notes?: string | null
+  /** Makes the product a kit (Crossdock extension). */
+  kitComponents?: Array<{ sku: string; qty: number }> | null
+}
+
+function add(state: ModelState, field: string, message: string): void {
+  ;(state[`model.${field}`] ??= []).push(message)
+}
+
+async function checkKitComponents(
+  db: Database,
+  input: NewProductInput,
+  state: ModelState,
+): Promise<void> {
+  const components = input.kitComponents ?? []
+  const found = await findProductsBySkus(
+    db,
+    components.map((c) => c.sku),
+  )
+  const seen = new Set<string>()
+  for (const [i, c] of components.entries()) {
+    const field = `KitComponents[${i}].ProductSKU`
+    const product = found.get(c.sku)
+    if (c.sku.toLowerCase() === input.sku.toLowerCase()) {
+      add(state, field, 'A kit cannot contain itself.')
+    } else if (seen.has(c.sku)) {
+      add(state, field, `${c.sku} is listed twice; give its total Qty once.`)
+    } else if (product === undefined) {
+      add(state, field, `Product ${c.sku} does not exist.`)
+    } else if (product.isKit) {
+      add(state, field, `${c.sku} is a kit; a kit component cannot be a kit.`)
+    } else if (product.companyId !== input.companyId) {
+      add(
+        state,
+        field,
+        `${c.sku} belongs to company ${product.companyId}; kit components must belong to company ${input.companyId}.`,
+      )
+    }
+    seen.add(c.sku)
+  }
+}
+
+/**
+ * Creates a catalog product (a kit when `kitComponents` is given) in one transaction and returns
+ * its ID (the SKU). 403 when the user is limited to other companies; every bad field is a 400.
+ * @example const id = await createProduct(db, clock, user, { companyId: 1, sku: 'NEW-1', name: 'New', productTypeName: 'Toys' })
+ */
+export async function createProduct(
+  db: Database,
+  clock: Clock,
+  user: AuthUser,
+  input: NewProductInput,
+): Promise<string> {
+  assertCompanyAccess(user, input.companyId, `product ${input.sku}`)
+  const duplicate = (existing: string) =>
+    ValidationError.field('ProductSKU', `A product with SKU ${existing} already exists.`)
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const state: ModelState = {}
+      if ((await findCompany(trx, input.companyId)) === undefined) {
+        add(state, 'CompanyId', `Company ${input.companyId} does not exist.`)
+      }
+      const existing = await findSkuIgnoringCase(trx, input.sku)
+      if (existing !== undefined) {
+        add(state, 'ProductSKU', `A product with SKU ${existing} already exists.`)
+      }
+      await checkKitComponents(trx, input, state)
+      if (Object.keys(state).length > 0) {
+        throw new ValidationError(state)
+      }
+      const components = input.kitComponents ?? []
+      await insertProduct(trx, {
+        sku: input.sku,
+        company_id: input.companyId,
+        name: input.name,
+        product_type_name: input.productTypeName,
+        upc: input.upc ?? '',
+        notes: input.notes ?? '',
+        site_cost: input.siteCost ?? 0,
+        site_price: input.defaultPrice ?? 0,
+        // No wholesale price in AddSingleProductModel: the default price, as fixtures do.
+        wholesale_price: input.defaultPrice ?? 0,
+        is_kit: components.length > 0 ? 1 : 0,
+        purchaser_id: input.purchaserId ?? null,
+        manufacturer_id: input.manufacturerId ?? null,
+        created_on: isoNow(clock),
+      })
+      await insertKitComponents(trx, input.sku, components)
+      return input.sku
+    })
+  } catch (error) {
+    // A concurrent create of the same SKU (in any case) loses on the unique index.
+    if (isUniqueViolation(error)) {
+      throw duplicate(input.sku)
+    }
+    throw error
+  }
+}

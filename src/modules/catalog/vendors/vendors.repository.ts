@@ -1,0 +1,48 @@
+import { sql } from 'kysely'
+import type { Database } from '../../../db/database.ts'
+import { pageOffset, type PageRequest } from '../../../shared/page.ts'
+import type { VendorRow } from './vendors.table.ts'
+
+export interface VendorFilter {
+  ids: number[] | undefined
+  /** Exact names, compared case-insensitively. */
+  names: string[] | undefined
+  /** Exact e-mail, compared case-insensitively. */
+  email: string | undefined
+  /** true: active only; false: inactive only; undefined: all. */
+  isActive: boolean | undefined
+}
+
+export function findVendorById(db: Database, id: number): Promise<VendorRow | undefined> {
+  return db.selectFrom('vendor').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function listVendors(
+  db: Database,
+  filter: VendorFilter,
+  page: PageRequest,
+): Promise<{ rows: VendorRow[]; total: number }> {
+  let query = db.selectFrom('vendor')
+  if (filter.ids !== undefined && filter.ids.length > 0) {
+    query = query.where('id', 'in', filter.ids)
+  }
+  if (filter.names !== undefined && filter.names.length > 0) {
+    const names = filter.names.map((n) => n.toLowerCase())
+    query = query.where(sql<string>`lower(name)`, 'in', names)
+  }
+  if (filter.email !== undefined && filter.email !== '') {
+    query = query.where(sql<string>`lower(email)`, '=', filter.email.toLowerCase())
+  }
+  if (filter.isActive !== undefined) {
+    query = query.where('is_active', '=', filter.isActive ? 1 : 0)
+  }
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('id').limit(page.pageSize).offset(pageOffset(page)).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(count.n) }
+}
+
+export function listAllVendors(db: Database): Promise<VendorRow[]> {
+  return db.selectFrom('vendor').selectAll().orderBy('id').execute()
+}
