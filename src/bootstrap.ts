@@ -52,6 +52,8 @@ export async function prepare(
 ): Promise<Prepared> {
   const database = db ?? (await openDatabase(config))
   const migrationsApplied = await migrateToLatest(database)
+  // The admin first: a fixtures file that brings its own users must not stop the first admin being made.
+  const admin = await ensureAdminUser(database, clock, config.adminUser, config.adminPassword)
   let seed: SeedReport
   try {
     seed = await loadReferenceData(database, clock, config.fixturesPath)
@@ -67,7 +69,6 @@ export async function prepare(
     }
     throw error
   }
-  const admin = await ensureAdminUser(database, clock, config.adminUser, config.adminPassword)
   const secret = await resolveJwtSecret(database, config.jwtSecret)
   const tokens = createTokenService(secret, config.tokenLifetimeSeconds, clock)
   return { deps: { db: database, config, clock, tokens }, migrationsApplied, admin, seed }

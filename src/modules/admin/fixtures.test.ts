@@ -28,8 +28,7 @@ const DOC = {
   ],
   VendorProducts: [{ VendorID: 20, ProductSKU: 'F-1', Price: 1.2 }],
   Users: [
-    // Users in the file mean the start-up admin is not created, so the file brings its own.
-    { Username: 'admin', Password: ADMIN_PASSWORD, IsAdmin: true },
+    // The start-up admin is created before the file's users, so the file need not bring one.
     { Username: 'fileuser', Password: 'file-password', CompanyIDs: [11] },
   ],
   Settings: {
@@ -77,6 +76,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual(kit.KitComponents, [{ ProductID: 'F-1', ProductName: 'One', Qty: 2 }])
       const token = await t.login('fileuser', 'file-password')
       assert.equal((await t.get('/rest/api/Companies/10', token)).statusCode, 403)
+      assert.ok(await t.login('admin', ADMIN_PASSWORD), 'the start-up admin exists beside the file users')
     })
 
     it('should resolve settings company over server over default', async () => {
