@@ -12,6 +12,7 @@ import {
   poReceivingStatus,
   statusAfterReceipt,
 } from './purchase-orders.rules.ts'
+import { inTransaction } from '../../db/transaction.ts'
 import type { ReceivePoBody } from './purchase-orders.schemas.ts'
 import { actorOf, assertPoVisible, lockPurchaseOrder } from './purchase-orders.service.ts'
 import { PoReceivingStatus } from './purchase-orders.types.ts'
@@ -32,6 +33,8 @@ export interface ReceivedPo {
   companyId: number
   lines: ReceivedPoLine[]
   fullyReceived: boolean
+  /** The receipt's timestamp (ISO-8601 `Z`), for listeners' own change stamps. */
+  now: string
 }
 
 /** Runs inside the receiving transaction, after quantities and statuses are written. */
@@ -70,7 +73,8 @@ export async function receivePurchaseOrder(
   body: ReceivePoBody,
   onReceived?: PoReceivedListener,
 ): Promise<ReceivedPo> {
-  return db.transaction().execute(async (trx) => {
+  // Retried on deadlock: receipt locks the PO then (through listeners) orders; linking locks the other way round.
+  return inTransaction(db, async (trx) => {
     const po = await lockPurchaseOrder(trx, id)
     assertPoVisible(po, id, user)
     assertPoCanBeReceived(po)
@@ -129,7 +133,7 @@ export async function receivePurchaseOrder(
       updated_by: actor.username,
       updated_by_id: actor.id,
     })
-    const received: ReceivedPo = { id, companyId: po.companyId, lines, fullyReceived }
+    const received: ReceivedPo = { id, companyId: po.companyId, lines, fullyReceived, now }
     if (onReceived !== undefined) {
       await onReceived(trx, received)
     }
