@@ -10,6 +10,10 @@ import type { PaymentTermTable } from '../modules/catalog/payment-terms/payment-
 import type { KitComponentTable, ProductTable } from '../modules/catalog/products/products.table.ts'
 import type { VendorProductTable, VendorTable } from '../modules/catalog/vendors/vendors.table.ts'
 import type { WarehouseTable } from '../modules/catalog/warehouses/warehouses.table.ts'
+import type {
+  DropshipLinkLineTable,
+  DropshipLinkTable,
+} from '../modules/dropship/dropship-links.table.ts'
 import type { ClientSettingTable } from '../modules/settings/settings.table.ts'
 import type { CustomerTable } from '../modules/customers/customers.table.ts'
 import type {
@@ -25,6 +29,8 @@ import type {
 
 /** Every table of every module. Modules add their tables here and nowhere else. */
 export interface DB {
+  dropship_link: DropshipLinkTable
+  dropship_link_line: DropshipLinkLineTable
   app_secret: AppSecretTable
   app_user: AppUserTable
   company: CompanyTable

@@ -9,6 +9,7 @@ import { registerVendorRoutes } from '../modules/catalog/vendors/vendors.routes.
 import { registerWarehouseRoutes } from '../modules/catalog/warehouses/warehouses.routes.ts'
 import { registerCustomerRoutes } from '../modules/customers/customers.routes.ts'
 import { registerOrderRoutes } from '../modules/orders/orders.routes.ts'
+import { registerDropshipRoutes } from '../modules/dropship/dropship.routes.ts'
 import type { AppDeps } from './deps.ts'
 import { registerOps } from './ops.routes.ts'
 
@@ -24,6 +25,7 @@ export function registerApiRoutes(api: FastifyInstance, deps: AppDeps): void {
   registerProductRoutes(api, deps)
   registerCustomerRoutes(api, deps)
   registerOrderRoutes(api, deps)
+  registerDropshipRoutes(api, deps)
 }
 
 export function registerAdminRoutes(admin: FastifyInstance, deps: AppDeps): void {

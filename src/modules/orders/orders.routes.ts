@@ -8,6 +8,8 @@ import { clampPage } from '../../shared/page.ts'
 import { findCompany } from '../catalog/companies/companies.service.ts'
 import { createOrder } from './create-order.ts'
 import { OrderList, OrderListQuery } from './orders.list.schemas.ts'
+// Linked POs live with the link table, in the dropship module (STYLE.md 7.2).
+import { findLinkedPoIds } from '../dropship/dropship.service.ts'
 import { toListRowDto, toNoteDto, toSingleOrderDto } from './orders.mappers.ts'
 import type { OrderSort } from './orders.repository.ts'
 import { CreateOrderBody } from './orders.request.schemas.ts'
@@ -77,8 +79,10 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
         response: { 200: SingleOrderDataDto, ...errorResponses },
       },
     },
-    async (request) =>
-      toSingleOrderDto(await getOrderForUser(deps.db, request.user, request.params.id)),
+    async (request) => {
+      const order = await getOrderForUser(deps.db, request.user, request.params.id)
+      return toSingleOrderDto(order, await findLinkedPoIds(deps.db, [order.id]))
+    },
   )
   api.get(
     '/Orders',
@@ -121,8 +125,12 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
         const company = await findCompany(deps.db, id)
         names.set(id, company?.name ?? '')
       }
+      const links = await findLinkedPoIds(
+        deps.db,
+        page.items.map((o) => o.id),
+      )
       return {
-        Items: page.items.map((o) => toListRowDto(o, names.get(o.companyId) ?? null)),
+        Items: page.items.map((o) => toListRowDto(o, names.get(o.companyId) ?? null, links)),
         TotalResults: page.totalResults,
       }
     },

@@ -228,6 +228,7 @@ export async function lockOrderForLinking(
   return {
     id: row.id,
     companyId: row.company_id,
+    orderStatus: row.order_status,
     dropshipStatus: row.dropship_status as DropshipStatus,
     items: itemRows.map((i) => ({
       id: i.id,

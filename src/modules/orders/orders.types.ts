@@ -124,6 +124,7 @@ export interface Order {
 export interface LockedOrder {
   id: number
   companyId: number
+  orderStatus: number
   dropshipStatus: DropshipStatus
   items: Array<{
     id: number

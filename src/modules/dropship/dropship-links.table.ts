@@ -1,0 +1,22 @@
+import type { Generated, Insertable, Selectable } from 'kysely'
+
+export interface DropshipLinkTable {
+  id: Generated<number>
+  order_id: number
+  order_item_id: number
+  po_id: number
+  /** Order-item units this link covers (kit units for a kit item). */
+  qty: number
+  created_on: string
+  created_by_id: number
+}
+export type DropshipLinkRow = Selectable<DropshipLinkTable>
+export type NewDropshipLinkRow = Insertable<DropshipLinkTable>
+
+export interface DropshipLinkLineTable {
+  link_id: number
+  po_item_id: number
+  sku: string
+  /** PO units added for this link. */
+  qty: number
+}
