@@ -12,7 +12,9 @@ describe('money', () => {
 
   it('should sum 1,000 lines of 0.10 to exactly 100', () => {
     let total = 0
-    for (let i = 0; i < 1000; i += 1) {total += toMinor(0.1)}
+    for (let i = 0; i < 1000; i += 1) {
+      total += toMinor(0.1)
+    }
     assert.equal(fromMinor(total), 100)
   })
 
