@@ -76,7 +76,10 @@ for (const dialect of testDialects()) {
       assert.deepEqual(kit.KitComponents, [{ ProductID: 'F-1', ProductName: 'One', Qty: 2 }])
       const token = await t.login('fileuser', 'file-password')
       assert.equal((await t.get('/rest/api/Companies/10', token)).statusCode, 403)
-      assert.ok(await t.login('admin', ADMIN_PASSWORD), 'the start-up admin exists beside the file users')
+      assert.ok(
+        await t.login('admin', ADMIN_PASSWORD),
+        'the start-up admin exists beside the file users',
+      )
     })
 
     it('should resolve settings company over server over default', async () => {
