@@ -99,13 +99,15 @@ describe('server start-up (real process, SQLite file)', () => {
       DATABASE_URL: `sqlite:${join(dir, 'g.db')}`,
       CROSSDOCK_ADMIN_PASSWORD: 'graceful-pass-1',
     })
-    // A token request spends ~50 ms in scrypt: signal while it runs.
+    // A token request spends ~50 ms in scrypt: signal once the server has logged its arrival.
     const pending = fetch(`${server.url}/rest/api/token`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-request-id': 'in-flight-1' },
       body: JSON.stringify({ Username: 'admin', Password: 'graceful-pass-1' }),
     })
-    await new Promise((resolve) => setTimeout(resolve, 10))
+    while (!server.stdout().includes('"reqId":"in-flight-1"')) {
+      await new Promise((resolve) => setTimeout(resolve, 2))
+    }
     server.child.kill('SIGTERM')
     const res = await pending
     assert.equal(res.status, 200)
