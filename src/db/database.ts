@@ -15,6 +15,7 @@ import type {
   DropshipLinkTable,
 } from '../modules/dropship/dropship-links.table.ts'
 import type { ClientSettingTable } from '../modules/settings/settings.table.ts'
+import type { IdempotencyKeyTable } from '../modules/idempotency/idempotency.table.ts'
 import type { CustomerTable } from '../modules/customers/customers.table.ts'
 import type {
   OrderItemBundleTable,
@@ -48,6 +49,7 @@ export interface DB {
   order_note: OrderNoteTable
   purchase_order: PurchaseOrderTable
   purchase_order_item: PurchaseOrderItemTable
+  idempotency_key: IdempotencyKeyTable
 }
 
 export type Database = Kysely<DB>

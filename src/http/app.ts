@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { registerAuthHook } from './auth-hook.ts'
 import type { AppDeps } from './deps.ts'
 import { registerErrorHandling } from './error-handler.ts'
+import { registerIdempotency } from './idempotency.ts'
 import { registerRateLimit } from './rate-limit.ts'
 import { MemoryRateLimitStore, RedisRateLimitStore } from './rate-limit-store.ts'
 import { registerApiRoutes, registerAdminRoutes, registerOpsRoutes } from './routes.ts'
@@ -76,6 +77,7 @@ export async function buildApp(
     registerRateLimit(app, deps.config.rateLimitPerHour, store, deps.clock)
   }
   registerWireHook(app)
+  registerIdempotency(app, deps.db, deps.clock)
 
   registerOpsRoutes(app, deps)
   await app.register(async (api) => registerApiRoutes(api, deps), { prefix: '/rest/api' })

@@ -5,6 +5,7 @@ import * as createCustomers from './2026-11-29T1305_create_customers.ts'
 import * as createOrders from './2026-11-29T1310_create_orders.ts'
 import * as productSkuUniqueCi from './2026-11-29T1450_product_sku_unique_ci.ts'
 import * as createDropshipLinks from './2026-11-29T1500_create_dropship_links.ts'
+import * as createIdempotencyKeys from './2026-11-29T1600_create_idempotency_keys.ts'
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1310_create_orders': createOrders,
   '2026-11-29T1450_product_sku_unique_ci': productSkuUniqueCi,
   '2026-11-29T1500_create_dropship_links': createDropshipLinks,
+  '2026-11-29T1600_create_idempotency_keys': createIdempotencyKeys,
 }
