@@ -1,0 +1,305 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { LightMyRequestResponse } from 'fastify'
+import { createTokenService } from '../../src/modules/auth/tokens.ts'
+import { fixedClock, systemClock } from '../../src/shared/clock.ts'
+import { createTestApp, type TestApp } from '../helpers/build-app.ts'
+import { testDialects } from '../helpers/dialects.ts'
+import { collectRoutes, snapshotDatabase, type CollectedRoute } from './route-table.ts'
+
+// The access-control matrix, generated from the route table `buildApp` really registers: every
+// route must appear below (public, admin, or a company probe), so a new route cannot be forgotten.
+
+const SECRET = 'access-matrix-secret-0123456789'
+const COMPANY_B = 1 // the data the limited user must not reach
+const COMPANY_B_NAME = 'Crossdock Demo Retail'
+
+/** Public on purpose. Anything else public is a finding. */
+const PUBLIC = new Set(['GET /health', 'GET /ready', 'GET /rest/openapi.json', 'POST /token'])
+const isPublicByDesign = (r: CollectedRoute) =>
+  PUBLIC.has(`${r.method} ${r.url}`) ||
+  PUBLIC.has(`${r.method} ${apiPath(r.url) ?? ''}`) ||
+  (r.method === 'GET' && r.url.startsWith('/rest/swagger'))
+
+interface Ids {
+  orderId: number
+  orderItemId: number
+  poId: number
+  poItemId: number
+  customerId: number
+}
+
+type Expect = 'forbidden' | 'filtered' | 'shared'
+interface Probe {
+  expect: Expect
+  url: (ids: Ids) => string
+  body?: (ids: Ids, n: number) => unknown
+}
+
+/**
+ * How a user limited to company 2 tries to reach company 1 through each API route. `forbidden`: 403
+ * and nothing written; `filtered`: 200 without any company-1 record (while the admin's answer has
+ * some); `shared`: reference data that belongs to no company.
+ */
+const PROBES: Record<string, Probe> = {
+  'GET /Companies': { expect: 'filtered', url: () => `/Companies?companyID=${COMPANY_B}` },
+  'GET /Companies/:id': { expect: 'forbidden', url: () => `/Companies/${COMPANY_B}` },
+  'POST /PurchaseOrders': {
+    expect: 'forbidden',
+    url: () => '/PurchaseOrders',
+    body: () => ({
+      CompanyID: COMPANY_B,
+      VendorID: 1,
+      POType: 'PurchaseOrder',
+      CaseQtyMode: false,
+      Products: [{ ProductID: 'WIDGET-RED', QtyUnitsOrdered: 2, UnitPrice: 1 }],
+    }),
+  },
+  'GET /PurchaseOrders': {
+    expect: 'filtered',
+    url: () => `/PurchaseOrders?companyIDList=${COMPANY_B}`,
+  },
+  'GET /PurchaseOrders/:id': { expect: 'forbidden', url: (i) => `/PurchaseOrders/${i.poId}` },
+  'PUT /PurchaseOrders/:id/TrackingNumber': {
+    expect: 'forbidden',
+    url: (i) => `/PurchaseOrders/${i.poId}/TrackingNumber`,
+    body: (_i, n) => ({ TrackingNumber: `1Z-MATRIX-${n}`, ShippedViaCarrier: 'UPS' }),
+  },
+  'POST /PurchaseOrders/:id/receive': {
+    expect: 'forbidden',
+    url: (i) => `/PurchaseOrders/${i.poId}/receive`,
+    body: (i) => ({ Items: [{ ID: i.poItemId, QtyToReceive: 1 }] }),
+  },
+  'GET /Vendors': { expect: 'shared', url: () => '/Vendors' },
+  'GET /Vendors/:id': { expect: 'shared', url: () => '/Vendors/1' },
+  'GET /Warehouses': { expect: 'shared', url: () => '/Warehouses' },
+  'GET /Warehouses/:id': { expect: 'shared', url: () => '/Warehouses/1' },
+  'GET /Settings/PaymentTerms': { expect: 'shared', url: () => '/Settings/PaymentTerms' },
+  'POST /Products': {
+    expect: 'forbidden',
+    url: () => '/Products',
+    body: (_i, n) => ({
+      CompanyId: COMPANY_B,
+      ProductName: 'Matrix',
+      ProductSKU: `MATRIX-${n}`,
+      ProductTypeName: 'Test',
+    }),
+  },
+  'GET /Catalog': { expect: 'filtered', url: () => `/Catalog?companyID=${COMPANY_B}` },
+  'POST /Customers': {
+    expect: 'forbidden',
+    url: () => '/Customers',
+    body: (_i, n) => ({ CompanyID: COMPANY_B, FirstName: 'Matrix', Email: `m${n}@example.com` }),
+  },
+  'GET /Customers/:id': { expect: 'forbidden', url: (i) => `/Customers/${i.customerId}` },
+  'POST /Orders': {
+    expect: 'forbidden',
+    url: () => '/Orders',
+    body: () => ({
+      CustomerDetails: { Email: 'matrix@example.com', FirstName: 'M', LastName: 'X' },
+      OrderDetails: { CompanyID: COMPANY_B, Channel: 'Website' },
+      Products: [{ ProductID: 'WIDGET-RED', Qty: 1 }],
+    }),
+  },
+  'GET /Orders/Notes': { expect: 'forbidden', url: (i) => `/Orders/Notes?id=${i.orderId}` },
+  'GET /Orders/:id': { expect: 'forbidden', url: (i) => `/Orders/${i.orderId}` },
+  'GET /Orders': { expect: 'filtered', url: () => `/Orders?companyID=${COMPANY_B}` },
+  'POST /Orders/:orderID/LinkToPo': {
+    expect: 'forbidden',
+    url: (i) => `/Orders/${i.orderId}/LinkToPo`,
+    body: (i) => ({
+      ExistingPo: { PoID: i.poId },
+      Items: [{ OrderItemID: i.orderItemId, QtyForPo: 1 }],
+    }),
+  },
+}
+
+function apiPath(url: string): string | null {
+  const match = /^\/(?:rest\/)?api(\/.*)$/.exec(url)
+  return match?.[1] ?? null
+}
+
+/** True when the JSON names company 1 or one of its records. */
+function mentionsCompanyB(value: unknown): boolean {
+  if (Array.isArray(value)) {
+    return value.some(mentionsCompanyB)
+  }
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).some(
+      ([k, v]) =>
+        (/^companyid$/i.test(k) && v === COMPANY_B) ||
+        (k === 'CompanyName' && v === COMPANY_B_NAME) ||
+        mentionsCompanyB(v),
+    )
+  }
+  return false
+}
+
+function fillParams(url: string): string {
+  return url.replace(/:[A-Za-z]+/g, '1').replace(/\*$/, 'x')
+}
+
+for (const dialect of testDialects()) {
+  describe(`access-control matrix [${dialect}]`, () => {
+    let t: TestApp
+    let routes: CollectedRoute[]
+    let ids: Ids
+    let limited: string
+    let nonAdmin: string
+    let counter = 0
+
+    const call = (r: { method: string; url: string }, token: string | null, body?: unknown) =>
+      t.request(
+        r.method,
+        r.url,
+        r.method === 'GET' || r.method === 'HEAD' ? undefined : (body ?? {}),
+        token,
+      )
+
+    before(async () => {
+      const collected = await collectRoutes(() =>
+        createTestApp(dialect, { config: { jwtSecret: SECRET } }),
+      )
+      t = collected.result
+      routes = collected.routes.filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS')
+      const order = await t.post('/rest/api/Orders', {
+        CustomerDetails: { Email: 'b@example.com', FirstName: 'B', LastName: 'B' },
+        OrderDetails: { CompanyID: COMPANY_B, Channel: 'Website' },
+        Products: [{ ProductID: 'WIDGET-RED', Qty: 5 }],
+      })
+      assert.equal(order.statusCode, 200, order.body)
+      const orderId = order.json<number>()
+      const po = await t.post('/rest/api/PurchaseOrders', {
+        CompanyID: COMPANY_B,
+        VendorID: 1,
+        POType: 'PurchaseOrder',
+        CaseQtyMode: false,
+        Products: [{ ProductID: 'WIDGET-BLUE', QtyUnitsOrdered: 10, UnitPrice: 2 }],
+      })
+      assert.equal(po.statusCode, 200, po.body)
+      const poId = po.json<{ Id: number }>().Id
+      const orderJson = (await t.get(`/rest/api/Orders/${orderId}`)).json()
+      const poJson = (await t.get(`/rest/api/PurchaseOrders/${poId}`)).json()
+      ids = {
+        orderId,
+        orderItemId: orderJson.OrderItems[0].ID,
+        poId,
+        poItemId: poJson.Items[0].ID,
+        customerId: orderJson.OrderDetails.CustomerID,
+      }
+      limited = await t.userToken([2])
+      nonAdmin = await t.userToken(null)
+    })
+    after(() => t.close())
+
+    it('should classify every registered route (a new route must be added to this matrix)', () => {
+      const unclassified = routes.filter((r) => {
+        if (r.access === 'public') {
+          return !isPublicByDesign(r)
+        }
+        if (r.access === 'admin') {
+          return false
+        }
+        const path = apiPath(r.url)
+        return path === null || PROBES[`${r.method} ${path}`] === undefined
+      })
+      assert.deepEqual(
+        unclassified.map((r) => `${r.method} ${r.url} (${r.access})`),
+        [],
+        'add each to PROBES (user routes) or PUBLIC in test/reliability/access-matrix.test.ts',
+      )
+      const apiRoutes = new Set(
+        routes.filter((r) => apiPath(r.url) !== null).map((r) => `${r.method} ${apiPath(r.url)}`),
+      )
+      for (const key of Object.keys(PROBES)) {
+        assert.ok(apiRoutes.has(key), `PROBES lists ${key}, which no longer exists`)
+      }
+      assert.ok(routes.filter((r) => r.access === 'admin').length >= 10, 'admin routes found')
+    })
+
+    it('should answer every protected route with 401 for missing, expired, foreign, tampered and unsigned tokens, writing nothing', async () => {
+      const admin = { id: 1, username: 'admin', isAdmin: true, companyIds: null }
+      const expired = createTokenService(SECRET, 60, fixedClock('2020-01-01T00:00:00Z')).issue(
+        admin,
+      ).token
+      const foreign = createTokenService('another-secret-0123456789', 3600, systemClock).issue(
+        admin,
+      ).token
+      const [header, , signature] = limited.split('.')
+      const widened = Buffer.from(
+        JSON.stringify({ sub: '1', name: 'admin', adm: true, cmp: null, iat: 1, exp: 4e9 }),
+      ).toString('base64url')
+      const tampered = `${header}.${widened}.${signature}`
+      const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${widened}.`
+      const hs512 = `${Buffer.from('{"alg":"HS512","typ":"JWT"}').toString('base64url')}.${widened}.${signature}`
+      const bad: Array<[string, string | null]> = [
+        ['none', null],
+        ['expired', expired],
+        ['foreign', foreign],
+        ['tampered', tampered],
+        ['alg none', none],
+        ['alg HS512', hs512],
+        ['garbage', 'not-a-jwt'],
+      ]
+      const before = await snapshotDatabase(t.db)
+      let checked = 0
+      for (const route of routes.filter((r) => r.access !== 'public')) {
+        const path = apiPath(route.url)
+        const probe = path === null ? undefined : PROBES[`${route.method} ${path}`]
+        const url =
+          probe === undefined ? fillParams(route.url) : route.url.replace(path!, probe.url(ids))
+        const body = probe?.body?.(ids, (counter += 1))
+        for (const [kind, token] of bad) {
+          const res = await call({ method: route.method, url }, token, body)
+          assert.equal(res.statusCode, 401, `${kind} token on ${route.method} ${url}: ${res.body}`)
+          assert.equal(res.json().Code, 'UNAUTHORIZED')
+          checked += 1
+        }
+      }
+      assert.ok(checked > 100, String(checked))
+      assert.deepEqual(await snapshotDatabase(t.db), before, 'a refused request writes nothing')
+    })
+
+    it('should answer every admin route with 403 for a non-admin user, writing nothing', async () => {
+      const before = await snapshotDatabase(t.db)
+      for (const route of routes.filter((r) => r.access === 'admin')) {
+        for (const token of [nonAdmin, limited]) {
+          const res = await call({ method: route.method, url: fillParams(route.url) }, token, {
+            Name: 'x',
+          })
+          assert.equal(res.statusCode, 403, `${route.method} ${route.url}: ${res.body}`)
+          assert.equal(res.json().Code, 'FORBIDDEN')
+        }
+      }
+      assert.deepEqual(await snapshotDatabase(t.db), before)
+    })
+
+    it('should keep a user limited to company 2 out of everything of company 1, on /rest/api and /api', async () => {
+      for (const route of routes.filter((r) => r.access === 'user')) {
+        const path = apiPath(route.url)!
+        const probe = PROBES[`${route.method} ${path}`]!
+        const url = route.url.replace(path, probe.url(ids))
+        const body = probe.body?.(ids, (counter += 1))
+        const label = `${route.method} ${url}`
+        const before = await snapshotDatabase(t.db)
+        const res: LightMyRequestResponse = await call({ method: route.method, url }, limited, body)
+        if (probe.expect === 'forbidden') {
+          assert.equal(res.statusCode, 403, `${label}: ${res.body}`)
+          assert.equal(res.json().Code, 'FORBIDDEN')
+          assert.deepEqual(await snapshotDatabase(t.db), before, `${label} wrote nothing`)
+        } else {
+          assert.equal(res.statusCode, 200, `${label}: ${res.body}`)
+          if (probe.expect === 'filtered') {
+            assert.ok(!mentionsCompanyB(res.json()), `${label} leaked company 1: ${res.body}`)
+          }
+        }
+        // The same request by the admin succeeds: the probe really aims at company 1's data.
+        const control = await call({ method: route.method, url }, t.adminToken, body)
+        assert.equal(control.statusCode, 200, `admin ${label}: ${control.body}`)
+        if (probe.expect === 'filtered') {
+          assert.ok(mentionsCompanyB(control.json()), `admin ${label} sees company 1`)
+        }
+      }
+    })
+  })
+}
