@@ -71,12 +71,37 @@ export function createDb(config: DatabaseConfig): Database {
     sqlite.pragma(`synchronous = ${config.synchronous}`)
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 10000')
-    return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
+    return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   }
   const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize })
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => {})
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+}
+
+const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * Kysely's SQLite driver prepares every statement on every execution; preparing costs more than
+ * running a small query. This keeps the most recently used prepared statements by SQL text.
+ */
+function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>()
+  const prepare = sqlite.prepare.bind(sqlite)
+  return new Proxy(sqlite, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') return Reflect.get(target, property, receiver) as unknown
+      return (source: string) => {
+        let statement = cache.get(source)
+        if (statement === undefined) {
+          statement = prepare(source)
+          if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!)
+          cache.set(source, statement)
+        }
+        return statement
+      }
+    },
+  })
 }
 
 /** Cheap reachability check for start-up and `/ready`. */

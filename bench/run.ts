@@ -1,0 +1,489 @@
+// `npm run bench` — measures the real server against ceilings measured in the same run.
+// Options: --quick (under a minute), --runs N, --duration S, --no-prism, --profile (CPU profile of the slowest route).
+// PostgreSQL too when DATABASE_URL points at one (a fresh schema is used and dropped).
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import pg from 'pg'
+import { insertBenchPurchaseOrders } from './po-rows.ts'
+import { ensurePrism } from './prism.ts'
+import { summarizeProfile } from './profile-summary.ts'
+import { startProcess } from './servers.ts'
+import { createDb } from '../src/db/database.ts'
+import { migrateToLatest } from '../src/db/migrator.ts'
+import { loadReferenceData } from '../src/modules/admin/fixtures.service.ts'
+import { systemClock } from '../src/shared/clock.ts'
+import { parseDatabaseUrl } from '../src/config.ts'
+
+const { values: opts } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    duration: { type: 'string' },
+    'no-prism': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+  },
+})
+const QUICK = opts.quick
+const RUNS = Number(opts.runs ?? (QUICK ? 1 : 3))
+const DURATION = Number(opts.duration ?? (QUICK ? 2 : 8))
+const PO_COUNT = QUICK ? 10_000 : 100_000
+const CONNECTIONS = 50
+const PASSWORD = 'bench-admin-password'
+const NODE = process.execPath
+const ROOT = new URL('..', import.meta.url).pathname
+const WORK = join(ROOT, '.bench-tmp')
+mkdirSync(WORK, { recursive: true })
+
+interface Figure {
+  rps: number
+  p50: number
+  p99: number
+  errors: number
+  non2xx: number
+}
+
+interface Row extends Figure {
+  name: string
+  rssMiB: number
+}
+
+type Req = autocannon.Request
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+async function once(url: string, requests: Req[], duration: number): Promise<Figure> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration, requests })
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  }
+}
+
+/** RUNS runs after a short warm-up; the median of each figure. */
+async function measure(url: string, requests: Req[]): Promise<Figure> {
+  await once(url, requests, 1)
+  const figures: Figure[] = []
+  for (let run = 0; run < RUNS; run += 1) figures.push(await once(url, requests, DURATION))
+  return {
+    rps: median(figures.map((f) => f.rps)),
+    p50: median(figures.map((f) => f.p50)),
+    p99: median(figures.map((f) => f.p99)),
+    errors: figures.reduce((a, f) => a + f.errors, 0),
+    non2xx: figures.reduce((a, f) => a + f.non2xx, 0),
+  }
+}
+
+async function api<T>(
+  url: string,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(`${url}/rest/api${path}`, {
+    method,
+    headers: {
+      ...(token !== null && { authorization: `Bearer ${token}` }),
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  })
+  const text = await res.text()
+  if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${text}`)
+  return JSON.parse(text) as T
+}
+
+const SKUS = Array.from({ length: 10 }, (_, i) => `BENCH-${i + 1}`)
+const poBody = {
+  CompanyID: 1,
+  VendorID: 1,
+  POType: 'PurchaseOrder',
+  CaseQtyMode: false,
+  DefaultWarehouseID: 1,
+  Description: 'benchmark restock',
+  Products: SKUS.map((sku, i) => ({ ProductID: sku, QtyUnitsOrdered: 5 + i, UnitPrice: 3.25 + i })),
+}
+const orderBody = {
+  CustomerDetails: { Email: 'bench@example.com', FirstName: 'Ben', LastName: 'Ch' },
+  OrderDetails: { CompanyID: 1, Channel: 'Website' },
+  Products: SKUS.slice(0, 5).map((sku) => ({ ProductID: sku, Qty: 2, SitePrice: 12.5 })),
+}
+
+interface Target {
+  dbUrl: string
+  label: string
+  cleanup(): Promise<void>
+}
+
+async function sqliteTarget(): Promise<Target> {
+  const dir = mkdtempSync(join(tmpdir(), 'crossdock-bench-'))
+  return {
+    dbUrl: `sqlite:${join(dir, 'bench.db')}`,
+    label: 'SQLite (synchronous=FULL)',
+    cleanup: async () => {},
+  }
+}
+
+async function postgresTarget(base: string): Promise<Target> {
+  const schema = `bench_${Date.now().toString(36)}`
+  const admin = new pg.Client({ connectionString: base })
+  await admin.connect()
+  await admin.query(`create schema ${schema}`)
+  const url = new URL(base)
+  url.searchParams.set('options', `-c search_path=${schema}`)
+  return {
+    dbUrl: url.toString(),
+    label: 'PostgreSQL',
+    async cleanup() {
+      await admin.query(`drop schema ${schema} cascade`)
+      await admin.end()
+    },
+  }
+}
+
+async function seed(dbUrl: string): Promise<void> {
+  const db = createDb(parseDatabaseUrl(dbUrl))
+  try {
+    await migrateToLatest(db)
+    await loadReferenceData(db, systemClock, undefined)
+    const started = Date.now()
+    await insertBenchPurchaseOrders(db, PO_COUNT)
+    console.log(
+      `  seeded ${PO_COUNT.toLocaleString()} POs in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    )
+  } finally {
+    await db.destroy()
+  }
+}
+
+async function benchCrossdock(
+  target: Target,
+  fastifyRps: number,
+  profileDir: string | null,
+): Promise<Row[]> {
+  console.log(`\n== Crossdock on ${target.label}`)
+  await seed(target.dbUrl)
+  const server = await startProcess(
+    NODE,
+    [
+      ...(profileDir !== null ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      join(ROOT, 'src/main.ts'),
+    ],
+    {
+      DATABASE_URL: target.dbUrl,
+      CROSSDOCK_ADMIN_PASSWORD: PASSWORD,
+      CROSSDOCK_RATE_LIMIT: 'off',
+      LOG_LEVEL: 'warn',
+    },
+    '/health',
+  )
+  const rows: Row[] = []
+  try {
+    const url = server.url
+    const token = (
+      await api<{ access_token: string }>(url, null, 'POST', '/token', {
+        Username: 'admin',
+        Password: PASSWORD,
+      })
+    ).access_token
+    for (const [i, sku] of SKUS.entries()) {
+      await api(url, token, 'POST', '/Products', {
+        CompanyId: 1,
+        ProductName: `Bench product ${i + 1}`,
+        ProductSKU: sku,
+        ProductTypeName: 'Bench',
+        SiteCost: 3 + i,
+        DefaultPrice: 10 + i,
+      })
+    }
+    const poId = (await api<{ Id: number }>(url, token, 'POST', '/PurchaseOrders', poBody)).Id
+    const orderId = await api<number>(url, token, 'POST', '/Orders', orderBody)
+    const linkOrders: Array<{ orderId: number; itemId: number }> = []
+    for (let i = 0; i < 64; i += 1) {
+      const id = await api<number>(url, token, 'POST', '/Orders', {
+        ...orderBody,
+        Products: [{ ProductID: 'BENCH-1', Qty: 100_000 }],
+      })
+      const order = await api<{ OrderItems: Array<{ ID: number }> }>(
+        url,
+        token,
+        'GET',
+        `/Orders/${id}`,
+      )
+      linkOrders.push({ orderId: id, itemId: order.OrderItems[0]!.ID })
+    }
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+    let next = 0
+    const routes: Array<[string, Req[]]> = [
+      [
+        'POST /token',
+        [
+          {
+            method: 'POST',
+            path: '/rest/api/token',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ Username: 'admin', Password: PASSWORD }),
+          },
+        ],
+      ],
+      [
+        'POST /PurchaseOrders (10 lines)',
+        [
+          {
+            method: 'POST',
+            path: '/rest/api/PurchaseOrders',
+            headers: auth,
+            body: JSON.stringify(poBody),
+          },
+        ],
+      ],
+      [
+        'GET /PurchaseOrders/{id} (10 lines)',
+        [{ method: 'GET', path: `/rest/api/PurchaseOrders/${poId}`, headers: auth }],
+      ],
+      [
+        `GET /PurchaseOrders (50 of ${PO_COUNT.toLocaleString()})`,
+        [
+          {
+            method: 'GET',
+            path: '/rest/api/PurchaseOrders?pageSize=50&pageNumber=3',
+            headers: auth,
+          },
+        ],
+      ],
+      [
+        'POST /Orders (5 lines)',
+        [
+          {
+            method: 'POST',
+            path: '/rest/api/Orders',
+            headers: auth,
+            body: JSON.stringify(orderBody),
+          },
+        ],
+      ],
+      ['GET /Orders/{id}', [{ method: 'GET', path: `/rest/api/Orders/${orderId}`, headers: auth }]],
+      [
+        'POST /Orders/{id}/LinkToPo',
+        [
+          {
+            method: 'POST',
+            headers: auth,
+            setupRequest: (req) => {
+              const target = linkOrders[next++ % linkOrders.length]!
+              return {
+                ...req,
+                path: `/rest/api/Orders/${target.orderId}/LinkToPo`,
+                body: JSON.stringify({
+                  NewPo: { CompanyID: 1, VendorID: 2 },
+                  Items: [{ OrderItemID: target.itemId, QtyForPo: 1 }],
+                }),
+              }
+            },
+          },
+        ],
+      ],
+    ]
+    for (const [name, requests] of routes) {
+      const figure = await measure(url, requests)
+      rows.push({ name, ...figure, rssMiB: server.peakRssMiB() })
+      console.log(
+        `  ${name.padEnd(40)} ${figure.rps.toFixed(0).padStart(7)} req/s  p50 ${figure.p50} ms  p99 ${figure.p99} ms  ×fastify ${(figure.rps / fastifyRps).toFixed(3)}${figure.non2xx + figure.errors > 0 ? `  (!! ${figure.non2xx} non-2xx, ${figure.errors} errors)` : ''}`,
+      )
+    }
+  } finally {
+    await server.stop()
+    await target.cleanup()
+  }
+  return rows
+}
+
+async function benchPrism(openapi: string): Promise<{ get: Figure; post: Figure } | null> {
+  const prism = await ensurePrism(WORK, QUICK)
+  if (prism === null) return null
+  const docPath = join(WORK, 'openapi.json')
+  writeFileSync(docPath, openapi)
+  const server = await startProcess(
+    NODE,
+    [prism, 'mock', '-h', '127.0.0.1', '-p', '{PORT}', docPath],
+    {},
+    '/health',
+    120_000,
+  )
+  try {
+    const auth = { authorization: 'Bearer prism', 'content-type': 'application/json' }
+    const get = await measure(server.url, [
+      { method: 'GET', path: '/rest/api/PurchaseOrders/1', headers: auth },
+    ])
+    const post = await measure(server.url, [
+      {
+        method: 'POST',
+        path: '/rest/api/PurchaseOrders',
+        headers: auth,
+        body: JSON.stringify(poBody),
+      },
+    ])
+    return { get, post }
+  } finally {
+    await server.stop()
+  }
+}
+
+function table(rows: Row[], fastifyRps: number): string {
+  const lines = [
+    '| route | req/s | p50 ms | p99 ms | × fastify hello | peak RSS MiB |',
+    '|---|---:|---:|---:|---:|---:|',
+  ]
+  for (const r of rows) {
+    lines.push(
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.rps / fastifyRps).toFixed(3)} | ${r.rssMiB} |`,
+    )
+  }
+  return lines.join('\n')
+}
+
+// --- the run ---
+console.log(
+  `crossdock bench: ${RUNS} run(s) × ${DURATION} s per route, ${CONNECTIONS} connections${QUICK ? ' (quick)' : ''}`,
+)
+const nodeHello = await startProcess(NODE, [join(ROOT, 'bench/ceilings/node-http.ts')], {})
+const nodeFigure = await measure(nodeHello.url, [{ method: 'GET', path: '/' }])
+await nodeHello.stop()
+const fastifyHello = await startProcess(NODE, [join(ROOT, 'bench/ceilings/fastify-hello.ts')], {})
+const fastifyFigure = await measure(fastifyHello.url, [{ method: 'GET', path: '/' }])
+await fastifyHello.stop()
+console.log(
+  `  ceiling node:http hello   ${nodeFigure.rps.toFixed(0)} req/s  p99 ${nodeFigure.p99} ms`,
+)
+console.log(
+  `  ceiling fastify hello     ${fastifyFigure.rps.toFixed(0)} req/s  p99 ${fastifyFigure.p99} ms`,
+)
+const F = fastifyFigure.rps
+
+const profileDir = opts.profile ? join(WORK, `prof-${Date.now()}`) : null
+const sqliteRows = await benchCrossdock(await sqliteTarget(), F, profileDir)
+const pgBase =
+  process.env.DATABASE_URL?.startsWith('postgres') === true ? process.env.DATABASE_URL : undefined
+const pgRows =
+  pgBase !== undefined ? await benchCrossdock(await postgresTarget(pgBase), F, null) : null
+
+let prism: { get: Figure; post: Figure } | null = null
+if (!opts['no-prism']) {
+  const doc = await (async () => {
+    const probe = await startProcess(
+      NODE,
+      [join(ROOT, 'src/main.ts')],
+      { DATABASE_URL: 'sqlite::memory:', CROSSDOCK_ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' },
+      '/health',
+    )
+    try {
+      return await (await fetch(`${probe.url}/rest/openapi.json`)).text()
+    } finally {
+      await probe.stop()
+    }
+  })()
+  prism = await benchPrism(doc).catch((error: unknown) => {
+    console.log(`  Prism: could not run (${(error as Error).message.split('\n')[0]})`)
+    return null
+  })
+  if (prism !== null) {
+    console.log(
+      `  Prism mock GET /PurchaseOrders/{id}  ${prism.get.rps.toFixed(0)} req/s  p99 ${prism.get.p99} ms`,
+    )
+    console.log(
+      `  Prism mock POST /PurchaseOrders      ${prism.post.rps.toFixed(0)} req/s  p99 ${prism.post.p99} ms`,
+    )
+  }
+}
+
+const byName = (name: string) => sqliteRows.find((r) => r.name.startsWith(name))!
+const checks: Array<[string, boolean, string]> = [
+  [
+    'GET single PO ≥ 0.30 × fastify hello',
+    byName('GET /PurchaseOrders/{id}').rps >= 0.3 * F,
+    (byName('GET /PurchaseOrders/{id}').rps / F).toFixed(3),
+  ],
+  [
+    'POST PO (10 lines) ≥ 0.10 × fastify hello',
+    byName('POST /PurchaseOrders').rps >= 0.1 * F,
+    (byName('POST /PurchaseOrders').rps / F).toFixed(3),
+  ],
+  [
+    'list page of 50 ≥ 0.10 × fastify hello',
+    byName('GET /PurchaseOrders (').rps >= 0.1 * F,
+    (byName('GET /PurchaseOrders (').rps / F).toFixed(3),
+  ],
+  ...sqliteRows.map((r): [string, boolean, string] => [
+    `p99 ≤ 30 ms: ${r.name}`,
+    r.p99 <= 30,
+    `${r.p99} ms`,
+  ]),
+  [
+    'no errors and no non-2xx responses',
+    sqliteRows.every((r) => r.errors + r.non2xx === 0),
+    String(sqliteRows.reduce((a, r) => a + r.errors + r.non2xx, 0)),
+  ],
+]
+if (prism !== null) {
+  checks.push([
+    'GET ≥ 3 × Prism',
+    byName('GET /PurchaseOrders/{id}').rps >= 3 * prism.get.rps,
+    `${(byName('GET /PurchaseOrders/{id}').rps / prism.get.rps).toFixed(2)} ×`,
+  ])
+  checks.push([
+    'POST ≥ 2 × Prism',
+    byName('POST /PurchaseOrders').rps >= 2 * prism.post.rps,
+    `${(byName('POST /PurchaseOrders').rps / prism.post.rps).toFixed(2)} ×`,
+  ])
+}
+
+console.log(`\n### SQLite\n\n${table(sqliteRows, F)}`)
+if (pgRows !== null) console.log(`\n### PostgreSQL\n\n${table(pgRows, F)}`)
+console.log(
+  `\nCeilings: node:http ${nodeFigure.rps.toFixed(0)} req/s, fastify ${F.toFixed(0)} req/s${prism !== null ? `; Prism GET ${prism.get.rps.toFixed(0)}, POST ${prism.post.rps.toFixed(0)} req/s` : ''}\n`,
+)
+for (const [name, pass, value] of checks)
+  console.log(`${pass ? 'PASS' : 'FAIL'}  ${name}  (${value})`)
+
+if (profileDir !== null && existsSync(profileDir)) {
+  const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'))
+  if (file !== undefined)
+    console.log(
+      `\nCPU profile (${join(profileDir, file)}), top self time:\n${summarizeProfile(JSON.parse(readFileSync(join(profileDir, file), 'utf8')))}`,
+    )
+}
+writeFileSync(
+  join(WORK, 'results.json'),
+  JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      quick: QUICK,
+      runs: RUNS,
+      duration: DURATION,
+      ceilings: { node: nodeFigure, fastify: fastifyFigure },
+      sqlite: sqliteRows,
+      postgres: pgRows,
+      prism,
+      checks,
+    },
+    null,
+    2,
+  ),
+)

@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+
+export interface Started {
+  child: ChildProcess
+  url: string
+  stop(): Promise<void>
+  /** Peak resident set size of the process so far, in MiB (VmHWM). */
+  peakRssMiB(): number
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        resolve(typeof address === 'object' && address !== null ? address.port : 0),
+      )
+    })
+  })
+}
+
+function peakRss(pid: number | undefined): number {
+  if (pid === undefined) return 0
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = /VmHWM:\s+(\d+)/.exec(status)?.[1]
+    return kb === undefined ? 0 : Math.round(Number(kb) / 1024)
+  } catch {
+    return 0
+  }
+}
+
+/** Spawns `command args` (`{PORT}` in args is replaced) with PORT set and waits until `readyPath` answers (any status below 500). */
+export async function startProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  readyPath = '/',
+  timeoutMs = 60_000,
+): Promise<Started> {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const child = spawn(
+    command,
+    args.map((a) => a.replace('{PORT}', String(port))),
+    { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let output = ''
+  child.stdout!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)))
+  child.stderr!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)))
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    if (child.exitCode !== null)
+      throw new Error(`${command} ${args.join(' ')} exited early:\n${output}`)
+    try {
+      const res = await fetch(`${url}${readyPath}`)
+      if (res.status < 500) break
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`${command} did not start:\n${output}`)
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return {
+    child,
+    url,
+    peakRssMiB: () => peakRss(child.pid),
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM')
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
+      if (child.exitCode === null) child.kill('SIGKILL')
+    },
+  }
+}
