@@ -1,0 +1,26 @@
+// Crossdock's TypeScript SDK (`crossdock/client`). Works against Crossdock and real Sellercloud.
+export { createClient, type CrossdockClient } from './client.ts'
+export { apiRoot, paginate, type ClientOptions, type RequestOptions } from './http.ts'
+export {
+  ApiError,
+  AuthenticationApiError,
+  ConflictApiError,
+  ConnectionError,
+  NotFoundApiError,
+  PermissionApiError,
+  RateLimitApiError,
+  ServerApiError,
+  UnprocessableApiError,
+  ValidationApiError,
+} from './errors.ts'
+export type * from './types.ts'
+export type { OrdersResource } from './resources/orders.ts'
+export type { PurchaseOrdersResource } from './resources/purchase-orders.ts'
+export type {
+  CompaniesResource,
+  CustomersResource,
+  PaymentTermsResource,
+  ProductsResource,
+  VendorsResource,
+  WarehousesResource,
+} from './resources/reference.ts'

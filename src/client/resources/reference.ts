@@ -1,0 +1,164 @@
+import { paginate, type RequestOptions, type Transport } from '../http.ts'
+import type {
+  CatalogItem,
+  CatalogList,
+  CatalogQuery,
+  Company,
+  CompanyList,
+  CompanyListQuery,
+  CreateCustomerRequest,
+  CreateProductRequest,
+  Customer,
+  FilterOf,
+  PaymentTerm,
+  Vendor,
+  VendorList,
+  VendorListQuery,
+  Warehouse,
+  WarehouseList,
+  WarehouseListQuery,
+} from '../types.ts'
+
+// Reference data (companies, vendors, warehouses, payment terms), products and customers.
+
+type Item<L> = L extends { Items: (infer T)[] } ? T : never
+
+/** A read-only list + get resource such as `/Vendors` and `/Vendors/{id}`. */
+export class ListResource<
+  Q extends object,
+  L extends { Items: unknown[]; TotalResults: number },
+  D,
+> {
+  readonly #http: Transport
+  readonly #path: string
+  constructor(http: Transport, path: string) {
+    this.#http = http
+    this.#path = path
+  }
+
+  /**
+   * One page (`pageSize` at most 50).
+   * @example const { Items } = await client.vendors.list({ activeStatus: 1 })
+   */
+  list(query: Q = {} as Q, options?: RequestOptions): Promise<L> {
+    return this.#http.call({
+      method: 'GET',
+      path: this.#path,
+      query: query as Record<string, never>,
+      queryPrefix: 'model.',
+      options,
+    })
+  }
+
+  /**
+   * One record by ID.
+   * @example const vendor = await client.vendors.get(2)
+   */
+  get(id: number, options?: RequestOptions): Promise<D> {
+    return this.#http.call({ method: 'GET', path: `${this.#path}/${id}`, options })
+  }
+
+  /**
+   * Every record matching the filter, page by page.
+   * @example for await (const w of client.warehouses.iterate()) console.log(w.Name)
+   */
+  iterate(
+    filter: FilterOf<Q> = {} as FilterOf<Q>,
+    options?: RequestOptions,
+  ): AsyncGenerator<Item<L>, void, undefined> {
+    return paginate(
+      (pageNumber, pageSize) =>
+        this.list({ ...filter, pageNumber, pageSize } as Q, options) as Promise<{
+          Items: Item<L>[]
+          TotalResults: number
+        }>,
+    )
+  }
+}
+
+export type CompaniesResource = ListResource<CompanyListQuery, CompanyList, Company>
+export type VendorsResource = ListResource<VendorListQuery, VendorList, Vendor>
+export type WarehousesResource = ListResource<WarehouseListQuery, WarehouseList, Warehouse>
+
+/** `GET /Settings/PaymentTerms`. */
+export class PaymentTermsResource {
+  readonly #http: Transport
+  constructor(http: Transport) {
+    this.#http = http
+  }
+
+  /**
+   * Every payment term as `{ Key, Value }`.
+   * @example const terms = await client.paymentTerms.list()
+   */
+  list(options?: RequestOptions): Promise<PaymentTerm[]> {
+    return this.#http.call({ method: 'GET', path: '/Settings/PaymentTerms', options })
+  }
+}
+
+/** `POST /Products` and `GET /Catalog`. */
+export class ProductsResource {
+  readonly #http: Transport
+  constructor(http: Transport) {
+    this.#http = http
+  }
+
+  /**
+   * Creates a product (a kit with `KitComponents`); returns its ID, the SKU.
+   * @example await client.products.create({ CompanyId: 1, ProductSKU: 'NEW-1', ProductName: 'New', ProductTypeName: 'General' })
+   */
+  create(body: CreateProductRequest, options?: RequestOptions): Promise<string> {
+    return this.#http.call({ method: 'POST', path: '/Products', body, options })
+  }
+
+  /**
+   * One page of the catalog.
+   * @example const { Items } = await client.products.catalog({ sKU: 'KIT-STARTER' })
+   */
+  catalog(query: CatalogQuery = {}, options?: RequestOptions): Promise<CatalogList> {
+    return this.#http.call({
+      method: 'GET',
+      path: '/Catalog',
+      query,
+      queryPrefix: 'model.',
+      options,
+    })
+  }
+
+  /**
+   * Every catalog product matching the filter, page by page.
+   * @example for await (const p of client.products.iterate({ companyID: [1] })) console.log(p.ID)
+   */
+  iterate(
+    filter: FilterOf<CatalogQuery> = {},
+    options?: RequestOptions,
+  ): AsyncGenerator<CatalogItem, void, undefined> {
+    return paginate((pageNumber, pageSize) =>
+      this.catalog({ ...filter, pageNumber, pageSize }, options),
+    )
+  }
+}
+
+/** `POST /Customers` and `GET /Customers/{id}`. */
+export class CustomersResource {
+  readonly #http: Transport
+  constructor(http: Transport) {
+    this.#http = http
+  }
+
+  /**
+   * Creates a customer; returns its ID.
+   * @example const id = await client.customers.create({ CompanyID: 1, FirstName: 'Jane', Email: 'jane@example.com' })
+   */
+  create(body: CreateCustomerRequest, options?: RequestOptions): Promise<number> {
+    return this.#http.call({ method: 'POST', path: '/Customers', body, options })
+  }
+
+  /**
+   * One customer.
+   * @example const customer = await client.customers.get(5); customer.General.Email
+   */
+  get(id: number, options?: RequestOptions): Promise<Customer> {
+    return this.#http.call({ method: 'GET', path: `/Customers/${id}`, options })
+  }
+}

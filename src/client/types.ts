@@ -1,0 +1,96 @@
+import type { Static } from 'typebox'
+import type { ErrorBody, IdResponse } from '../http/common.schemas.ts'
+import type { TokenRequest, TokenResponse } from '../modules/auth/auth.schemas.ts'
+import type {
+  CompanyDetails,
+  CompanyList,
+  CompanyListQuery,
+} from '../modules/catalog/companies/companies.schemas.ts'
+import type { PaymentTermList } from '../modules/catalog/payment-terms/payment-terms.schemas.ts'
+import type {
+  AddSingleProductModel,
+  CatalogList,
+  CatalogQuery,
+} from '../modules/catalog/products/products.schemas.ts'
+import type {
+  VendorDetails,
+  VendorList,
+  VendorListQuery,
+} from '../modules/catalog/vendors/vendors.schemas.ts'
+import type {
+  WarehouseDetails,
+  WarehouseList,
+  WarehouseListQuery,
+} from '../modules/catalog/warehouses/warehouses.schemas.ts'
+import type {
+  CreateCustomerBody,
+  CustomerDetailsDto,
+} from '../modules/customers/customers.schemas.ts'
+import type { LinkToPoBody } from '../modules/dropship/dropship.schemas.ts'
+import type { OrderList, OrderListQuery } from '../modules/orders/orders.list.schemas.ts'
+import type { CreateOrderBody } from '../modules/orders/orders.request.schemas.ts'
+import type { OrderNoteDto, SingleOrderDataDto } from '../modules/orders/orders.response.schemas.ts'
+import type { PoDetails } from '../modules/purchase-orders/po-details.schemas.ts'
+import type {
+  CreatePoRequest,
+  PoList,
+  PoListQuery,
+  ReceivePoRequest,
+  TrackingRequest,
+} from '../modules/purchase-orders/purchase-orders.schemas.ts'
+
+// Every request and response type of the SDK, derived from the TypeBox schemas the server validates
+// and serializes with. Type-only imports: nothing of the server is loaded at run time.
+
+/** Paging parameters every list accepts (Sellercloud's `model.pageNumber` / `model.pageSize`). */
+export interface PageParams {
+  pageNumber?: number
+  pageSize?: number
+}
+/** `{ Items, TotalResults }`, Sellercloud's list envelope. */
+export interface Page<T> {
+  Items: T[]
+  TotalResults: number
+}
+/** A list query without its paging parameters (the iterators page for you). */
+export type FilterOf<Q> = Omit<Q, keyof PageParams>
+
+export type TokenRequest = Static<typeof TokenRequest>
+export type TokenResponse = Static<typeof TokenResponse>
+export type ErrorBody = Static<typeof ErrorBody>
+
+export type CreateOrderRequest = Static<typeof CreateOrderBody>
+export type Order = Static<typeof SingleOrderDataDto>
+export type OrderListQuery = Static<typeof OrderListQuery>
+export type OrderList = Static<typeof OrderList>
+export type OrderListItem = OrderList['Items'][number]
+export type OrderNote = Static<typeof OrderNoteDto>
+export type LinkToPoRequest = Static<typeof LinkToPoBody>
+
+export type CreatePurchaseOrderRequest = Static<typeof CreatePoRequest>
+export type CreatedPurchaseOrder = Static<typeof IdResponse>
+export type PurchaseOrder = Static<typeof PoDetails>
+export type PurchaseOrderItem = PurchaseOrder['Items'][number]
+export type PurchaseOrderListQuery = Static<typeof PoListQuery>
+export type PurchaseOrderList = Static<typeof PoList>
+export type PurchaseOrderListItem = PurchaseOrderList['Items'][number]
+export type UpdateTrackingRequest = Static<typeof TrackingRequest>
+export type ReceivePurchaseOrderRequest = Static<typeof ReceivePoRequest>
+
+export type CompanyListQuery = Static<typeof CompanyListQuery>
+export type CompanyList = Static<typeof CompanyList>
+export type Company = Static<typeof CompanyDetails>
+export type VendorListQuery = Static<typeof VendorListQuery>
+export type VendorList = Static<typeof VendorList>
+export type Vendor = Static<typeof VendorDetails>
+export type WarehouseListQuery = Static<typeof WarehouseListQuery>
+export type WarehouseList = Static<typeof WarehouseList>
+export type Warehouse = Static<typeof WarehouseDetails>
+export type PaymentTerm = Static<typeof PaymentTermList>[number]
+export type CreateProductRequest = Static<typeof AddSingleProductModel>
+export type CatalogQuery = Static<typeof CatalogQuery>
+export type CatalogList = Static<typeof CatalogList>
+export type CatalogItem = CatalogList['Items'][number]
+
+export type CreateCustomerRequest = Static<typeof CreateCustomerBody>
+export type Customer = Static<typeof CustomerDetailsDto>
