@@ -2,7 +2,13 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { rateLimitResetOf } from './errors.ts'
 import { apiRoot, queryString } from './http.ts'
-import { ConnectionError, ServerApiError, createClient, type ClientOptions } from './index.ts'
+import {
+  ConnectionError,
+  ServerApiError,
+  createClient,
+  type ClientOptions,
+  type CreateOrderRequest,
+} from './index.ts'
 
 // The transport's retry rules, with a scripted fetch (no server needed).
 
@@ -45,7 +51,7 @@ function client(
   })
 }
 
-const body = {
+const body: CreateOrderRequest = {
   CustomerDetails: { Email: 'a@b.c', FirstName: 'A', LastName: 'B' },
   OrderDetails: { CompanyID: 1, Channel: 0 },
   Products: [{ ProductID: 'X', Qty: 1 }],
