@@ -11,6 +11,7 @@ import {
 } from '../../shared/errors.ts'
 import { dummyPasswordHash, generatePassword, hashPassword, verifyPassword } from './passwords.ts'
 import type { IssuedToken, TokenService } from './tokens.ts'
+import { rememberVerified, wasVerified } from './verified-credentials.ts'
 import {
   countUsers,
   findUserById,
@@ -38,8 +39,15 @@ export async function issueToken(
   password: string,
 ): Promise<TokenGrant> {
   const row = await findUserByUsername(db, username)
-  // Verify against a dummy hash for unknown users so timing does not reveal which names exist.
-  const ok = await verifyPassword(password, row?.password_hash ?? (await dummyPasswordHash()))
+  const now = Date.now()
+  let ok = row !== undefined && wasVerified(row.username, password, row.password_hash, now)
+  if (!ok) {
+    // Verify against a dummy hash for unknown users so timing does not reveal which names exist.
+    ok = await verifyPassword(password, row?.password_hash ?? (await dummyPasswordHash()))
+    if (ok && row !== undefined) {
+      rememberVerified(row.username, password, row.password_hash, now)
+    }
+  }
   if (row === undefined || !ok || row.is_active !== 1) {
     throw new InvalidGrantError()
   }
