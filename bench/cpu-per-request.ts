@@ -8,17 +8,44 @@ import { createTestApp } from '../test/helpers/build-app.ts'
 const N = Number(process.argv[2] ?? 300)
 const only = process.argv[3]
 const dir = mkdtempSync(join(tmpdir(), 'crossdock-cpu-'))
-const t = await createTestApp('sqlite', { config: { database: { dialect: 'sqlite', path: join(dir, 'cpu.db'), synchronous: 'FULL' } } })
+const t = await createTestApp('sqlite', {
+  config: { database: { dialect: 'sqlite', path: join(dir, 'cpu.db'), synchronous: 'FULL' } },
+})
 const SKUS = Array.from({ length: 10 }, (_, i) => `BENCH-${i + 1}`)
 for (const [i, sku] of SKUS.entries()) {
-  await t.post('/rest/api/Products', { CompanyId: 1, ProductName: `Bench ${i}`, ProductSKU: sku, ProductTypeName: 'Bench', SiteCost: 3 + i, DefaultPrice: 10 + i })
+  await t.post('/rest/api/Products', {
+    CompanyId: 1,
+    ProductName: `Bench ${i}`,
+    ProductSKU: sku,
+    ProductTypeName: 'Bench',
+    SiteCost: 3 + i,
+    DefaultPrice: 10 + i,
+  })
 }
-const poBody = { CompanyID: 1, VendorID: 1, POType: 'PurchaseOrder', CaseQtyMode: false, DefaultWarehouseID: 1, Products: SKUS.map((sku, i) => ({ ProductID: sku, QtyUnitsOrdered: 5 + i, UnitPrice: 3.25 + i })) }
-const orderBody = { CustomerDetails: { Email: 'bench@example.com', FirstName: 'Ben', LastName: 'Ch' }, OrderDetails: { CompanyID: 1, Channel: 'Website' }, Products: SKUS.slice(0, 5).map((sku) => ({ ProductID: sku, Qty: 2, SitePrice: 12.5 })) }
+const poBody = {
+  CompanyID: 1,
+  VendorID: 1,
+  POType: 'PurchaseOrder',
+  CaseQtyMode: false,
+  DefaultWarehouseID: 1,
+  Products: SKUS.map((sku, i) => ({ ProductID: sku, QtyUnitsOrdered: 5 + i, UnitPrice: 3.25 + i })),
+}
+const orderBody = {
+  CustomerDetails: { Email: 'bench@example.com', FirstName: 'Ben', LastName: 'Ch' },
+  OrderDetails: { CompanyID: 1, Channel: 'Website' },
+  Products: SKUS.slice(0, 5).map((sku) => ({ ProductID: sku, Qty: 2, SitePrice: 12.5 })),
+}
 const poId = (await t.post('/rest/api/PurchaseOrders', poBody)).json<{ Id: number }>().Id
 const orderId = (await t.post('/rest/api/Orders', orderBody)).json<number>()
-const linkOrder = (await t.post('/rest/api/Orders', { ...orderBody, Products: [{ ProductID: 'BENCH-1', Qty: 100000 }] })).json<number>()
-const linkItem = (await t.get(`/rest/api/Orders/${linkOrder}`)).json<{ OrderItems: Array<{ ID: number }> }>().OrderItems[0]!.ID
+const linkOrder = (
+  await t.post('/rest/api/Orders', {
+    ...orderBody,
+    Products: [{ ProductID: 'BENCH-1', Qty: 100000 }],
+  })
+).json<number>()
+const linkItem = (await t.get(`/rest/api/Orders/${linkOrder}`)).json<{
+  OrderItems: Array<{ ID: number }>
+}>().OrderItems[0]!.ID
 
 const cases: Array<[string, () => Promise<{ statusCode: number; body: string }>]> = [
   ['GET /health (floor)', () => t.get('/health', null)],
@@ -28,18 +55,33 @@ const cases: Array<[string, () => Promise<{ statusCode: number; body: string }>]
   ['POST /PurchaseOrders', () => t.post('/rest/api/PurchaseOrders', poBody)],
   ['GET /Orders/{id}', () => t.get(`/rest/api/Orders/${orderId}`)],
   ['POST /Orders', () => t.post('/rest/api/Orders', orderBody)],
-  ['POST LinkToPo', () => t.post(`/rest/api/Orders/${linkOrder}/LinkToPo`, { NewPo: { CompanyID: 1, VendorID: 2 }, Items: [{ OrderItemID: linkItem, QtyForPo: 1 }] })],
+  [
+    'POST LinkToPo',
+    () =>
+      t.post(`/rest/api/Orders/${linkOrder}/LinkToPo`, {
+        NewPo: { CompanyID: 1, VendorID: 2 },
+        Items: [{ OrderItemID: linkItem, QtyForPo: 1 }],
+      }),
+  ],
 ]
 for (const [name, run] of cases) {
-  if (only !== undefined && !name.includes(only)) continue
-  for (let i = 0; i < 20; i += 1) await run()
+  if (only !== undefined && !name.includes(only)) {
+    continue
+  }
+  for (let i = 0; i < 20; i += 1) {
+    await run()
+  }
   const cpu = process.cpuUsage()
   const wall = performance.now()
   for (let i = 0; i < N; i += 1) {
     const res = await run()
-    if (res.statusCode !== 200) throw new Error(`${name}: ${res.statusCode} ${res.body}`)
+    if (res.statusCode !== 200) {
+      throw new Error(`${name}: ${res.statusCode} ${res.body}`)
+    }
   }
   const used = process.cpuUsage(cpu)
-  console.log(`${name.padEnd(34)} ${((used.user + used.system) / 1000 / N).toFixed(3)} ms CPU/request  (${((performance.now() - wall) / N).toFixed(3)} ms wall)`)
+  console.log(
+    `${name.padEnd(34)} ${((used.user + used.system) / 1000 / N).toFixed(3)} ms CPU/request  (${((performance.now() - wall) / N).toFixed(3)} ms wall)`,
+  )
 }
 await t.close()

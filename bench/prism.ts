@@ -10,7 +10,9 @@ const PACKAGE = '@stoplight/prism-cli@5'
 export function ensurePrism(work: string, quick: boolean): string | null {
   const prefix = join(work, 'prism')
   const cli = join(prefix, 'node_modules/@stoplight/prism-cli/dist/index.js')
-  if (existsSync(cli)) return cli
+  if (existsSync(cli)) {
+    return cli
+  }
   if (quick) {
     console.log(
       '  Prism: not installed yet (run the full bench once to install it); skipped in --quick',

@@ -14,13 +14,17 @@ interface Profile {
 }
 
 function where(url: string): string {
-  if (url === '') return '(native)'
+  if (url === '') {
+    return '(native)'
+  }
   const nm = url.lastIndexOf('node_modules/')
   if (nm >= 0) {
     const rest = url.slice(nm + 'node_modules/'.length).split('/')
     return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!
   }
-  if (url.startsWith('node:')) return 'node core'
+  if (url.startsWith('node:')) {
+    return 'node core'
+  }
   const src = url.indexOf('/src/')
   return src >= 0 ? url.slice(src + 1) : url
 }
@@ -31,7 +35,9 @@ export function summarizeProfile(profile: Profile, top = 15): string {
   const byPlace = new Map<string, number>()
   for (const node of profile.nodes) {
     const hits = node.hitCount ?? 0
-    if (hits === 0) continue
+    if (hits === 0) {
+      continue
+    }
     const place = where(node.callFrame.url)
     const fn = `${node.callFrame.functionName || '(anonymous)'} — ${place}`
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + hits)

@@ -80,7 +80,9 @@ async function once(url: string, requests: Req[], duration: number): Promise<Fig
 async function measure(url: string, requests: Req[]): Promise<Figure> {
   await once(url, requests, 1)
   const figures: Figure[] = []
-  for (let run = 0; run < RUNS; run += 1) figures.push(await once(url, requests, DURATION))
+  for (let run = 0; run < RUNS; run += 1) {
+    figures.push(await once(url, requests, DURATION))
+  }
   return {
     rps: median(figures.map((f) => f.rps)),
     p50: median(figures.map((f) => f.p50)),
@@ -106,7 +108,9 @@ async function api<T>(
     ...(body !== undefined && { body: JSON.stringify(body) }),
   })
   const text = await res.text()
-  if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${text}`)
+  if (res.status !== 200) {
+    throw new Error(`${method} ${path}: ${res.status} ${text}`)
+  }
   return JSON.parse(text) as T
 }
 
@@ -316,8 +320,10 @@ async function benchCrossdock(
 }
 
 async function benchPrism(openapi: string): Promise<{ get: Figure; post: Figure } | null> {
-  const prism = await ensurePrism(WORK, QUICK)
-  if (prism === null) return null
+  const prism = ensurePrism(WORK, QUICK)
+  if (prism === null) {
+    return null
+  }
   const docPath = join(WORK, 'openapi.json')
   writeFileSync(docPath, openapi)
   const server = await startProcess(
@@ -455,19 +461,23 @@ if (prism !== null) {
 }
 
 console.log(`\n### SQLite\n\n${table(sqliteRows, F)}`)
-if (pgRows !== null) console.log(`\n### PostgreSQL\n\n${table(pgRows, F)}`)
+if (pgRows !== null) {
+  console.log(`\n### PostgreSQL\n\n${table(pgRows, F)}`)
+}
 console.log(
   `\nCeilings: node:http ${nodeFigure.rps.toFixed(0)} req/s, fastify ${F.toFixed(0)} req/s${prism !== null ? `; Prism GET ${prism.get.rps.toFixed(0)}, POST ${prism.post.rps.toFixed(0)} req/s` : ''}\n`,
 )
-for (const [name, pass, value] of checks)
+for (const [name, pass, value] of checks) {
   console.log(`${pass ? 'PASS' : 'FAIL'}  ${name}  (${value})`)
+}
 
 if (profileDir !== null && existsSync(profileDir)) {
   const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'))
-  if (file !== undefined)
+  if (file !== undefined) {
     console.log(
       `\nCPU profile (${join(profileDir, file)}), top self time:\n${summarizeProfile(JSON.parse(readFileSync(join(profileDir, file), 'utf8')))}`,
     )
+  }
 }
 writeFileSync(
   join(WORK, 'results.json'),

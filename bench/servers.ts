@@ -24,7 +24,9 @@ export function freePort(): Promise<number> {
 }
 
 function peakRss(pid: number | undefined): number {
-  if (pid === undefined) return 0
+  if (pid === undefined) {
+    return 0
+  }
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8')
     const kb = /VmHWM:\s+(\d+)/.exec(status)?.[1]
@@ -50,16 +52,19 @@ export async function startProcess(
     { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let output = ''
-  child.stdout!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)))
-  child.stderr!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)))
+  child.stdout.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)))
+  child.stderr.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)))
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    if (child.exitCode !== null)
+    if (child.exitCode !== null) {
       throw new Error(`${command} ${args.join(' ')} exited early:\n${output}`)
+    }
     try {
       const res = await fetch(`${url}${readyPath}`)
-      if (res.status < 500) break
+      if (res.status < 500) {
+        break
+      }
     } catch {
       // not up yet
     }
@@ -74,9 +79,13 @@ export async function startProcess(
     url,
     peakRssMiB: () => peakRss(child.pid),
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM')
+      if (child.exitCode === null) {
+        child.kill('SIGTERM')
+      }
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
-      if (child.exitCode === null) child.kill('SIGKILL')
+      if (child.exitCode === null) {
+        child.kill('SIGKILL')
+      }
     },
   }
 }

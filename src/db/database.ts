@@ -90,12 +90,16 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   const prepare = sqlite.prepare.bind(sqlite)
   return new Proxy(sqlite, {
     get(target, property, receiver) {
-      if (property !== 'prepare') return Reflect.get(target, property, receiver) as unknown
+      if (property !== 'prepare') {
+        return Reflect.get(target, property, receiver) as unknown
+      }
       return (source: string) => {
         let statement = cache.get(source)
         if (statement === undefined) {
           statement = prepare(source)
-          if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!)
+          if (cache.size >= STATEMENT_CACHE_SIZE) {
+            cache.delete(cache.keys().next().value!)
+          }
           cache.set(source, statement)
         }
         return statement

@@ -56,7 +56,9 @@ export async function migrateToLatest(db: AnyDb): Promise<string[]> {
       try {
         await ensureTable(conn)
         const names = await pending(conn)
-        for (const name of names) {await apply(conn, name)}
+        for (const name of names) {
+          await apply(conn, name)
+        }
         await sql`commit`.execute(conn)
         return names
       } catch (error) {
@@ -68,7 +70,9 @@ export async function migrateToLatest(db: AnyDb): Promise<string[]> {
     try {
       await ensureTable(conn)
       const names = await pending(conn)
-      for (const name of names) {await conn.transaction().execute((trx) => apply(trx, name))}
+      for (const name of names) {
+        await conn.transaction().execute((trx) => apply(trx, name))
+      }
       return names
     } finally {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(conn)

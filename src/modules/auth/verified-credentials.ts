@@ -29,7 +29,9 @@ export function wasVerified(
 ): boolean {
   const id = entry(username, password, storedHash)
   const until = verified.get(id)
-  if (until === undefined) return false
+  if (until === undefined) {
+    return false
+  }
   if (until <= now) {
     verified.delete(id)
     return false
@@ -43,6 +45,8 @@ export function rememberVerified(
   storedHash: string,
   now: number,
 ): void {
-  if (verified.size >= MAX_ENTRIES) verified.delete(verified.keys().next().value!)
+  if (verified.size >= MAX_ENTRIES) {
+    verified.delete(verified.keys().next().value!)
+  }
   verified.set(entry(username, password, storedHash), now + TTL_MS)
 }
