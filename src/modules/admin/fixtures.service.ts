@@ -11,6 +11,7 @@ import { writeClientSettings } from '../settings/settings.service.ts'
 import { DEMO_FIXTURES } from './demo-fixtures.ts'
 import { checkFixtures } from './fixtures.checks.ts'
 import { Fixtures, type FixturesData } from './fixtures.schemas.ts'
+import { invalidateReadCache } from '../../db/read-cache.ts'
 
 export interface SeedReport {
   source: 'fixtures' | 'demo' | 'none'
@@ -149,6 +150,7 @@ export async function applyFixtures(
       await writeClientSettings(trx, companyId, changes)
     }
   })
+  invalidateReadCache()
   return {
     companies: data.Companies?.length ?? 0,
     vendors: data.Vendors?.length ?? 0,

@@ -296,10 +296,10 @@ for (const dialect of testDialects()) {
     })
 
     it('should allow duplicates when PreventDuplicateOrderSourceOrderID is off', async () => {
-      await t.db
-        .insertInto('client_setting')
-        .values({ company_id: 2, name: 'PreventDuplicateOrderSourceOrderID', value_json: 'false' })
-        .execute()
+      const off = await t.put('/admin/companies/2/settings', {
+        PreventDuplicateOrderSourceOrderID: false,
+      })
+      assert.equal(off.statusCode, 200, off.body)
       const body = websiteOrder({
         OrderDetails: { CompanyID: 2, Channel: 6, OrderSourceOrderID: 'DUP-2' },
         Products: [{ ProductID: 'MUG-CERAMIC', Qty: 1 }],

@@ -6,6 +6,7 @@ import {
   type ClientSettings,
 } from './settings.catalog.ts'
 import { deleteSetting, listSettingRows, upsertSetting } from './settings.repository.ts'
+import { cachedRead, invalidateReadCache } from '../../db/read-cache.ts'
 
 /**
  * The effective client settings for a company: defaults ← server-wide ← company override.
@@ -16,7 +17,12 @@ export async function getClientSettings(
   db: Database,
   companyId: number | null,
 ): Promise<ClientSettings> {
-  const rows = await listSettingRows(db, companyId)
+  return cachedRead(db, `settings:${companyId ?? 0}`, async () =>
+    mergeSettings(await listSettingRows(db, companyId)),
+  )
+}
+
+function mergeSettings(rows: Awaited<ReturnType<typeof listSettingRows>>): ClientSettings {
   const merged: Record<string, unknown> = { ...CLIENT_SETTING_DEFAULTS }
   // Server-wide first, then the company's, so the override wins.
   for (const row of rows.sort((a, b) => a.company_id - b.company_id)) {
@@ -85,6 +91,7 @@ export async function changeClientSettings(
 ): Promise<ClientSettings> {
   const changes = validateClientSettings(values)
   await db.transaction().execute((trx) => writeClientSettings(trx, companyId, changes))
+  invalidateReadCache()
   return getClientSettings(db, companyId === 0 ? null : companyId)
 }
 

@@ -4,6 +4,7 @@ import { NotFoundError } from '../../../shared/errors.ts'
 import type { Page, PageRequest } from '../../../shared/page.ts'
 import { findCompanyById, listCompanies } from './companies.repository.ts'
 import type { CompanyRow } from './companies.table.ts'
+import { cachedRead } from '../../../db/read-cache.ts'
 
 export interface CompanyAddress {
   FirstName?: string
@@ -49,8 +50,10 @@ export function companyRowToCompany(row: CompanyRow): Company {
 
 /** The company, or undefined. For validating IDs inside request bodies (a 400, not a 404). */
 export async function findCompany(db: Database, id: number): Promise<Company | undefined> {
-  const row = await findCompanyById(db, id)
-  return row === undefined ? undefined : companyRowToCompany(row)
+  return cachedRead(db, `company:${id}`, async () => {
+    const row = await findCompanyById(db, id)
+    return row === undefined ? undefined : companyRowToCompany(row)
+  })
 }
 
 /** GET /Companies/{id}: 404 when unknown, 403 when the user is limited to other companies. */

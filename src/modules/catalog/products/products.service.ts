@@ -11,6 +11,7 @@ import {
   type KitFilter,
 } from './products.repository.ts'
 import type { ProductRow } from './products.table.ts'
+import { cachedReadMany } from '../../../db/read-cache.ts'
 
 export interface KitComponent {
   sku: string
@@ -66,8 +67,9 @@ export async function findProductsBySkus(
   db: Database,
   skus: string[],
 ): Promise<Map<string, Product>> {
-  const rows = await findProductRowsBySkus(db, [...new Set(skus)])
-  return withComponents(db, rows)
+  return cachedReadMany(db, 'product', [...new Set(skus)], async (missing) =>
+    withComponents(db, await findProductRowsBySkus(db, missing)),
+  )
 }
 
 async function withComponents(db: Database, rows: ProductRow[]): Promise<Map<string, Product>> {

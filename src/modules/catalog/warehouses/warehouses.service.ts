@@ -3,6 +3,7 @@ import { NotFoundError } from '../../../shared/errors.ts'
 import type { Page, PageRequest } from '../../../shared/page.ts'
 import { findWarehouseRows, listWarehouses, type WarehouseFilter } from './warehouses.repository.ts'
 import type { WarehouseRow } from './warehouses.table.ts'
+import { cachedReadMany } from '../../../db/read-cache.ts'
 
 /** Stored in Sellercloud's read-side address names (StreetLine1, PostalCode, CountryCode…). */
 export type WarehouseAddress = Record<string, string>
@@ -33,8 +34,16 @@ export function warehouseRowToWarehouse(row: WarehouseRow): Warehouse {
 
 /** The warehouses among `ids` that exist, by ID. */
 export async function findWarehouses(db: Database, ids: number[]): Promise<Map<number, Warehouse>> {
-  const rows = await findWarehouseRows(db, [...new Set(ids)])
-  return new Map(rows.map((row) => [row.id, warehouseRowToWarehouse(row)]))
+  const byKey = await cachedReadMany(
+    db,
+    'warehouse',
+    [...new Set(ids)].map(String),
+    async (missing) => {
+      const rows = await findWarehouseRows(db, missing.map(Number))
+      return new Map(rows.map((row) => [String(row.id), warehouseRowToWarehouse(row)]))
+    },
+  )
+  return new Map([...byKey].map(([key, warehouse]) => [Number(key), warehouse]))
 }
 
 export async function findWarehouse(db: Database, id: number): Promise<Warehouse | undefined> {
