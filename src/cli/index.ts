@@ -1,6 +1,11 @@
 import { Command } from 'commander'
 import { ConfigError } from '../config.ts'
+import { ApiError } from '../client/index.ts'
+import { registerImportCommands } from './commands/import.ts'
+import { registerOrderCommands } from './commands/orders.ts'
+import { registerPoCommands } from './commands/po.ts'
 import { registerServerCommands } from './commands/server.ts'
+import { registerTokenCommand } from './commands/token.ts'
 
 const program = new Command()
 program
@@ -9,6 +14,10 @@ program
   .version('0.1.0')
   .showHelpAfterError()
 registerServerCommands(program)
+registerTokenCommand(program)
+registerOrderCommands(program)
+registerPoCommands(program)
+registerImportCommands(program)
 
 try {
   await program.parseAsync(process.argv)
@@ -16,7 +25,10 @@ try {
   const message =
     error instanceof ConfigError
       ? `configuration error: ${error.message}`
-      : (error as Error).message
+      : error instanceof ApiError
+        ? `${error.status} ${error.code}: ${error.describe()}${error.requestId === undefined ? '' : ` (request ${error.requestId})`}`
+        : (error as Error).message
   process.stderr.write(`crossdock: ${message}\n`)
-  process.exit(1)
+  // Exit once standard output has drained: a large --json report must reach a pipe whole.
+  process.stdout.write('', () => process.exit(1))
 }

@@ -78,11 +78,24 @@ export class RateLimitApiError extends ApiError {
 export class ServerApiError extends ApiError {}
 
 /** No answer: connection refused or reset, DNS failure, timeout. */
+interface InnerCause {
+  code?: unknown
+  message?: unknown
+  errors?: Array<{ code?: unknown }>
+}
+
 export class ConnectionError extends Error {
   readonly method: string
   readonly path: string
   constructor(method: string, path: string, cause: unknown) {
-    const reason = cause instanceof Error ? cause.message : String(cause)
+    // Node's fetch says "fetch failed" and keeps the system error (ECONNREFUSED…) as its cause.
+    const inner = cause instanceof Error ? (cause.cause as InnerCause | undefined) : undefined
+    const detail = [inner?.code, inner?.errors?.[0]?.code, inner?.message].find(
+      (v): v is string => typeof v === 'string' && v !== '',
+    )
+    const reason =
+      (cause instanceof Error ? cause.message : String(cause)) +
+      (detail === undefined ? '' : `: ${detail}`)
     super(`${method} ${path}: no answer from the server (${reason})`, { cause })
     this.name = 'ConnectionError'
     this.method = method

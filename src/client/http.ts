@@ -201,7 +201,7 @@ export class Transport {
           networkRetries += 1
           continue
         }
-        throw new ConnectionError(method, spec.path, error)
+        throw new ConnectionError(method, url, error)
       }
       const body = parseBody(text)
       if (res.ok) {

@@ -1,15 +1,34 @@
-import { readFile, writeFile } from 'node:fs/promises'
 import type { Command } from 'commander'
-import { openDatabase, prepare } from '../../bootstrap.ts'
-import { loadConfig } from '../../config.ts'
-import { migrateToLatest } from '../../db/migrator.ts'
-import { buildApp } from '../../http/app.ts'
-import { closeOnSignals, startServer } from '../../http/server.ts'
-import { applyFixtures, parseFixtures } from '../../modules/admin/fixtures.service.ts'
-import { systemClock } from '../../shared/clock.ts'
-import { ValidationError } from '../../shared/errors.ts'
 
 // Server-side commands: they open the database directly. Data commands use the SDK instead.
+// The server's modules load only when a server command runs, so data commands start quickly.
+async function serverModules() {
+  const [bootstrap, config, migrator, app, server, fixtures, clock, errors, fs] = await Promise.all(
+    [
+      import('../../bootstrap.ts'),
+      import('../../config.ts'),
+      import('../../db/migrator.ts'),
+      import('../../http/app.ts'),
+      import('../../http/server.ts'),
+      import('../../modules/admin/fixtures.service.ts'),
+      import('../../shared/clock.ts'),
+      import('../../shared/errors.ts'),
+      import('node:fs/promises'),
+    ],
+  )
+  return {
+    ...bootstrap,
+    ...config,
+    ...migrator,
+    ...app,
+    ...server,
+    ...fixtures,
+    ...clock,
+    ...errors,
+    readFile: fs.readFile,
+    writeFile: fs.writeFile,
+  }
+}
 
 export function registerServerCommands(program: Command): void {
   program
@@ -22,6 +41,7 @@ export function registerServerCommands(program: Command): void {
       'sqlite:<path>, sqlite::memory: or postgres://… (env DATABASE_URL)',
     )
     .action(async (options: { port?: string; host?: string; database?: string }) => {
+      const { closeOnSignals, startServer, loadConfig } = await serverModules()
       const env = { ...process.env }
       if (options.port !== undefined) {
         env.PORT = options.port
@@ -40,6 +60,7 @@ export function registerServerCommands(program: Command): void {
     .description('apply pending database migrations and exit')
     .option('-d, --database <url>', 'database URL (env DATABASE_URL)')
     .action(async (options: { database?: string }) => {
+      const { loadConfig, openDatabase, migrateToLatest } = await serverModules()
       const config = loadConfig({
         ...process.env,
         ...(options.database !== undefined && { DATABASE_URL: options.database }),
@@ -63,6 +84,9 @@ export function registerServerCommands(program: Command): void {
     .argument('<file>', 'fixtures JSON file')
     .option('-d, --database <url>', 'database URL (env DATABASE_URL)')
     .action(async (file: string, options: { database?: string }) => {
+      const m = await serverModules()
+      const { loadConfig, readFile, parseFixtures, ValidationError, openDatabase } = m
+      const { migrateToLatest, applyFixtures, systemClock } = m
       const config = loadConfig({
         ...process.env,
         ...(options.database !== undefined && { DATABASE_URL: options.database }),
@@ -96,6 +120,7 @@ export function registerServerCommands(program: Command): void {
     .description('write the OpenAPI 3 document')
     .option('-o, --out <file>', 'output file (default: standard output)')
     .action(async (options: { out?: string }) => {
+      const { loadConfig, prepare, buildApp, writeFile } = await serverModules()
       const config = loadConfig({
         ...process.env,
         DATABASE_URL: 'sqlite::memory:',

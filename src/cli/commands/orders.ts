@@ -1,0 +1,216 @@
+import type { Command } from 'commander'
+import type { CreateOrderRequest, OrderListItem, OrderListQuery } from '../../client/index.ts'
+import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
+import {
+  idQty,
+  intList,
+  positiveInt,
+  printFields,
+  printJson,
+  printTable,
+  readJsonBody,
+} from './output.ts'
+
+// `crossdock orders create|get|list|link`: thin wrappers over the SDK.
+
+interface ListFlags extends ConnectionFlags {
+  company?: number[]
+  ids?: number[]
+  email?: string
+  sku?: string
+  keyword?: string
+  status?: string
+  dropshipStatus?: string
+  page?: number
+  pageSize?: number
+  all?: boolean
+}
+
+function orderRow(o: OrderListItem) {
+  return [
+    o.ID,
+    o.CompanyID,
+    o.OrderSourceOrderID,
+    o.CustomerEmail,
+    o.StatusCode,
+    o.Dropship,
+    o.GrandTotal,
+    o.TimeOfOrder,
+  ]
+}
+const ORDER_HEADERS = [
+  'ID',
+  'Company',
+  'OrderSourceOrderID',
+  'Email',
+  'Status',
+  'Dropship',
+  'GrandTotal',
+  'OrderDate',
+]
+
+export function registerOrderCommands(program: Command): void {
+  const orders = program.command('orders').description('sales orders')
+
+  withConnection(
+    orders
+      .command('create')
+      .description(
+        'create an order from a JSON body (Sellercloud POST /Orders shape); prints its ID',
+      )
+      .argument('<file>', 'JSON file, or - for standard input'),
+  ).action(async (file: string, flags: ConnectionFlags) => {
+    const body = (await readJsonBody(file)) as CreateOrderRequest
+    const id = await clientFrom(flags).orders.create(body)
+    if (flags.json === true) {
+      printJson({ OrderID: id })
+    } else {
+      process.stdout.write(`created order ${id}\n`)
+    }
+  })
+
+  withConnection(
+    orders
+      .command('get')
+      .description('show one order')
+      .argument('<id>', 'order ID', positiveInt('order ID')),
+  ).action(async (id: number, flags: ConnectionFlags) => {
+    const order = await clientFrom(flags).orders.get(id)
+    if (flags.json === true) {
+      printJson(order)
+      return
+    }
+    const d = order.OrderDetails
+    printFields([
+      ['Order', order.OrderID],
+      ['Company', d.CompanyId],
+      ['OrderSourceOrderID', d.OrderSourceOrderId],
+      ['Status', order.Statuses.OrderStatus],
+      ['DropshipStatus', order.Statuses.DropshipStatus],
+      ['GrandTotal', order.TotalInfo.GrandTotal],
+    ])
+    process.stdout.write('\n')
+    printTable(
+      ['ItemID', 'SKU', 'Qty', 'SitePrice', 'LineTotal', 'LinkedPOs'],
+      order.OrderItems.map((i) => [
+        i.ID,
+        i.ProductID,
+        i.Qty,
+        i.SitePrice,
+        i.LineTotal,
+        i.LinkedPurchaseOrderIDs.join(','),
+      ]),
+    )
+  })
+
+  withConnection(
+    orders
+      .command('list')
+      .description('list orders (one page, or every page with --all)')
+      .option('--company <ids>', 'company IDs, comma separated', intList('--company'))
+      .option('--ids <ids>', 'order IDs, comma separated', intList('--ids'))
+      .option('--email <email>', 'customer e-mail')
+      .option('--sku <sku>', 'orders containing this SKU')
+      .option('--keyword <text>', 'keyword')
+      .option('--status <status>', 'OrderStatus name or number')
+      .option('--dropship-status <status>', 'DropshipStatus name or number')
+      .option('--page <n>', 'page number', positiveInt('--page'))
+      .option('--page-size <n>', 'page size (at most 50)', positiveInt('--page-size'))
+      .option('--all', 'every page'),
+  ).action(async (flags: ListFlags) => {
+    const client = clientFrom(flags)
+    // Enum names are sent as given: the server maps them (as Sellercloud does).
+    const filter = {
+      companyID: flags.company,
+      orderIDs: flags.ids,
+      customerEmail: flags.email,
+      sKU: flags.sku,
+      keyword: flags.keyword,
+      orderStatus: flags.status === undefined ? undefined : [flags.status],
+      dropShipStatus: flags.dropshipStatus,
+    } as unknown as OrderListQuery
+    let items: OrderListItem[]
+    let total: number
+    if (flags.all === true) {
+      items = []
+      for await (const o of client.orders.iterate(filter)) {
+        items.push(o)
+      }
+      total = items.length
+    } else {
+      const page = await client.orders.list({
+        ...filter,
+        pageNumber: flags.page,
+        pageSize: flags.pageSize,
+      })
+      items = page.Items
+      total = page.TotalResults
+    }
+    if (flags.json === true) {
+      printJson({ Items: items, TotalResults: total })
+    } else {
+      printTable(ORDER_HEADERS, items.map(orderRow))
+      process.stdout.write(`${items.length} of ${total} orders\n`)
+    }
+  })
+
+  withConnection(
+    orders
+      .command('link')
+      .description(
+        'link an order to a new PO (--vendor) or an existing one (--po); prints the PO ID',
+      )
+      .argument('<orderId>', 'order ID', positiveInt('order ID'))
+      .option('--vendor <id>', 'create a new PO for this vendor', positiveInt('--vendor'))
+      .option(
+        '--company <id>',
+        "the new PO's company (default: the order's)",
+        positiveInt('--company'),
+      )
+      .option('--po <id>', 'add to this existing PO', positiveInt('--po'))
+      .option(
+        '--item <orderItemId[:qty]>',
+        'only this order item (repeatable; default every item)',
+        idQty('--item'),
+      ),
+  ).action(
+    async (
+      orderId: number,
+      flags: ConnectionFlags & {
+        vendor?: number
+        company?: number
+        po?: number
+        item?: Array<{ id: number; qty: number | undefined }>
+      },
+    ) => {
+      if ((flags.vendor === undefined) === (flags.po === undefined)) {
+        throw new Error(
+          'orders link: give exactly one of --vendor <id> (new PO) and --po <id> (existing PO)',
+        )
+      }
+      const client = clientFrom(flags)
+      const items = flags.item?.map((i) => ({
+        OrderItemID: i.id,
+        ...(i.qty !== undefined && { QtyForPo: i.qty }),
+      }))
+      let poId: number
+      if (flags.vendor !== undefined) {
+        const companyId = flags.company ?? (await client.orders.get(orderId)).OrderDetails.CompanyId
+        poId = await client.orders.linkToPo(orderId, {
+          NewPo: { CompanyID: companyId, VendorID: flags.vendor },
+          Items: items ?? null,
+        })
+      } else {
+        poId = await client.orders.linkToPo(orderId, {
+          ExistingPo: { PoID: flags.po! },
+          Items: items ?? null,
+        })
+      }
+      if (flags.json === true) {
+        printJson({ PoID: poId })
+      } else {
+        process.stdout.write(`linked order ${orderId} to PO ${poId}\n`)
+      }
+    },
+  )
+}

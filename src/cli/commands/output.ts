@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises'
+
+// Output for people (aligned tables) and for scripts (`--json`), and small argument parsers.
+
+export type Cell = string | number | boolean | null | undefined
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
+}
+
+/** An aligned text table; numbers right-aligned. */
+export function formatTable(headers: string[], rows: Cell[][]): string {
+  const text = rows.map((row) =>
+    row.map((cell) => (cell === null || cell === undefined ? '' : String(cell))),
+  )
+  const widths = headers.map((h, i) =>
+    Math.max(h.length, ...text.map((row) => row[i]?.length ?? 0)),
+  )
+  const numeric = headers.map(
+    (_, i) => rows.length > 0 && rows.every((row) => typeof row[i] === 'number'),
+  )
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (numeric[i] === true ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd()
+  return (
+    [line(headers), line(widths.map((w) => '-'.repeat(w))), ...text.map(line)].join('\n') + '\n'
+  )
+}
+
+export function printTable(headers: string[], rows: Cell[][]): void {
+  process.stdout.write(formatTable(headers, rows))
+}
+
+/** `key: value` lines. */
+export function printFields(fields: Array<[string, Cell]>): void {
+  const width = Math.max(...fields.map(([k]) => k.length))
+  for (const [key, value] of fields) {
+    process.stdout.write(`${`${key}:`.padEnd(width + 2)}${value ?? ''}\n`)
+  }
+}
+
+export function positiveInt(name: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 2147483647) {
+      throw new Error(`${name} must be a positive whole number, not '${value}'`)
+    }
+    return Number(value)
+  }
+}
+
+/** `1,2,3` → [1, 2, 3]. */
+export function intList(name: string) {
+  return (value: string): number[] => value.split(',').map((v) => positiveInt(name)(v.trim()))
+}
+
+/** `id:qty` pairs, repeatable. */
+export function idQty(name: string) {
+  return (value: string, previous: Array<{ id: number; qty: number | undefined }> = []) => {
+    const [id, qty] = value.split(':')
+    return [
+      ...previous,
+      {
+        id: positiveInt(name)(id ?? ''),
+        qty: qty === undefined ? undefined : positiveInt(`${name} quantity`)(qty),
+      },
+    ]
+  }
+}
+
+/** A JSON body from a file, or standard input for `-`. */
+export async function readJsonBody(file: string): Promise<unknown> {
+  let text: string
+  try {
+    text = file === '-' ? await readStdin() : await readFile(file, 'utf8')
+  } catch (error) {
+    throw new Error(`cannot read ${file}: ${(error as Error).message}`, { cause: error })
+  }
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new Error(`${file} is not valid JSON: ${(error as Error).message}`, { cause: error })
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}

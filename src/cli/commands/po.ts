@@ -1,0 +1,234 @@
+import type { Command } from 'commander'
+import type {
+  CreatePurchaseOrderRequest,
+  PurchaseOrderListItem,
+  PurchaseOrderListQuery,
+} from '../../client/index.ts'
+import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
+import {
+  idQty,
+  intList,
+  positiveInt,
+  printFields,
+  printJson,
+  printTable,
+  readJsonBody,
+} from './output.ts'
+
+// `crossdock po create|get|list|track|receive`: thin wrappers over the SDK.
+
+const PO_HEADERS = [
+  'ID',
+  'Company',
+  'Vendor',
+  'Status',
+  'Shipping',
+  'Receiving',
+  'GrandTotal',
+  'CreatedOn',
+]
+function poRow(p: PurchaseOrderListItem) {
+  return [
+    p.ID,
+    p.CompanyID,
+    p.VendorID,
+    p.PurchaseOrderStatus,
+    p.PurchaseOrdersShippingStatus,
+    p.ReceivingStatus,
+    p.GrandTotal,
+    p.CreatedOn,
+  ]
+}
+
+export function registerPoCommands(program: Command): void {
+  const po = program.command('po').description('purchase orders')
+
+  withConnection(
+    po
+      .command('create')
+      .description(
+        'create a PO from a JSON body (Sellercloud POST /PurchaseOrders shape); prints its ID',
+      )
+      .argument('<file>', 'JSON file, or - for standard input'),
+  ).action(async (file: string, flags: ConnectionFlags) => {
+    const body = (await readJsonBody(file)) as CreatePurchaseOrderRequest
+    const created = await clientFrom(flags).purchaseOrders.create(body)
+    if (flags.json === true) {
+      printJson(created)
+    } else {
+      process.stdout.write(`created PO ${created.Id}\n`)
+    }
+  })
+
+  withConnection(
+    po.command('get').description('show one PO').argument('<id>', 'PO ID', positiveInt('PO ID')),
+  ).action(async (id: number, flags: ConnectionFlags) => {
+    const p = await clientFrom(flags).purchaseOrders.get(id)
+    if (flags.json === true) {
+      printJson(p)
+      return
+    }
+    printFields([
+      ['PO', p.Purchase.POId],
+      ['Company', p.Purchase.CompanyId],
+      ['Vendor', p.Purchase.VendorId],
+      ['Status', p.Statuses.Status],
+      ['ShippingStatus', p.Statuses.ShippingStatus],
+      ['ReceivingStatus', p.Statuses.ReceivingStatus],
+      ['GrandTotal', p.TotalInfo.GrandTotal],
+    ])
+    process.stdout.write('\n')
+    printTable(
+      ['ItemID', 'SKU', 'Ordered', 'Received', 'UnitPrice', 'RelatedOrder'],
+      p.Items.map((i) => [
+        i.ID,
+        i.ProductID,
+        i.QtyOrdered,
+        i.QtyReceived,
+        i.UnitPrice,
+        i.RelatedOrderID || null,
+      ]),
+    )
+  })
+
+  withConnection(
+    po
+      .command('list')
+      .description('list POs, newest first (one page, or every page with --all)')
+      .option('--company <ids>', 'company IDs, comma separated', intList('--company'))
+      .option('--ids <ids>', 'PO IDs, comma separated', intList('--ids'))
+      .option('--status <status>', 'PurchaseOrderStatus name or number')
+      .option('--keyword <text>', 'keyword')
+      .option('--page <n>', 'page number', positiveInt('--page'))
+      .option('--page-size <n>', 'page size (at most 50)', positiveInt('--page-size'))
+      .option('--all', 'every page'),
+  ).action(
+    async (
+      flags: ConnectionFlags & {
+        company?: number[]
+        ids?: number[]
+        status?: string
+        keyword?: string
+        page?: number
+        pageSize?: number
+        all?: boolean
+      },
+    ) => {
+      const client = clientFrom(flags)
+      const filter = {
+        companyIDList: flags.company,
+        pOIds: flags.ids,
+        pOStatuses: flags.status === undefined ? undefined : [flags.status],
+        keyword: flags.keyword,
+      } as unknown as PurchaseOrderListQuery
+      let items: PurchaseOrderListItem[]
+      let total: number
+      if (flags.all === true) {
+        items = []
+        for await (const p of client.purchaseOrders.iterate(filter)) {
+          items.push(p)
+        }
+        total = items.length
+      } else {
+        const page = await client.purchaseOrders.list({
+          ...filter,
+          pageNumber: flags.page,
+          pageSize: flags.pageSize,
+        })
+        items = page.Items
+        total = page.TotalResults
+      }
+      if (flags.json === true) {
+        printJson({ Items: items, TotalResults: total })
+      } else {
+        printTable(PO_HEADERS, items.map(poRow))
+        process.stdout.write(`${items.length} of ${total} purchase orders\n`)
+      }
+    },
+  )
+
+  withConnection(
+    po
+      .command('track')
+      .description('set the tracking number of a PO (single tracking)')
+      .argument('<id>', 'PO ID', positiveInt('PO ID'))
+      .requiredOption('--tracking <number>', 'tracking number')
+      .option('--carrier <name>', 'carrier')
+      .option('--shipped-on <date>', 'ship date (ISO-8601)'),
+  ).action(
+    async (
+      id: number,
+      flags: ConnectionFlags & { tracking: string; carrier?: string; shippedOn?: string },
+    ) => {
+      await clientFrom(flags).purchaseOrders.updateTracking(id, {
+        TrackingNumber: flags.tracking,
+        ...(flags.carrier !== undefined && { ShippedViaCarrier: flags.carrier }),
+        ...(flags.shippedOn !== undefined && { ShippedOn: flags.shippedOn }),
+      })
+      if (flags.json === true) {
+        printJson({ Id: id, TrackingNumber: flags.tracking })
+      } else {
+        process.stdout.write(`PO ${id}: tracking ${flags.tracking}\n`)
+      }
+    },
+  )
+
+  withConnection(
+    po
+      .command('receive')
+      .description('receive PO lines (default: everything still expected)')
+      .argument('<id>', 'PO ID', positiveInt('PO ID'))
+      .option(
+        '--item <poItemId:qty>',
+        'receive this quantity on this PO line (repeatable)',
+        idQty('--item'),
+      )
+      .option('--invoice <number>', 'receive invoice number'),
+  ).action(
+    async (
+      id: number,
+      flags: ConnectionFlags & {
+        item?: Array<{ id: number; qty: number | undefined }>
+        invoice?: string
+      },
+    ) => {
+      const client = clientFrom(flags)
+      let items: Array<{ ID: number; QtyToReceive: number }>
+      if (flags.item !== undefined) {
+        items = flags.item.map((i) => {
+          if (i.qty === undefined) {
+            throw new Error(`--item ${i.id}: give the quantity as <poItemId>:<qty>`)
+          }
+          return { ID: i.id, QtyToReceive: i.qty }
+        })
+      } else {
+        const p = await client.purchaseOrders.get(id)
+        items = p.Items.filter((i) => i.QtyOrdered > i.QtyReceived).map((i) => ({
+          ID: i.ID,
+          QtyToReceive: i.QtyOrdered - i.QtyReceived,
+        }))
+        if (items.length === 0) {
+          throw new Error(`PO ${id} has nothing left to receive`)
+        }
+      }
+      await client.purchaseOrders.receive(id, {
+        Items: items,
+        ...(flags.invoice !== undefined && { ReceiveInvoiceNumber: flags.invoice }),
+      })
+      const after = await client.purchaseOrders.get(id)
+      if (flags.json === true) {
+        printJson({
+          Id: id,
+          Received: items,
+          ReceivingStatus: after.Statuses.ReceivingStatus,
+          Status: after.Statuses.Status,
+        })
+      } else {
+        const units = items.reduce((sum, i) => sum + i.QtyToReceive, 0)
+        process.stdout.write(
+          `PO ${id}: received ${units} units on ${items.length} lines; ReceivingStatus ${after.Statuses.ReceivingStatus}, Status ${after.Statuses.Status}\n`,
+        )
+      }
+    },
+  )
+}
