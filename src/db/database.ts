@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig } from '../config.ts'
+import { GroupCommitSqliteDialect } from './sqlite-group-commit.ts'
 import type { AppSecretTable, AppUserTable } from '../modules/auth/users.table.ts'
 import type { CompanyTable } from '../modules/catalog/companies/companies.table.ts'
 import type { PaymentTermTable } from '../modules/catalog/payment-terms/payment-terms.table.ts'
@@ -71,7 +72,7 @@ export function createDb(config: DatabaseConfig): Database {
     sqlite.pragma(`synchronous = ${config.synchronous}`)
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 10000')
-    return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+    return new Kysely<DB>({ dialect: new GroupCommitSqliteDialect(withStatementCache(sqlite)) })
   }
   const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize })
   // An idle client's network error must not crash the process; the next query reports it.

@@ -20,7 +20,9 @@ let generation = 0
 type Handle = { readonly isTransaction: boolean }
 
 function cacheFor(db: Handle): Map<string, Entry> | undefined {
-  if (db.isTransaction) {return undefined}
+  if (db.isTransaction) {
+    return undefined
+  }
   let cache = caches.get(db)
   if (cache === undefined) {
     cache = new Map()
@@ -34,21 +36,29 @@ function fresh(entry: Entry | undefined, now: number): entry is Entry {
 }
 
 function store(cache: Map<string, Entry>, key: string, value: unknown, now: number): void {
-  if (cache.size >= MAX_ENTRIES) {cache.clear()}
+  if (cache.size >= MAX_ENTRIES) {
+    cache.clear()
+  }
   cache.set(key, { value, expires: now + READ_CACHE_TTL_MS, generation })
 }
 
 /** `load()` once a second at most per key and database handle. Callers must not mutate the value. */
 export async function cachedRead<T>(db: Handle, key: string, load: () => Promise<T>): Promise<T> {
   const cache = cacheFor(db)
-  if (cache === undefined) {return load()}
+  if (cache === undefined) {
+    return load()
+  }
   const now = Date.now()
   const hit = cache.get(key)
-  if (fresh(hit, now)) {return hit.value as T}
+  if (fresh(hit, now)) {
+    return hit.value as T
+  }
   const seenGeneration = generation
   const value = await load()
   // A write that happened while loading may not be in `value`: do not keep it then.
-  if (seenGeneration === generation) {store(cache, key, value, now)}
+  if (seenGeneration === generation) {
+    store(cache, key, value, now)
+  }
   return value
 }
 
@@ -63,21 +73,30 @@ export async function cachedReadMany<T>(
   load: (missing: string[]) => Promise<Map<string, T>>,
 ): Promise<Map<string, T>> {
   const cache = cacheFor(db)
-  if (cache === undefined) {return load(keys)}
+  if (cache === undefined) {
+    return load(keys)
+  }
   const now = Date.now()
   const found = new Map<string, T>()
   const missing: string[] = []
   for (const key of keys) {
     const hit = cache.get(`${prefix}:${key}`)
-    if (fresh(hit, now)) {found.set(key, hit.value as T)}
-    else {missing.push(key)}
+    if (fresh(hit, now)) {
+      found.set(key, hit.value as T)
+    } else {
+      missing.push(key)
+    }
   }
-  if (missing.length === 0) {return found}
+  if (missing.length === 0) {
+    return found
+  }
   const seenGeneration = generation
   const loaded = await load(missing)
   for (const [key, value] of loaded) {
     found.set(key, value)
-    if (seenGeneration === generation) {store(cache, `${prefix}:${key}`, value, now)}
+    if (seenGeneration === generation) {
+      store(cache, `${prefix}:${key}`, value, now)
+    }
   }
   return found
 }
