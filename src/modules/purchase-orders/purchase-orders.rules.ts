@@ -427,7 +427,7 @@ export function planTrackingUpdate(
     if (status === 0) {
       throw ValidationError.field(
         'ShippedOn',
-        `ShippedOn can only be set once the purchase order has shipped (its ShippingStatus is None); send a TrackingNumber with it.`,
+        `ShippedOn can only be set once the purchase order has shipped, and its ShippingStatus is still None; send a TrackingNumber with it.`,
       )
     }
     change.shippedOn = input.ShippedOn!
