@@ -11,7 +11,21 @@ import { PoReceivingStatus, PoShippingStatus, type PurchaseOrder } from './purch
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' })
 
+// Intl lookups are slow next to the rest of a response; there are only ~250 region codes.
+const countryNames = new Map<string, string>()
+
 function countryName(code: string): string {
+  let name = countryNames.get(code)
+  if (name === undefined) {
+    name = lookUpCountryName(code)
+    if (countryNames.size < 1000) {
+      countryNames.set(code, name)
+    }
+  }
+  return name
+}
+
+function lookUpCountryName(code: string): string {
   if (!/^[A-Z]{2}$/.test(code)) {
     return ''
   }
