@@ -10,6 +10,7 @@ import { registerIdempotency } from './idempotency.ts'
 import { registerRateLimit } from './rate-limit.ts'
 import { MemoryRateLimitStore, RedisRateLimitStore } from './rate-limit-store.ts'
 import { registerApiRoutes, registerAdminRoutes, registerOpsRoutes } from './routes.ts'
+import { serializerCompiler } from './serialization.ts'
 import { validatorCompiler } from './validation.ts'
 import { registerWireHook } from './wire-hook.ts'
 
@@ -37,6 +38,7 @@ export async function buildApp(
     onConstructorPoisoning: 'error',
   })
   app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id)
