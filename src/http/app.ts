@@ -5,7 +5,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { registerAuthHook } from './auth-hook.ts'
 import type { AppDeps } from './deps.ts'
-import { registerErrorHandling } from './error-handler.ts'
+import { frameworkErrorHandler, registerErrorHandling } from './error-handler.ts'
 import { registerIdempotency } from './idempotency.ts'
 import { registerRateLimit } from './rate-limit.ts'
 import { MemoryRateLimitStore, RedisRateLimitStore } from './rate-limit-store.ts'
@@ -36,6 +36,7 @@ export async function buildApp(
     },
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    frameworkErrors: frameworkErrorHandler,
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)

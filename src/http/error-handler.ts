@@ -127,6 +127,27 @@ function fromFastify(
   return null
 }
 
+/**
+ * The router's own rejections (a path segment over `maxParamLength`, or not valid percent-encoding)
+ * never reach the error handler: answer them here, in the same 400 shape as any bad path parameter.
+ */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const problem =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'A path segment of the request URI is too long.'
+      : 'The request URI is not valid (bad percent-encoding).'
+  request.log.info({ code: error.code }, 'request rejected by the router')
+  void send(reply.header('X-Request-Id', request.id), 400, {
+    Message: 'The request is invalid.',
+    Code: 'VALIDATION',
+    ModelState: { uri: [problem] },
+  })
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {

@@ -25,9 +25,47 @@ function makeAjv(coerceTypes: boolean | 'array'): Ajv {
 const bodyAjv = makeAjv(false)
 const textAjv = makeAjv('array')
 
+// Wire integers are .NET Int32 unless a schema bounds them itself: an unbounded integer gets Int32's
+// range, so 1e308 or 2^53 is a 400 naming the field rather than a database error (a 500).
+const INT32 = { minimum: -2147483648, maximum: 2147483647 }
+const NOT_SCHEMAS = new Set(['enum', 'const', 'default', 'examples'])
+
+function withInt32Bounds(schema: unknown, seen: Map<object, unknown>): unknown {
+  if (typeof schema !== 'object' || schema === null) {
+    return schema
+  }
+  const done = seen.get(schema)
+  if (done !== undefined) {
+    return done
+  }
+  if (Array.isArray(schema)) {
+    const list: unknown[] = []
+    seen.set(schema, list)
+    list.push(...schema.map((item) => withInt32Bounds(item, seen)))
+    return list
+  }
+  const copy: Record<string, unknown> = { ...schema }
+  seen.set(schema, copy)
+  for (const [key, value] of Object.entries(copy)) {
+    if (!NOT_SCHEMAS.has(key)) {
+      copy[key] = withInt32Bounds(value, seen)
+    }
+  }
+  const type = copy.type
+  if (type === 'integer' || (Array.isArray(type) && type.includes('integer'))) {
+    if (copy.minimum === undefined && copy.exclusiveMinimum === undefined) {
+      copy.minimum = INT32.minimum
+    }
+    if (copy.maximum === undefined && copy.exclusiveMaximum === undefined) {
+      copy.maximum = INT32.maximum
+    }
+  }
+  return copy
+}
+
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? bodyAjv : textAjv
-  return ajv.compile(schema as object)
+  return ajv.compile(withInt32Bounds(schema, new Map()) as object)
 }
 
 function describe(value: unknown): string {

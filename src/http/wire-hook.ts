@@ -1,8 +1,31 @@
 import type { FastifyInstance } from 'fastify'
 import type { TSchema } from 'typebox'
+import { ValidationError } from '../shared/errors.ts'
 import { normalizeToSchema } from './wire.ts'
 
 const MAX_REPORTED = 50
+
+/** The wire path of the first string holding U+0000, or null. */
+function pathOfNul(value: unknown, path: string): string | null {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? path || 'request' : null
+  }
+  if (typeof value !== 'object' || value === null) {
+    return null
+  }
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = Array.isArray(value)
+      ? `${path}[${key}]`
+      : path === ''
+        ? key
+        : `${path}.${key}`
+    const found = pathOfNul(child, childPath)
+    if (found !== null) {
+      return found
+    }
+  }
+  return null
+}
 
 /**
  * Before validation, rewrites body and query to the route schema's canonical names (see wire.ts)
@@ -21,6 +44,13 @@ export function registerWireHook(app: FastifyInstance): void {
     }
     if (schema.querystring !== undefined && request.query !== undefined) {
       request.query = normalizeToSchema(schema.querystring, request.query, '', ignored, 'query')
+    }
+    // PostgreSQL text cannot hold U+0000 (the insert would fail with a 500): refuse it up front.
+    const nul = pathOfNul(request.body, 'model') ?? pathOfNul(request.query, '')
+    if (nul !== null) {
+      throw new ValidationError({
+        [nul]: ['Text may not contain the NUL character (\\u0000).'],
+      })
     }
     if (ignored.length > 0) {
       const listed = ignored

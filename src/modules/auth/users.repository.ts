@@ -45,6 +45,11 @@ export async function updateUser(
   id: number,
   update: AppUserUpdate,
 ): Promise<boolean> {
+  if (Object.values(update).every((v) => v === undefined)) {
+    // Nothing to change (every field omitted): an empty SET is a syntax error, so only check it exists.
+    const row = await db.selectFrom('app_user').select('id').where('id', '=', id).executeTakeFirst()
+    return row !== undefined
+  }
   const result = await db
     .updateTable('app_user')
     .set(update)

@@ -1,0 +1,209 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
+import type { DB } from '../../src/db/database.ts'
+import { testDialects, testPgUrl } from '../helpers/dialects.ts'
+import { startServerProcess, token, type ServerProcess } from '../helpers/server-process.ts'
+
+// Two server processes on one PostgreSQL take concurrent link / receive / tracking traffic on the
+// same orders and POs; afterwards the books must balance: linked ≤ ordered, received ≤ ordered,
+// statuses agree with quantities, and totals equal the sum of the lines.
+
+const PASSWORD = 'concurrency-admin-password'
+const OPERATIONS = Number(process.env.CROSSDOCK_CONCURRENCY_OPS ?? 400)
+const PARALLEL = 16
+
+interface Api {
+  call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>
+}
+
+function api(url: string, bearer: string): Api {
+  return {
+    async call(method, path, body) {
+      const res = await fetch(`${url}/rest/api${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${bearer}`,
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+        },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      })
+      const text = await res.text()
+      return { status: res.status, body: text === '' ? null : (JSON.parse(text) as unknown) }
+    },
+  }
+}
+
+const pick = <T>(list: T[]): T => list[Math.floor(Math.random() * list.length)]!
+
+async function violations(db: Kysely<DB>, query: string): Promise<unknown[]> {
+  return (await sql<unknown>`${sql.raw(query)}`.execute(db)).rows
+}
+
+for (const dialect of testDialects().filter((d) => d === 'postgres')) {
+  describe(`two instances, one PostgreSQL: concurrent link/receive/tracking [${dialect}]`, () => {
+    const schema = `conc_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`
+    let admin: pg.Client
+    let servers: ServerProcess[] = []
+    let db: Kysely<DB>
+    let clients: Api[]
+
+    before(async () => {
+      admin = new pg.Client({ connectionString: testPgUrl() })
+      await admin.connect()
+      await admin.query(`create schema ${schema}`)
+      const url = new URL(testPgUrl())
+      url.searchParams.set('options', `-c search_path=${schema}`)
+      const env = {
+        DATABASE_URL: url.toString(),
+        CROSSDOCK_ADMIN_PASSWORD: PASSWORD,
+        CROSSDOCK_RATE_LIMIT: 'off',
+        LOG_LEVEL: 'warn',
+      }
+      servers = [await startServerProcess(env)]
+      servers.push(await startServerProcess(env))
+      const bearer = await token(servers[0]!.url, 'admin', PASSWORD)
+      clients = servers.map((s) => api(s.url, bearer))
+      db = new Kysely<DB>({
+        dialect: new PostgresDialect({
+          pool: new pg.Pool({ connectionString: url.toString(), max: 2 }),
+        }),
+      })
+    })
+    after(async () => {
+      await Promise.all(servers.map((s) => s.stop()))
+      await db.destroy()
+      await admin.query(`drop schema ${schema} cascade`)
+      await admin.end()
+    })
+
+    it(`should keep every invariant under ${OPERATIONS} concurrent operations across two instances`, async () => {
+      const [a] = clients as [Api, Api]
+      const orderIds: number[] = []
+      for (let i = 0; i < 4; i += 1) {
+        const res = await a.call('POST', '/Orders', {
+          CustomerDetails: { Email: `conc${i}@example.com`, FirstName: 'C', LastName: 'C' },
+          OrderDetails: { CompanyID: 1, Channel: 'Website' },
+          Products: [
+            { ProductID: 'WIDGET-RED', Qty: 12 },
+            { ProductID: 'WIDGET-BLUE', Qty: 8 },
+            { ProductID: 'KIT-STARTER', Qty: 3 },
+          ],
+        })
+        assert.equal(res.status, 200, JSON.stringify(res.body))
+        orderIds.push(res.body as number)
+      }
+      const items = new Map<number, number[]>()
+      for (const id of orderIds) {
+        const order = (await a.call('GET', `/Orders/${id}`)).body as {
+          OrderItems: Array<{ ID: number }>
+        }
+        items.set(
+          id,
+          order.OrderItems.map((i) => i.ID),
+        )
+      }
+      const poIds: number[] = []
+      for (let i = 0; i < 3; i += 1) {
+        const res = await a.call('POST', '/PurchaseOrders', {
+          CompanyID: 1,
+          VendorID: 1,
+          POType: 'PurchaseOrder',
+          CaseQtyMode: false,
+          Products: [{ ProductID: 'CASE-SLIM', QtyUnitsOrdered: 6, UnitPrice: 3.3333 }],
+        })
+        assert.equal(res.status, 200, JSON.stringify(res.body))
+        poIds.push((res.body as { Id: number }).Id)
+      }
+
+      const statuses = new Map<string, number>()
+      const operation = async (n: number) => {
+        const client = clients[n % clients.length]!
+        const roll = Math.random()
+        let kind: string
+        let res: { status: number; body: unknown }
+        if (roll < 0.45) {
+          kind = 'link'
+          const orderId = pick(orderIds)
+          res = await client.call('POST', `/Orders/${orderId}/LinkToPo`, {
+            ...(Math.random() < 0.7
+              ? { ExistingPo: { PoID: pick(poIds) } }
+              : { NewPo: { CompanyID: 1, VendorID: pick([1, 2, 3]) } }),
+            Items: [
+              {
+                OrderItemID: pick(items.get(orderId)!),
+                QtyForPo: 1 + Math.floor(Math.random() * 3),
+              },
+            ],
+          })
+          if (res.status === 200 && !poIds.includes(res.body as number)) {
+            poIds.push(res.body as number)
+          }
+        } else if (roll < 0.85) {
+          kind = 'receive'
+          const poId = pick(poIds)
+          const po = await client.call('GET', `/PurchaseOrders/${poId}`)
+          const lines = (po.body as { Items: Array<{ ID: number }> }).Items
+          res = await client.call('POST', `/PurchaseOrders/${poId}/receive`, {
+            Items: [{ ID: pick(lines).ID, QtyToReceive: 1 + Math.floor(Math.random() * 4) }],
+          })
+        } else {
+          kind = 'tracking'
+          res = await client.call('PUT', `/PurchaseOrders/${pick(poIds)}/TrackingNumber`, {
+            TrackingNumber: `1Z${n}`,
+            ShippedViaCarrier: 'UPS',
+          })
+        }
+        statuses.set(`${kind} ${res.status}`, (statuses.get(`${kind} ${res.status}`) ?? 0) + 1)
+        assert.ok(res.status < 500, `${kind}: ${res.status} ${JSON.stringify(res.body)}`)
+      }
+      let next = 0
+      await Promise.all(
+        Array.from({ length: PARALLEL }, async () => {
+          while (next < OPERATIONS) {
+            await operation((next += 1))
+          }
+        }),
+      )
+      process.stdout.write(`concurrency: ${JSON.stringify(Object.fromEntries(statuses))}\n`)
+      assert.ok((statuses.get('link 200') ?? 0) > 10, 'links went through')
+      assert.ok((statuses.get('receive 200') ?? 0) > 10, 'receipts went through')
+
+      const checks: Record<string, string> = {
+        'linked more than ordered':
+          'select i.id from sales_order_item i where i.qty < (select coalesce(sum(l.qty), 0) from dropship_link l where l.order_item_id = i.id)',
+        'received more than ordered':
+          'select id from purchase_order_item where allow_over_receiving = 0 and qty_received > qty_ordered',
+        'PO lines linked beyond their quantity':
+          'select p.id from purchase_order_item p where p.qty_ordered < (select coalesce(sum(x.qty), 0) from dropship_link_line x where x.po_item_id = p.id)',
+        'receiving status disagrees with quantities': `select p.id, p.receiving_status from purchase_order p where p.receiving_status <> case
+             when not exists (select 1 from purchase_order_item i where i.po_id = p.id and i.qty_received < i.qty_ordered) then 2
+             when exists (select 1 from purchase_order_item i where i.po_id = p.id and i.qty_received > 0) then 1
+             else 0 end`,
+        'status Received disagrees with receiving status':
+          'select id from purchase_order where (status = 3) <> (receiving_status = 2)',
+        'order Pending disagrees with its linked POs': `select o.id, o.dropship_status from sales_order o where exists (select 1 from dropship_link l where l.order_id = o.id)
+             and (o.dropship_status = 1) <> exists (select 1 from dropship_link l join purchase_order p on p.id = l.po_id where l.order_id = o.id and p.receiving_status <> 2)`,
+        'order subtotal is not the sum of its lines':
+          'select o.id from sales_order o where o.sub_total <> (select coalesce(sum(i.line_total), 0) from sales_order_item i where i.order_id = o.id)',
+      }
+      for (const [what, query] of Object.entries(checks)) {
+        assert.deepEqual(await violations(db, query), [], what)
+      }
+      // PO totals as the API reports them equal the sum of their lines.
+      for (const poId of poIds) {
+        const po = (await a.call('GET', `/PurchaseOrders/${poId}`)).body as {
+          TotalInfo: { SubTotal: number }
+          Items: Array<{ QtyOrdered: number; UnitPrice: number; LineTotal?: number }>
+        }
+        const lines = po.Items.reduce(
+          (sum, i) => sum + Math.round(i.QtyOrdered * i.UnitPrice * 10_000),
+          0,
+        )
+        const subTotal = po.TotalInfo.SubTotal
+        assert.equal(Math.round(subTotal * 10_000), lines, `PO ${poId} subtotal`)
+      }
+    })
+  })
+}

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { hashPassword, verifyPassword } from '../../src/modules/auth/passwords.ts'
+import { createTestApp, type TestApp } from '../helpers/build-app.ts'
+import { testDialects } from '../helpers/dialects.ts'
+import { startServerProcess, token, type ServerProcess } from '../helpers/server-process.ts'
+
+// Secrets: slow password hashes, and no password, token or signing secret in any log line.
+
+const ADMIN_PASSWORD = 'Adm1n-Pa55word-never-logged'
+const JWT_SECRET = 'jwt-secret-that-must-never-be-logged'
+const USER_PASSWORD = 'Us3r-Pa55word-never-logged'
+const CHANGED_PASSWORD = 'Chang3d-Pa55word-never-logged'
+
+describe('password hashing', () => {
+  it('should store scrypt hashes with N=16384, r=8, p=1 and a random salt', async () => {
+    const a = await hashPassword('same password')
+    const b = await hashPassword('same password')
+    assert.match(a, /^scrypt\$16384\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/)
+    assert.notEqual(a, b, 'salted')
+    assert.ok(await verifyPassword('same password', a))
+    assert.ok(!(await verifyPassword('same passworD', a)))
+    assert.ok(!(await verifyPassword('same password', a.replace(/.$/, 'A'))))
+    assert.ok(!(await verifyPassword('x', 'md5$abc')), 'an unknown scheme never verifies')
+  })
+
+  it('should take at least 10 ms per hash (a slow KDF)', async () => {
+    const started = performance.now()
+    await hashPassword('timing')
+    assert.ok(performance.now() - started >= 10, 'scrypt cost is not negligible')
+  })
+})
+
+for (const dialect of testDialects()) {
+  describe(`stored passwords [${dialect}]`, () => {
+    let t: TestApp
+    before(async () => {
+      t = await createTestApp(dialect)
+    })
+    after(() => t.close())
+
+    it('should never store a password in clear, and spend the same KDF time on unknown users', async () => {
+      await t.userToken(null)
+      const rows = await t.db.selectFrom('app_user').select('password_hash').execute()
+      for (const row of rows) {
+        assert.match(row.password_hash, /^scrypt\$/)
+      }
+      const time = async (username: string) => {
+        const started = performance.now()
+        const res = await t.post('/rest/api/token', { Username: username, Password: 'wrong' }, null)
+        assert.equal(res.statusCode, 400)
+        return performance.now() - started
+      }
+      await time('nobody') // warm the dummy hash
+      const known = await time('admin')
+      const unknown = await time('nobody-at-all')
+      assert.ok(unknown > known / 3, `unknown user ${unknown} ms vs known ${known} ms`)
+    })
+  })
+}
+
+for (const dialect of testDialects().slice(0, 1)) {
+  describe(`no secret in any log line [${dialect}]`, () => {
+    let server: ServerProcess
+    before(async () => {
+      server = await startServerProcess({
+        DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'crossdock-secrets-')), 's.db')}`,
+        CROSSDOCK_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        CROSSDOCK_JWT_SECRET: JWT_SECRET,
+        CROSSDOCK_RATE_LIMIT: 'off',
+        LOG_LEVEL: 'trace',
+      })
+    })
+    after(() => server.stop())
+
+    it('should keep passwords, tokens and the signing secret out of the log', async () => {
+      const call = (method: string, path: string, body: unknown, bearer?: string) =>
+        fetch(`${server.url}${path}`, {
+          method,
+          headers: {
+            'content-type': 'application/json',
+            ...(bearer !== undefined && { authorization: `Bearer ${bearer}` }),
+          },
+          body: JSON.stringify(body),
+        })
+      const bearer = await token(server.url, 'admin', ADMIN_PASSWORD)
+      // Failed logins, a malformed one, and one too large to parse.
+      await call('POST', '/rest/api/token', { Username: 'admin', Password: USER_PASSWORD })
+      await call('POST', '/rest/api/token', { Username: 'ghost', Password: ADMIN_PASSWORD })
+      await call('POST', '/rest/api/token', { Username: 'admin' })
+      await fetch(`${server.url}/rest/api/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"Username":"admin","Password":"${ADMIN_PASSWORD}"`,
+      })
+      await fetch(`${server.url}/rest/api/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `username=admin&password=${ADMIN_PASSWORD}&grant_type=password`,
+      })
+      // A user created and changed with passwords, a bad token, an admin-only refusal.
+      const created = await call(
+        'POST',
+        '/admin/users',
+        { Username: 'logcheck', Password: USER_PASSWORD, CompanyIDs: [1] },
+        bearer,
+      )
+      const createdText = await created.text()
+      assert.equal(created.status, 200, createdText)
+      const id = (JSON.parse(createdText) as { ID: number }).ID
+      const userBearer = await token(server.url, 'logcheck', USER_PASSWORD)
+      await call('PUT', `/admin/users/${id}`, { Password: CHANGED_PASSWORD }, bearer)
+      await call('GET', '/admin/users', undefined, userBearer)
+      await fetch(`${server.url}/rest/api/Orders`, {
+        headers: { authorization: `Bearer ${bearer}x` },
+      })
+      await new Promise((resolve) => setTimeout(resolve, 300)) // let pino flush
+
+      const log = `${server.stdout()}\n${server.stderr()}`
+      assert.ok(log.split('\n').length > 20, 'the server logged at trace level')
+      for (const [what, secret] of Object.entries({
+        'admin password': ADMIN_PASSWORD,
+        'user password': USER_PASSWORD,
+        'changed password': CHANGED_PASSWORD,
+        'JWT secret': JWT_SECRET,
+        'admin token': bearer,
+        'user token': userBearer,
+        'token signature': bearer.split('.')[2]!,
+      })) {
+        assert.ok(!log.includes(secret), `the ${what} appears in the log`)
+      }
+      assert.doesNotMatch(log, /scrypt\$/, 'a password hash appears in the log')
+    })
+  })
+}
