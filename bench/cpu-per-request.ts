@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTestApp } from '../test/helpers/build-app.ts'
+import { benchProducts, bigOrderBody, orderBody, poBody } from './payloads.ts'
 
 const N = Number(process.argv[2] ?? 300)
 const only = process.argv[3]
@@ -11,38 +12,12 @@ const dir = mkdtempSync(join(tmpdir(), 'crossdock-cpu-'))
 const t = await createTestApp('sqlite', {
   config: { database: { dialect: 'sqlite', path: join(dir, 'cpu.db'), synchronous: 'FULL' } },
 })
-const SKUS = Array.from({ length: 10 }, (_, i) => `BENCH-${i + 1}`)
-for (const [i, sku] of SKUS.entries()) {
-  await t.post('/rest/api/Products', {
-    CompanyId: 1,
-    ProductName: `Bench ${i}`,
-    ProductSKU: sku,
-    ProductTypeName: 'Bench',
-    SiteCost: 3 + i,
-    DefaultPrice: 10 + i,
-  })
-}
-const poBody = {
-  CompanyID: 1,
-  VendorID: 1,
-  POType: 'PurchaseOrder',
-  CaseQtyMode: false,
-  DefaultWarehouseID: 1,
-  Products: SKUS.map((sku, i) => ({ ProductID: sku, QtyUnitsOrdered: 5 + i, UnitPrice: 3.25 + i })),
-}
-const orderBody = {
-  CustomerDetails: { Email: 'bench@example.com', FirstName: 'Ben', LastName: 'Ch' },
-  OrderDetails: { CompanyID: 1, Channel: 'Website' },
-  Products: SKUS.slice(0, 5).map((sku) => ({ ProductID: sku, Qty: 2, SitePrice: 12.5 })),
+for (const product of benchProducts) {
+  await t.post('/rest/api/Products', product)
 }
 const poId = (await t.post('/rest/api/PurchaseOrders', poBody)).json<{ Id: number }>().Id
 const orderId = (await t.post('/rest/api/Orders', orderBody)).json<number>()
-const linkOrder = (
-  await t.post('/rest/api/Orders', {
-    ...orderBody,
-    Products: [{ ProductID: 'BENCH-1', Qty: 100000 }],
-  })
-).json<number>()
+const linkOrder = (await t.post('/rest/api/Orders', bigOrderBody)).json<number>()
 const linkItem = (await t.get(`/rest/api/Orders/${linkOrder}`)).json<{
   OrderItems: Array<{ ID: number }>
 }>().OrderItems[0]!.ID

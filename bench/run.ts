@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import pg from 'pg'
+import { benchProducts, bigOrderBody, orderBody, poBody } from './payloads.ts'
 import { insertBenchPurchaseOrders } from './po-rows.ts'
 import { ensurePrism } from './prism.ts'
 import { summarizeProfile } from './profile-summary.ts'
@@ -114,22 +115,6 @@ async function api<T>(
   return JSON.parse(text) as T
 }
 
-const SKUS = Array.from({ length: 10 }, (_, i) => `BENCH-${i + 1}`)
-const poBody = {
-  CompanyID: 1,
-  VendorID: 1,
-  POType: 'PurchaseOrder',
-  CaseQtyMode: false,
-  DefaultWarehouseID: 1,
-  Description: 'benchmark restock',
-  Products: SKUS.map((sku, i) => ({ ProductID: sku, QtyUnitsOrdered: 5 + i, UnitPrice: 3.25 + i })),
-}
-const orderBody = {
-  CustomerDetails: { Email: 'bench@example.com', FirstName: 'Ben', LastName: 'Ch' },
-  OrderDetails: { CompanyID: 1, Channel: 'Website' },
-  Products: SKUS.slice(0, 5).map((sku) => ({ ProductID: sku, Qty: 2, SitePrice: 12.5 })),
-}
-
 interface Target {
   dbUrl: string
   label: string
@@ -207,24 +192,14 @@ async function benchCrossdock(
         Password: PASSWORD,
       })
     ).access_token
-    for (const [i, sku] of SKUS.entries()) {
-      await api(url, token, 'POST', '/Products', {
-        CompanyId: 1,
-        ProductName: `Bench product ${i + 1}`,
-        ProductSKU: sku,
-        ProductTypeName: 'Bench',
-        SiteCost: 3 + i,
-        DefaultPrice: 10 + i,
-      })
+    for (const product of benchProducts) {
+      await api(url, token, 'POST', '/Products', product)
     }
     const poId = (await api<{ Id: number }>(url, token, 'POST', '/PurchaseOrders', poBody)).Id
     const orderId = await api<number>(url, token, 'POST', '/Orders', orderBody)
     const linkOrders: Array<{ orderId: number; itemId: number }> = []
     for (let i = 0; i < 64; i += 1) {
-      const id = await api<number>(url, token, 'POST', '/Orders', {
-        ...orderBody,
-        Products: [{ ProductID: 'BENCH-1', Qty: 100_000 }],
-      })
+      const id = await api<number>(url, token, 'POST', '/Orders', bigOrderBody)
       const order = await api<{ OrderItems: Array<{ ID: number }> }>(
         url,
         token,

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { freePort } from '../test/helpers/server-process.ts'
 
 export interface Started {
   child: ChildProcess
@@ -8,19 +8,6 @@ export interface Started {
   stop(): Promise<void>
   /** Peak resident set size of the process so far, in MiB (VmHWM). */
   peakRssMiB(): number
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        resolve(typeof address === 'object' && address !== null ? address.port : 0),
-      )
-    })
-  })
 }
 
 function peakRss(pid: number | undefined): number {
