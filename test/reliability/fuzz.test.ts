@@ -39,6 +39,7 @@ for (const dialect of testDialects()) {
     let realIds: number[]
 
     before(async () => {
+      Object.assign(tally, { cases: 0, status5xx: 0, byStatus: new Map<number, number>() })
       const collected = await collectRoutes(() => createTestApp(dialect))
       t = collected.result
       // /api is an alias of /rest/api (same handlers): fuzz each route once.
@@ -116,6 +117,25 @@ for (const dialect of testDialects()) {
         return route.url.replace(/:[A-Za-z]+/g, () => (i++ === 0 ? a! : b!))
       })
 
+    // Read routes first, while the database is small; the write fuzzing below grows it.
+    it(`should never answer hostile query strings and path parameters with a 5xx`, async () => {
+      for (const route of routes.filter((r) => r.method === 'GET')) {
+        const schema = (route.schema as { querystring?: object } | undefined)?.querystring
+        await fc.assert(
+          fc.asyncProperty(pathOf(route), hostileQuery(schema), async (path, query) => {
+            const res = await send(route, `${path}?${query}`)
+            const label = `GET ${path}?${query}`
+            assert.ok(res.statusCode < 500, `${res.statusCode} for ${label}: ${res.body}`)
+            checkBody(res, label)
+          }),
+          {
+            numRuns: dialect === 'sqlite' ? QUERY_RUNS : Math.ceil(RUNS_PG / 2),
+            endOnFailure: true,
+          },
+        )
+      }
+    })
+
     // Routes are known only once the app is built, so each route's property runs as a subtest.
     it(`should never answer a hostile body with a 5xx, and write nothing when rejecting it (${runs} cases per write route)`, async (ctx) => {
       for (const route of routes.filter((r) => r.method === 'POST' || r.method === 'PUT')) {
@@ -135,24 +155,6 @@ for (const dialect of testDialects()) {
             { numRuns: runs, endOnFailure: true },
           )
         })
-      }
-    })
-
-    it(`should never answer hostile query strings and path parameters with a 5xx`, async () => {
-      for (const route of routes.filter((r) => r.method === 'GET')) {
-        const schema = (route.schema as { querystring?: object } | undefined)?.querystring
-        await fc.assert(
-          fc.asyncProperty(pathOf(route), hostileQuery(schema), async (path, query) => {
-            const res = await send(route, `${path}?${query}`)
-            const label = `GET ${path}?${query}`
-            assert.ok(res.statusCode < 500, `${res.statusCode} for ${label}: ${res.body}`)
-            checkBody(res, label)
-          }),
-          {
-            numRuns: dialect === 'sqlite' ? QUERY_RUNS : Math.ceil(RUNS_PG / 2),
-            endOnFailure: true,
-          },
-        )
       }
     })
   })
