@@ -28,6 +28,8 @@ export interface Config {
   rateLimitPerHour: number | null
   /** Shared rate-limit store for several instances; in-process when unset. */
   redisUrl: string | undefined
+  /** When set, the port actually bound is written here once listening (useful with PORT=0). */
+  portFile: string | undefined
 }
 
 type Env = Record<string, string | undefined>
@@ -114,5 +116,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     rateLimitPerHour,
     redisUrl,
+    portFile: env.CROSSDOCK_PORT_FILE || undefined,
   }
 }

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises'
 import type { FastifyInstance } from 'fastify'
 import { prepare } from '../bootstrap.ts'
 import type { Config } from '../config.ts'
@@ -38,6 +39,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     log.info({ username: prepared.admin.username }, 'first admin user created')
   }
   const url = await app.listen({ host: config.host, port: config.port })
+  if (config.portFile !== undefined) {
+    const address = app.server.address()
+    await writeFile(
+      config.portFile,
+      String(typeof address === 'object' && address !== null ? address.port : config.port),
+    )
+  }
   if (prepared.admin.generatedPassword !== undefined) {
     // Printed once, to the terminal only: never written to the log stream.
     process.stderr.write(

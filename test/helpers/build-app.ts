@@ -86,6 +86,7 @@ export async function createTestApp(
     // Off unless a test is about it: suites fire thousands of requests from one address.
     rateLimitPerHour: null,
     redisUrl: undefined,
+    portFile: undefined,
     ...options.config,
   }
   const prepared = await prepare(config, options.clock ?? systemClock)

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url))
@@ -14,15 +17,18 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
-/** Starts `src/main.ts` as a real process; resolves once `/health` answers (or rejects with its output). */
+/**
+ * Starts `src/main.ts` as a real process on a port the OS picks (it reports it through
+ * CROSSDOCK_PORT_FILE, so two servers can never be mistaken for each other); resolves once `/health`
+ * answers, or rejects with the process's output.
+ */
 export async function startServerProcess(
   env: Record<string, string>,
   timeoutMs = 30_000,
 ): Promise<ServerProcess> {
-  const port = env.PORT ?? String(await freePort())
-  const url = `http://127.0.0.1:${port}`
+  const portFile = join(mkdtempSync(join(tmpdir(), 'crossdock-port-')), 'port')
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, LOG_LEVEL: 'info', ...env, PORT: port },
+    env: { ...process.env, LOG_LEVEL: 'info', PORT: '0', ...env, CROSSDOCK_PORT_FILE: portFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
@@ -34,17 +40,6 @@ export async function startServerProcess(
     err += chunk.toString()
   })
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  const server: ServerProcess = {
-    child,
-    url,
-    stdout: () => out,
-    stderr: () => err,
-    exited,
-    async stop(signal = 'SIGTERM') {
-      child.kill(signal)
-      return exited
-    },
-  }
   let ended: number | null | undefined
   void exited.then((code) => {
     ended = code
@@ -54,14 +49,28 @@ export async function startServerProcess(
     if (ended !== undefined) {
       throw new ExitedEarly(ended, out, err)
     }
-    try {
-      if ((await fetch(`${url}/health`)).status === 200) {
-        return server
+    const port = existsSync(portFile) ? readFileSync(portFile, 'utf8').trim() : ''
+    if (port !== '') {
+      const url = `http://127.0.0.1:${port}`
+      try {
+        if ((await fetch(`${url}/health`)).status === 200) {
+          return {
+            child,
+            url,
+            stdout: () => out,
+            stderr: () => err,
+            exited,
+            async stop(signal = 'SIGTERM') {
+              child.kill(signal)
+              return exited
+            },
+          }
+        }
+      } catch {
+        // not answering yet
       }
-    } catch {
-      // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await new Promise((resolve) => setTimeout(resolve, 50))
   }
   child.kill('SIGKILL')
   throw new Error(`server did not start in ${timeoutMs} ms\n${out}\n${err}`)
