@@ -93,6 +93,16 @@ for (const dialect of testDialects()) {
       assert.equal((await t.put('/admin/users/9999', {})).statusCode, 404)
     })
 
+    it('should refuse a fixtures document whose settings name a company by a non-numeric key (a 500 on PostgreSQL, found by this fuzzer)', async () => {
+      const before = await counts()
+      const res = await t.post('/admin/fixtures', {
+        Settings: { Companies: { '2x|7': { EnableLinkingOrderToPO: true } } },
+      })
+      assert.equal(res.statusCode, 400, res.body)
+      assert.ok(res.json().ModelState['model.Settings.Companies.2x|7'], res.body)
+      assert.equal(await counts(), before)
+    })
+
     const send = async (route: CollectedRoute, url: string, payload?: string | Buffer) => {
       const res = await t.app.inject({
         method: route.method as 'POST',

@@ -114,7 +114,10 @@ export async function checkFixtures(db: Database, data: FixturesData): Promise<C
     }
   }
   for (const id of Object.keys(data.Settings?.Companies ?? {})) {
-    if (!(await companyExists(Number(id)))) {
+    // The schema's key pattern does not forbid other keys (patternProperties), so check them here.
+    if (!/^[1-9][0-9]{0,9}$/.test(id) || Number(id) > 2147483647) {
+      add(state, `Settings.Companies.${id}`, `"${id}" is not a company ID.`)
+    } else if (!(await companyExists(Number(id)))) {
       add(state, `Settings.Companies.${id}`, `Company ${id} does not exist.`)
     }
   }
