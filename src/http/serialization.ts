@@ -13,8 +13,12 @@ function isNullSchema(value: unknown): boolean {
 }
 
 export function simplifyNullableUnions(schema: unknown): unknown {
-  if (Array.isArray(schema)) {return schema.map(simplifyNullableUnions)}
-  if (typeof schema !== 'object' || schema === null) {return schema}
+  if (Array.isArray(schema)) {
+    return schema.map(simplifyNullableUnions)
+  }
+  if (typeof schema !== 'object' || schema === null) {
+    return schema
+  }
   const source = schema as Schema
   const anyOf = source.anyOf
   if (Array.isArray(anyOf) && anyOf.length === 2 && anyOf.some(isNullSchema)) {
