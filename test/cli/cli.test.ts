@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
 import { createClient, type CrossdockClient } from '../../src/client/index.ts'
-import { testDialects, testPgUrl, type TestDialect } from '../helpers/dialects.ts'
+import { testDialects, type TestDialect } from '../helpers/dialects.ts'
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts'
+import { scratchDatabase } from '../helpers/scratch-database.ts'
 
 // The `crossdock` CLI run as processes (bin/crossdock.js) against a started server.
 
@@ -49,28 +49,6 @@ function oneErrorLine(run: Run, pattern: RegExp): void {
   assert.match(lines[0]!, pattern)
 }
 
-async function databaseFor(dialect: TestDialect): Promise<{ url: string; drop(): Promise<void> }> {
-  if (dialect === 'sqlite') {
-    return {
-      url: `sqlite:${join(mkdtempSync(join(tmpdir(), 'crossdock-cli-')), 'cli.db')}`,
-      drop: async () => {},
-    }
-  }
-  const schema = `cli_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`
-  const admin = new pg.Client({ connectionString: testPgUrl() })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  const url = new URL(testPgUrl())
-  url.searchParams.set('options', `-c search_path=${schema}`)
-  return {
-    url: url.toString(),
-    async drop() {
-      await admin.query(`drop schema ${schema} cascade`)
-      await admin.end()
-    },
-  }
-}
-
 const ORDER = {
   CustomerDetails: { Email: 'cli@example.com', FirstName: 'Cli', LastName: 'User' },
   OrderDetails: { CompanyID: 1, Channel: 'Website', OrderSourceOrderID: 'CLI-1' },
@@ -95,7 +73,7 @@ for (const dialect of dialects) {
     const run = (...args: string[]) => cli(args, env, dir)
 
     before(async () => {
-      database = await databaseFor(dialect)
+      database = await scratchDatabase(dialect, 'cli')
       server = await startServerProcess({
         DATABASE_URL: database.url,
         CROSSDOCK_ADMIN_PASSWORD: PASSWORD,

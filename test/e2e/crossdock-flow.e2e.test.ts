@@ -1,70 +1,21 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import pg from 'pg'
-import { testDialects, testPgUrl, type TestDialect } from '../helpers/dialects.ts'
+import { testDialects } from '../helpers/dialects.ts'
 import { startServerProcess, token, type ServerProcess } from '../helpers/server-process.ts'
+import { api, type Api } from '../helpers/http-api.ts'
+import { scratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts'
 
 const PASSWORD = 'e2e-admin-password'
-
-interface Api {
-  call<T = unknown>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: T }>
-}
-
-function api(url: string, bearer: string): Api {
-  return {
-    async call(method, path, body) {
-      const res = await fetch(`${url}/rest/api${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${bearer}`,
-          ...(body !== undefined && { 'content-type': 'application/json' }),
-        },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      })
-      const text = await res.text()
-      return { status: res.status, body: (text === '' ? null : JSON.parse(text)) as never }
-    },
-  }
-}
-
-async function databaseFor(dialect: TestDialect): Promise<{ url: string; drop(): Promise<void> }> {
-  if (dialect === 'sqlite') {
-    return {
-      url: `sqlite:${join(mkdtempSync(join(tmpdir(), 'crossdock-flow-')), 'flow.db')}`,
-      drop: async () => {},
-    }
-  }
-  const schema = `flow_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`
-  const admin = new pg.Client({ connectionString: testPgUrl() })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  const url = new URL(testPgUrl())
-  url.searchParams.set('options', `-c search_path=${schema}`)
-  return {
-    url: url.toString(),
-    async drop() {
-      await admin.query(`drop schema ${schema} cascade`)
-      await admin.end()
-    },
-  }
-}
 
 for (const dialect of testDialects()) {
   describe(`crossdock flow over real HTTP [${dialect}]`, () => {
     let servers: ServerProcess[] = []
-    let db: { url: string; drop(): Promise<void> }
+    let db: ScratchDatabase
     let client: Api
     let second: Api
 
     before(async () => {
-      db = await databaseFor(dialect)
+      db = await scratchDatabase(dialect, 'flow')
       const env = {
         DATABASE_URL: db.url,
         CROSSDOCK_ADMIN_PASSWORD: PASSWORD,

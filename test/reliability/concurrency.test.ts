@@ -5,6 +5,7 @@ import pg from 'pg'
 import type { DB } from '../../src/db/database.ts'
 import { testDialects, testPgUrl } from '../helpers/dialects.ts'
 import { startServerProcess, token, type ServerProcess } from '../helpers/server-process.ts'
+import { api, type Api } from '../helpers/http-api.ts'
 
 // Two server processes on one PostgreSQL take concurrent link / receive / tracking traffic on the
 // same orders and POs; afterwards the books must balance: linked ≤ ordered, received ≤ ordered,
@@ -13,27 +14,6 @@ import { startServerProcess, token, type ServerProcess } from '../helpers/server
 const PASSWORD = 'concurrency-admin-password'
 const OPERATIONS = Number(process.env.CROSSDOCK_CONCURRENCY_OPS ?? 400)
 const PARALLEL = 16
-
-interface Api {
-  call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>
-}
-
-function api(url: string, bearer: string): Api {
-  return {
-    async call(method, path, body) {
-      const res = await fetch(`${url}/rest/api${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${bearer}`,
-          ...(body !== undefined && { 'content-type': 'application/json' }),
-        },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      })
-      const text = await res.text()
-      return { status: res.status, body: text === '' ? null : (JSON.parse(text) as unknown) }
-    },
-  }
-}
 
 const pick = <T>(list: T[]): T => list[Math.floor(Math.random() * list.length)]!
 

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import type { DB } from '../../src/db/database.ts'
-import { testDialects, testPgUrl, type TestDialect } from '../helpers/dialects.ts'
+import { testDialects, type TestDialect } from '../helpers/dialects.ts'
 import { startServerProcess, token, type ServerProcess } from '../helpers/server-process.ts'
+import { scratchDatabase } from '../helpers/scratch-database.ts'
 
 // Crash safety: a real server takes a stream of creates from several clients and is killed with
 // SIGKILL mid-stream, five times. After each restart every request that got a 200 is present and
@@ -31,35 +29,16 @@ interface Acked {
 export const crashTally = { requests: 0, acked: 0, kills: 0, status5xx: 0 }
 
 async function databaseFor(dialect: TestDialect) {
-  if (dialect === 'sqlite') {
-    const path = join(mkdtempSync(join(tmpdir(), 'crossdock-crash-')), 'crash.db')
-    return {
-      url: `sqlite:${path}`,
-      open: () =>
-        new Kysely<DB>({
-          dialect: new SqliteDialect({ database: new SQLite(path, { readonly: true }) }),
-        }),
-      drop: async () => {},
-    }
-  }
-  const schema = `crash_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`
-  const admin = new pg.Client({ connectionString: testPgUrl() })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  const url = new URL(testPgUrl())
-  url.searchParams.set('options', `-c search_path=${schema}`)
+  const scratch = await scratchDatabase(dialect, 'crash')
   return {
-    url: url.toString(),
+    ...scratch,
     open: () =>
       new Kysely<DB>({
-        dialect: new PostgresDialect({
-          pool: new pg.Pool({ connectionString: url.toString(), max: 2 }),
-        }),
+        dialect:
+          dialect === 'sqlite'
+            ? new SqliteDialect({ database: new SQLite(scratch.location, { readonly: true }) })
+            : new PostgresDialect({ pool: new pg.Pool({ connectionString: scratch.url, max: 2 }) }),
       }),
-    async drop() {
-      await admin.query(`drop schema ${schema} cascade`)
-      await admin.end()
-    },
   }
 }
 
