@@ -103,6 +103,19 @@ for (const dialect of testDialects()) {
       assert.equal(await counts(), before)
     })
 
+    it('should refuse settings under a non-numeric company key that are not an object (a 500 on CI, found by this fuzzer)', async () => {
+      const before = await counts()
+      const res = await t.post('/admin/fixtures', {
+        Settings: { Companies: { U$8: 1.07e169, '$,5t': null, K: 'x' } },
+      })
+      assert.equal(res.statusCode, 400, res.body)
+      assert.deepEqual(res.json().ModelState['model.Settings.Companies.$,5t'], [
+        '"$,5t" is not a company ID.',
+        'Expected an object of setting names and values.',
+      ])
+      assert.equal(await counts(), before)
+    })
+
     const send = async (route: CollectedRoute, url: string, payload?: string | Buffer) => {
       const res = await t.app.inject({
         method: route.method as 'POST',

@@ -31,6 +31,11 @@ function checkSettings(data: FixturesData, state: ModelState): CheckedSettings {
   }
   out.server = collect(data.Settings?.Server ?? {}, 'Settings.Server.')
   for (const [id, values] of Object.entries(data.Settings?.Companies ?? {})) {
+    // Keys outside the schema's numeric pattern are not checked by it, so their values can be anything.
+    if (typeof values !== 'object' || values === null || Array.isArray(values)) {
+      add(state, `Settings.Companies.${id}`, 'Expected an object of setting names and values.')
+      continue
+    }
     out.companies.push([Number(id), collect(values, `Settings.Companies.${id}.`)])
   }
   return out
