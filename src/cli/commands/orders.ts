@@ -7,6 +7,7 @@ import {
   positiveInt,
   printFields,
   printJson,
+  printList,
   printTable,
   readJsonBody,
 } from './output.ts'
@@ -129,29 +130,15 @@ export function registerOrderCommands(program: Command): void {
       orderStatus: flags.status === undefined ? undefined : [flags.status],
       dropShipStatus: flags.dropshipStatus,
     } as unknown as OrderListQuery
-    let items: OrderListItem[]
-    let total: number
-    if (flags.all === true) {
-      items = []
-      for await (const o of client.orders.iterate(filter)) {
-        items.push(o)
-      }
-      total = items.length
-    } else {
-      const page = await client.orders.list({
-        ...filter,
-        pageNumber: flags.page,
-        pageSize: flags.pageSize,
-      })
-      items = page.Items
-      total = page.TotalResults
-    }
-    if (flags.json === true) {
-      printJson({ Items: items, TotalResults: total })
-    } else {
-      printTable(ORDER_HEADERS, items.map(orderRow))
-      process.stdout.write(`${items.length} of ${total} orders\n`)
-    }
+    await printList(
+      flags,
+      {
+        all: () => client.orders.iterate(filter),
+        page: () =>
+          client.orders.list({ ...filter, pageNumber: flags.page, pageSize: flags.pageSize }),
+      },
+      { headers: ORDER_HEADERS, row: orderRow, noun: 'orders' },
+    )
   })
 
   withConnection(

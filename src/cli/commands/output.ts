@@ -34,6 +34,40 @@ export function printTable(headers: string[], rows: Cell[][]): void {
 }
 
 /** `key: value` lines. */
+export interface ListSource<T> {
+  /** Every item, following pages (for `--all`). */
+  all(): AsyncIterable<T>
+  /** One page, as the flags ask. */
+  page(): Promise<{ Items: T[]; TotalResults: number }>
+}
+
+/** Prints a list command's result: `--all` walks every page, `--json` prints the envelope, else a table. */
+export async function printList<T>(
+  flags: { all?: boolean; json?: boolean },
+  source: ListSource<T>,
+  table: { headers: string[]; row: (item: T) => Cell[]; noun: string },
+): Promise<void> {
+  let items: T[]
+  let total: number
+  if (flags.all === true) {
+    items = []
+    for await (const item of source.all()) {
+      items.push(item)
+    }
+    total = items.length
+  } else {
+    const page = await source.page()
+    items = page.Items
+    total = page.TotalResults
+  }
+  if (flags.json === true) {
+    printJson({ Items: items, TotalResults: total })
+  } else {
+    printTable(table.headers, items.map(table.row))
+    process.stdout.write(`${items.length} of ${total} ${table.noun}\n`)
+  }
+}
+
 export function printFields(fields: Array<[string, Cell]>): void {
   const width = Math.max(...fields.map(([k]) => k.length))
   for (const [key, value] of fields) {

@@ -11,6 +11,7 @@ import {
   positiveInt,
   printFields,
   printJson,
+  printList,
   printTable,
   readJsonBody,
 } from './output.ts'
@@ -121,29 +122,19 @@ export function registerPoCommands(program: Command): void {
         pOStatuses: flags.status === undefined ? undefined : [flags.status],
         keyword: flags.keyword,
       } as unknown as PurchaseOrderListQuery
-      let items: PurchaseOrderListItem[]
-      let total: number
-      if (flags.all === true) {
-        items = []
-        for await (const p of client.purchaseOrders.iterate(filter)) {
-          items.push(p)
-        }
-        total = items.length
-      } else {
-        const page = await client.purchaseOrders.list({
-          ...filter,
-          pageNumber: flags.page,
-          pageSize: flags.pageSize,
-        })
-        items = page.Items
-        total = page.TotalResults
-      }
-      if (flags.json === true) {
-        printJson({ Items: items, TotalResults: total })
-      } else {
-        printTable(PO_HEADERS, items.map(poRow))
-        process.stdout.write(`${items.length} of ${total} purchase orders\n`)
-      }
+      await printList(
+        flags,
+        {
+          all: () => client.purchaseOrders.iterate(filter),
+          page: () =>
+            client.purchaseOrders.list({
+              ...filter,
+              pageNumber: flags.page,
+              pageSize: flags.pageSize,
+            }),
+        },
+        { headers: PO_HEADERS, row: poRow, noun: 'purchase orders' },
+      )
     },
   )
 
