@@ -8,6 +8,7 @@ import {
   StringList,
 } from '../../http/common.schemas.ts'
 import { Channel } from './orders.request.schemas.ts'
+import { DROPSHIP_STATUS } from './orders.rules.ts'
 import {
   AddressDto,
   Bool,
@@ -303,16 +304,7 @@ export const OrderStatusFilter = SellercloudEnum('OrderStatus', {
   Canceled: -1,
 })
 
-export const DropshipStatusEnum = SellercloudEnum('DropshipStatus', {
-  None: 0,
-  Pending: 1,
-  Requested: 2,
-  Acknowledged: 3,
-  Processed: 4,
-  PartialProcessed: 5,
-  Cancelled: 6,
-  Invalid: 7,
-})
+export const DropshipStatusEnum = SellercloudEnum('DropshipStatus', DROPSHIP_STATUS)
 
 export const ShippingStatusEnum = SellercloudEnum('ShippingStatus', {
   Unknown: 0,
