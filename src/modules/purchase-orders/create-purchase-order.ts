@@ -39,104 +39,104 @@ export async function createPurchaseOrder(
   body: CreatePoBody,
 ): Promise<number> {
   assertCompanyAccess(user, body.CompanyID, `company ${body.CompanyID}`)
+  // Reference data is read before the transaction, through the read cache (docs/compat.md,
+  // "Performance decisions"); foreign keys still hold every ID at insert time.
+  const issues = new Issues()
+  const skus = body.Products.map((p) => p.ProductID)
+  const warehouseIds = [
+    ...(body.DefaultWarehouseID != null ? [body.DefaultWarehouseID] : []),
+    ...body.Products.flatMap((p) => (p.WarehouseID != null ? [p.WarehouseID] : [])),
+  ]
+  const [company, vendor, products, costs, warehouses, term] = await Promise.all([
+    findCompany(db, body.CompanyID),
+    findVendor(db, body.VendorID),
+    findProductsBySkus(db, skus),
+    findUnitCosts(db, body.VendorID, skus),
+    findWarehouses(db, warehouseIds),
+    body.PaymentTermID != null ? findPaymentTerm(db, body.PaymentTermID) : undefined,
+  ])
+  const settings = await getClientSettings(db, company === undefined ? null : company.id)
+
+  if (company === undefined) {
+    issues.add('CompanyID', `Company ${body.CompanyID} was not found.`)
+  }
+  if (vendor === undefined) {
+    issues.add('VendorID', `Vendor ${body.VendorID} was not found.`)
+  } else if (!vendor.isActive) {
+    issues.add('VendorID', `Vendor ${body.VendorID} is inactive.`)
+  }
+  if (body.PaymentTermID != null && term === undefined) {
+    issues.add('PaymentTermID', `Payment term ${body.PaymentTermID} was not found.`)
+  }
+  if (body.DefaultWarehouseID != null && !warehouses.has(body.DefaultWarehouseID)) {
+    issues.add('DefaultWarehouseID', `Warehouse ${body.DefaultWarehouseID} was not found.`)
+  }
+  const forceDate = settings.ForceExpectedDeliveryDate
+  if (forceDate && body.ExpectedDeliveryDate == null) {
+    issues.add(
+      'ExpectedDeliveryDate',
+      `The ExpectedDeliveryDate field is required while client setting 'Force user to enter Expected Delivery Date' (ForceExpectedDeliveryDate) is enabled.`,
+    )
+  } else if (!forceDate && body.ExpectedDeliveryDate != null) {
+    issues.add(
+      'ExpectedDeliveryDate',
+      `Should only be provided if client setting 'Force user to enter Expected Delivery Date' (ForceExpectedDeliveryDate) is enabled.`,
+    )
+  }
+  if (body.BillingAddress != null && !settings.EnableBillToAddressForPurchaseOrders) {
+    issues.add(
+      'BillingAddress',
+      `Can only be provided if client setting 'Enable BillTo address for Purchase Orders' (EnableBillToAddressForPurchaseOrders) is enabled.`,
+    )
+  }
+  const billing =
+    body.BillingAddress != null ? cleanAddress('BillingAddress', body.BillingAddress, issues) : null
+  const shipping =
+    body.ShippingAddress != null
+      ? cleanAddress('ShippingAddress', body.ShippingAddress, issues)
+      : null
+  if (body.Products.length > MAX_LINES) {
+    issues.add('Products', `Should have at most ${MAX_LINES} items.`)
+  }
+
+  const drafts: PoLineDraft[] = []
+  body.Products.forEach((item, i) => {
+    const product = products.get(item.ProductID)
+    if (product === undefined) {
+      issues.add(`Products[${i}].ProductID`, `Product ${item.ProductID} was not found.`)
+    } else if (product.companyId !== body.CompanyID) {
+      issues.add(
+        `Products[${i}].ProductID`,
+        `Product ${item.ProductID} belongs to company ${product.companyId}, not ${body.CompanyID}.`,
+      )
+    } else if (!product.isActive) {
+      issues.add(
+        `Products[${i}].ProductID`,
+        `Product ${item.ProductID} is inactive and cannot be added to a purchase order.`,
+      )
+    }
+    if (item.WarehouseID != null && !warehouses.has(item.WarehouseID)) {
+      issues.add(`Products[${i}].WarehouseID`, `Warehouse ${item.WarehouseID} was not found.`)
+    }
+    const draft = draftCreateLine(
+      item,
+      i,
+      {
+        caseQtyMode: body.CaseQtyMode,
+        multiDiscountEnabled: settings.EnableMultiDiscountForPurchaseOrder,
+        defaultWarehouseId: body.DefaultWarehouseID ?? null,
+        unitCostOf: (sku) => costs.get(sku),
+      },
+      issues,
+    )
+    if (draft !== null) {
+      drafts.push(draft)
+    }
+  })
+  issues.throwIfAny()
+
+  const now = isoNow(clock)
   return db.transaction().execute(async (trx) => {
-    const issues = new Issues()
-    const skus = body.Products.map((p) => p.ProductID)
-    const warehouseIds = [
-      ...(body.DefaultWarehouseID != null ? [body.DefaultWarehouseID] : []),
-      ...body.Products.flatMap((p) => (p.WarehouseID != null ? [p.WarehouseID] : [])),
-    ]
-    const [company, vendor, products, costs, warehouses, term] = await Promise.all([
-      findCompany(trx, body.CompanyID),
-      findVendor(trx, body.VendorID),
-      findProductsBySkus(trx, skus),
-      findUnitCosts(trx, body.VendorID, skus),
-      findWarehouses(trx, warehouseIds),
-      body.PaymentTermID != null ? findPaymentTerm(trx, body.PaymentTermID) : undefined,
-    ])
-    const settings = await getClientSettings(trx, company === undefined ? null : company.id)
-
-    if (company === undefined) {
-      issues.add('CompanyID', `Company ${body.CompanyID} was not found.`)
-    }
-    if (vendor === undefined) {
-      issues.add('VendorID', `Vendor ${body.VendorID} was not found.`)
-    } else if (!vendor.isActive) {
-      issues.add('VendorID', `Vendor ${body.VendorID} is inactive.`)
-    }
-    if (body.PaymentTermID != null && term === undefined) {
-      issues.add('PaymentTermID', `Payment term ${body.PaymentTermID} was not found.`)
-    }
-    if (body.DefaultWarehouseID != null && !warehouses.has(body.DefaultWarehouseID)) {
-      issues.add('DefaultWarehouseID', `Warehouse ${body.DefaultWarehouseID} was not found.`)
-    }
-    const forceDate = settings.ForceExpectedDeliveryDate
-    if (forceDate && body.ExpectedDeliveryDate == null) {
-      issues.add(
-        'ExpectedDeliveryDate',
-        `The ExpectedDeliveryDate field is required while client setting 'Force user to enter Expected Delivery Date' (ForceExpectedDeliveryDate) is enabled.`,
-      )
-    } else if (!forceDate && body.ExpectedDeliveryDate != null) {
-      issues.add(
-        'ExpectedDeliveryDate',
-        `Should only be provided if client setting 'Force user to enter Expected Delivery Date' (ForceExpectedDeliveryDate) is enabled.`,
-      )
-    }
-    if (body.BillingAddress != null && !settings.EnableBillToAddressForPurchaseOrders) {
-      issues.add(
-        'BillingAddress',
-        `Can only be provided if client setting 'Enable BillTo address for Purchase Orders' (EnableBillToAddressForPurchaseOrders) is enabled.`,
-      )
-    }
-    const billing =
-      body.BillingAddress != null
-        ? cleanAddress('BillingAddress', body.BillingAddress, issues)
-        : null
-    const shipping =
-      body.ShippingAddress != null
-        ? cleanAddress('ShippingAddress', body.ShippingAddress, issues)
-        : null
-    if (body.Products.length > MAX_LINES) {
-      issues.add('Products', `Should have at most ${MAX_LINES} items.`)
-    }
-
-    const drafts: PoLineDraft[] = []
-    body.Products.forEach((item, i) => {
-      const product = products.get(item.ProductID)
-      if (product === undefined) {
-        issues.add(`Products[${i}].ProductID`, `Product ${item.ProductID} was not found.`)
-      } else if (product.companyId !== body.CompanyID) {
-        issues.add(
-          `Products[${i}].ProductID`,
-          `Product ${item.ProductID} belongs to company ${product.companyId}, not ${body.CompanyID}.`,
-        )
-      } else if (!product.isActive) {
-        issues.add(
-          `Products[${i}].ProductID`,
-          `Product ${item.ProductID} is inactive and cannot be added to a purchase order.`,
-        )
-      }
-      if (item.WarehouseID != null && !warehouses.has(item.WarehouseID)) {
-        issues.add(`Products[${i}].WarehouseID`, `Warehouse ${item.WarehouseID} was not found.`)
-      }
-      const draft = draftCreateLine(
-        item,
-        i,
-        {
-          caseQtyMode: body.CaseQtyMode,
-          multiDiscountEnabled: settings.EnableMultiDiscountForPurchaseOrder,
-          defaultWarehouseId: body.DefaultWarehouseID ?? null,
-          unitCostOf: (sku) => costs.get(sku),
-        },
-        issues,
-      )
-      if (draft !== null) {
-        drafts.push(draft)
-      }
-    })
-    issues.throwIfAny()
-
-    const now = isoNow(clock)
     const poId = await createPurchaseOrderHeader(trx, {
       companyId: body.CompanyID,
       vendorId: body.VendorID,

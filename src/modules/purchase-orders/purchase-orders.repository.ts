@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely'
 import type { DB, Database } from '../../db/database.ts'
+import { insertRows, runCompiled } from '../../db/compiled-query-cache.ts'
 import { containsText, forUpdate } from '../../db/dialect.ts'
 import { pageOffset, type PageRequest } from '../../shared/page.ts'
 import type {
@@ -80,12 +81,10 @@ export function poRowToPurchaseOrder(
 }
 
 export async function insertPurchaseOrder(db: Database, row: NewPurchaseOrderRow): Promise<number> {
-  const inserted = await db
-    .insertInto('purchase_order')
-    .values(row)
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return inserted.id
+  const { rows } = await insertRows(db, 'purchase_order insert', [row], () =>
+    db.insertInto('purchase_order').values(row).returning('id'),
+  )
+  return rows[0]!.id
 }
 
 export async function insertPurchaseOrderItems(
@@ -94,10 +93,10 @@ export async function insertPurchaseOrderItems(
 ): Promise<void> {
   // Batches keep each statement under SQLite's bound-parameter limit.
   for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insertInto('purchase_order_item')
-      .values(rows.slice(i, i + 500))
-      .execute()
+    const batch = rows.slice(i, i + 500)
+    await insertRows(db, 'purchase_order_item insert', batch, () =>
+      db.insertInto('purchase_order_item').values(batch),
+    )
   }
 }
 
@@ -113,11 +112,14 @@ export async function insertPurchaseOrderItem(
   return inserted.id
 }
 
-export function findPurchaseOrderRow(
+export async function findPurchaseOrderRow(
   db: Database,
   id: number,
 ): Promise<PurchaseOrderRow | undefined> {
-  return db.selectFrom('purchase_order').selectAll().where('id', '=', id).executeTakeFirst()
+  const { rows } = await runCompiled(db, 'purchase_order by id', [id], () =>
+    db.selectFrom('purchase_order').selectAll().where('id', '=', id),
+  )
+  return rows[0]
 }
 
 /** Locks the PO row until the transaction ends (PostgreSQL; SQLite holds its write lock). */
@@ -129,17 +131,19 @@ export function lockPurchaseOrderRow(
   return forUpdate<DB, 'purchase_order', PurchaseOrderRow>(trx, query).executeTakeFirst()
 }
 
-export function findItemRows(db: Database, poIds: number[]): Promise<PurchaseOrderItemRow[]> {
+export async function findItemRows(db: Database, poIds: number[]): Promise<PurchaseOrderItemRow[]> {
   if (poIds.length === 0) {
-    return Promise.resolve([])
+    return []
   }
-  return db
-    .selectFrom('purchase_order_item')
-    .selectAll()
-    .where('po_id', 'in', poIds)
-    .orderBy('po_id')
-    .orderBy('position')
-    .execute()
+  const { rows } = await runCompiled(db, `purchase_order_item by po:${poIds.length}`, poIds, () =>
+    db
+      .selectFrom('purchase_order_item')
+      .selectAll()
+      .where('po_id', 'in', poIds)
+      .orderBy('po_id')
+      .orderBy('position'),
+  )
+  return rows
 }
 
 export async function updatePurchaseOrderRow(

@@ -1,4 +1,5 @@
 import type { Database } from '../../../db/database.ts'
+import { cachedRead } from '../../../db/read-cache.ts'
 import { findPaymentTermById, listPaymentTermRows } from './payment-terms.repository.ts'
 
 export interface PaymentTerm {
@@ -16,5 +17,5 @@ export function listPaymentTerms(db: Database): Promise<PaymentTerm[]> {
 
 /** The payment term, or undefined. For validating IDs inside request bodies. */
 export function findPaymentTerm(db: Database, id: number): Promise<PaymentTerm | undefined> {
-  return findPaymentTermById(db, id)
+  return cachedRead(db, `payment-term:${id}`, () => findPaymentTermById(db, id))
 }

@@ -99,12 +99,20 @@ export async function findUnitCosts(
 ): Promise<Map<string, number>> {
   const unique = [...new Set(skus)]
   const [products, vendorPrices] = await Promise.all([
-    findProductRowsBySkus(db, unique),
-    findVendorPrices(db, vendorId, unique),
+    findProductsBySkus(db, unique),
+    // null: the vendor has no price of its own for the SKU (cached too, unlike a missing key).
+    cachedReadMany(db, `vendor-price:${vendorId}`, unique, async (missing) => {
+      const rows = await findVendorPrices(db, vendorId, missing)
+      const prices = new Map<string, number | null>(missing.map((sku) => [sku, null]))
+      for (const row of rows) {
+        prices.set(row.sku, row.price)
+      }
+      return prices
+    }),
   ])
-  const costs = new Map(products.map((p) => [p.sku, p.site_cost]))
-  for (const vp of vendorPrices) {
-    costs.set(vp.sku, vp.price)
+  const costs = new Map<string, number>()
+  for (const [sku, product] of products) {
+    costs.set(sku, vendorPrices.get(sku) ?? product.siteCost)
   }
   return costs
 }

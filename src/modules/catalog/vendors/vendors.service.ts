@@ -1,4 +1,5 @@
 import type { Database } from '../../../db/database.ts'
+import { cachedRead } from '../../../db/read-cache.ts'
 import { NotFoundError } from '../../../shared/errors.ts'
 import type { Page, PageRequest } from '../../../shared/page.ts'
 import {
@@ -37,8 +38,10 @@ export function vendorRowToVendor(row: VendorRow): Vendor {
 
 /** The vendor, or undefined. For validating IDs inside request bodies (a 400, not a 404). */
 export async function findVendor(db: Database, id: number): Promise<Vendor | undefined> {
-  const row = await findVendorById(db, id)
-  return row === undefined ? undefined : vendorRowToVendor(row)
+  return cachedRead(db, `vendor:${id}`, async () => {
+    const row = await findVendorById(db, id)
+    return row === undefined ? undefined : vendorRowToVendor(row)
+  })
 }
 
 /**
