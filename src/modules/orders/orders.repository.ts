@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely'
 import type { Database, DB } from '../../db/database.ts'
+import { insertRows, runCompiled } from '../../db/compiled-query-cache.ts'
 import { forUpdate } from '../../db/dialect.ts'
 import { pageOffset, type PageRequest } from '../../shared/page.ts'
 import type {
@@ -14,37 +15,41 @@ import type {
 } from './orders.table.ts'
 
 export async function insertOrderRow(db: Database, row: NewSalesOrderRow): Promise<number> {
-  const inserted = await db
-    .insertInto('sales_order')
-    .values(row)
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return inserted.id
+  const { rows } = await insertRows(db, 'sales_order insert', [row], () =>
+    db.insertInto('sales_order').values(row).returning('id'),
+  )
+  return rows[0]!.id
 }
 
 export async function insertOrderItemRow(db: Database, row: NewSalesOrderItemRow): Promise<number> {
-  const inserted = await db
-    .insertInto('sales_order_item')
-    .values(row)
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return inserted.id
+  const { rows } = await insertRows(db, 'sales_order_item insert', [row], () =>
+    db.insertInto('sales_order_item').values(row).returning('id'),
+  )
+  return rows[0]!.id
 }
 
 export async function insertBundleRows(db: Database, rows: NewOrderItemBundleRow[]): Promise<void> {
   if (rows.length > 0) {
-    await db.insertInto('order_item_bundle').values(rows).execute()
+    await insertRows(db, 'order_item_bundle insert', rows, () =>
+      db.insertInto('order_item_bundle').values(rows),
+    )
   }
 }
 
 export async function insertNoteRows(db: Database, rows: NewOrderNoteRow[]): Promise<void> {
   if (rows.length > 0) {
-    await db.insertInto('order_note').values(rows).execute()
+    await insertRows(db, 'order_note insert', rows, () => db.insertInto('order_note').values(rows))
   }
 }
 
-export function findOrderRowById(db: Database, id: number): Promise<SalesOrderRow | undefined> {
-  return db.selectFrom('sales_order').selectAll().where('id', '=', id).executeTakeFirst()
+export async function findOrderRowById(
+  db: Database,
+  id: number,
+): Promise<SalesOrderRow | undefined> {
+  const { rows } = await runCompiled(db, 'sales_order by id', [id], () =>
+    db.selectFrom('sales_order').selectAll().where('id', '=', id),
+  )
+  return rows[0]
 }
 
 /** Locks the order row until the transaction ends (PostgreSQL; SQLite locks the database). */
@@ -58,42 +63,55 @@ export function lockOrderRowById(
   ).executeTakeFirst()
 }
 
-export function findItemRows(db: Database, orderIds: number[]): Promise<SalesOrderItemRow[]> {
+export async function findItemRows(db: Database, orderIds: number[]): Promise<SalesOrderItemRow[]> {
   if (orderIds.length === 0) {
-    return Promise.resolve([])
+    return []
   }
-  return db
-    .selectFrom('sales_order_item')
-    .selectAll()
-    .where('order_id', 'in', orderIds)
-    .orderBy('order_id')
-    .orderBy('position')
-    .execute()
+  const { rows } = await runCompiled(
+    db,
+    `sales_order_item by order:${orderIds.length}`,
+    orderIds,
+    () =>
+      db
+        .selectFrom('sales_order_item')
+        .selectAll()
+        .where('order_id', 'in', orderIds)
+        .orderBy('order_id')
+        .orderBy('position'),
+  )
+  return rows
 }
 
-export function findBundleRows(db: Database, itemIds: number[]): Promise<OrderItemBundleRow[]> {
+export async function findBundleRows(
+  db: Database,
+  itemIds: number[],
+): Promise<OrderItemBundleRow[]> {
   if (itemIds.length === 0) {
-    return Promise.resolve([])
+    return []
   }
-  return db
-    .selectFrom('order_item_bundle')
-    .selectAll()
-    .where('order_item_id', 'in', itemIds)
-    .orderBy('order_item_id')
-    .orderBy('position')
-    .execute()
+  const { rows } = await runCompiled(
+    db,
+    `order_item_bundle by item:${itemIds.length}`,
+    itemIds,
+    () =>
+      db
+        .selectFrom('order_item_bundle')
+        .selectAll()
+        .where('order_item_id', 'in', itemIds)
+        .orderBy('order_item_id')
+        .orderBy('position'),
+  )
+  return rows
 }
 
-export function findNoteRows(db: Database, orderIds: number[]): Promise<OrderNoteRow[]> {
+export async function findNoteRows(db: Database, orderIds: number[]): Promise<OrderNoteRow[]> {
   if (orderIds.length === 0) {
-    return Promise.resolve([])
+    return []
   }
-  return db
-    .selectFrom('order_note')
-    .selectAll()
-    .where('order_id', 'in', orderIds)
-    .orderBy('id')
-    .execute()
+  const { rows } = await runCompiled(db, `order_note by order:${orderIds.length}`, orderIds, () =>
+    db.selectFrom('order_note').selectAll().where('order_id', 'in', orderIds).orderBy('id'),
+  )
+  return rows
 }
 
 /** The first order with this company, channel and OrderSourceOrderID, if any. */
