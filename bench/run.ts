@@ -6,6 +6,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  rmSync,
   readFileSync,
   writeFileSync,
   existsSync,
@@ -41,6 +42,8 @@ const RUNS = Number(opts.runs ?? (QUICK ? 1 : 3))
 const DURATION = Number(opts.duration ?? (QUICK ? 2 : 8))
 const PO_COUNT = QUICK ? 10_000 : 100_000
 const CONNECTIONS = 50
+/** A page of the seeded POs: the read routes run before any write route adds POs. */
+const LIST_PATH = '/rest/api/PurchaseOrders?pageSize=50&pageNumber=3'
 const PASSWORD = 'bench-admin-password'
 const NODE = process.execPath
 const ROOT = new URL('..', import.meta.url).pathname
@@ -58,6 +61,16 @@ interface Figure {
 interface Row extends Figure {
   name: string
   rssMiB: number
+  /** Size of one response body. */
+  bytes: number
+}
+
+/** Fastify serving Crossdock's own GET responses without Crossdock's work (bench/ceilings/fastify-payload.ts). */
+interface PayloadCeiling {
+  po: Figure
+  list: Figure
+  poBytes: number
+  listBytes: number
 }
 
 type Req = autocannon.Request
@@ -128,7 +141,7 @@ async function sqliteTarget(): Promise<Target> {
   return {
     dbUrl: `sqlite:${join(dir, 'bench.db')}`,
     label: 'SQLite (synchronous=FULL)',
-    cleanup: async () => {},
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   }
 }
 
@@ -168,7 +181,8 @@ async function benchCrossdock(
   target: Target,
   fastifyRps: number,
   profileDir: string | null,
-): Promise<Row[]> {
+  withPayloadCeiling: boolean,
+): Promise<{ rows: Row[]; payload: PayloadCeiling | null }> {
   console.log(`\n== Crossdock on ${target.label}`)
   await seed(target.dbUrl)
   const server = await startProcess(
@@ -186,6 +200,7 @@ async function benchCrossdock(
     '/health',
   )
   const rows: Row[] = []
+  let payload: PayloadCeiling | null = null
   try {
     const url = server.url
     const token = (
@@ -225,17 +240,6 @@ async function benchCrossdock(
         ],
       ],
       [
-        'POST /PurchaseOrders (10 lines)',
-        [
-          {
-            method: 'POST',
-            path: '/rest/api/PurchaseOrders',
-            headers: auth,
-            body: JSON.stringify(poBody),
-          },
-        ],
-      ],
-      [
         'GET /PurchaseOrders/{id} (10 lines)',
         [{ method: 'GET', path: `/rest/api/PurchaseOrders/${poId}`, headers: auth }],
       ],
@@ -244,8 +248,20 @@ async function benchCrossdock(
         [
           {
             method: 'GET',
-            path: '/rest/api/PurchaseOrders?pageSize=50&pageNumber=3',
+            path: LIST_PATH,
             headers: auth,
+          },
+        ],
+      ],
+      ['GET /Orders/{id}', [{ method: 'GET', path: `/rest/api/Orders/${orderId}`, headers: auth }]],
+      [
+        'POST /PurchaseOrders (10 lines)',
+        [
+          {
+            method: 'POST',
+            path: '/rest/api/PurchaseOrders',
+            headers: auth,
+            body: JSON.stringify(poBody),
           },
         ],
       ],
@@ -260,7 +276,6 @@ async function benchCrossdock(
           },
         ],
       ],
-      ['GET /Orders/{id}', [{ method: 'GET', path: `/rest/api/Orders/${orderId}`, headers: auth }]],
       [
         'POST /Orders/{id}/LinkToPo',
         [
@@ -282,12 +297,23 @@ async function benchCrossdock(
         ],
       ],
     ]
+    const bodySize = async (request: Req): Promise<number> => {
+      if (request.method !== 'GET') {
+        return 0
+      }
+      const res = await fetch(`${url}${request.path}`, { headers: auth })
+      return (await res.arrayBuffer()).byteLength
+    }
+    if (withPayloadCeiling) {
+      payload = await benchPayloadCeiling(url, token, poId)
+    }
     for (const [name, requests] of routes) {
       if (opts.only !== undefined && !name.includes(opts.only)) {
         continue
       }
+      const bytes = await bodySize(requests[0]!)
       const figure = await measure(url, requests)
-      rows.push({ name, ...figure, rssMiB: server.peakRssMiB() })
+      rows.push({ name, ...figure, rssMiB: server.peakRssMiB(), bytes })
       console.log(
         `  ${name.padEnd(40)} ${figure.rps.toFixed(0).padStart(7)} req/s  p50 ${figure.p50} ms  p99 ${figure.p99} ms  ×fastify ${(figure.rps / fastifyRps).toFixed(3)}${figure.non2xx + figure.errors > 0 ? `  (!! ${figure.non2xx} non-2xx, ${figure.errors} errors)` : ''}`,
       )
@@ -296,7 +322,38 @@ async function benchCrossdock(
     await server.stop()
     await target.cleanup()
   }
-  return rows
+  return { rows, payload }
+}
+
+/** The payload ceiling, fed with the responses Crossdock just gave for the two GET routes. */
+async function benchPayloadCeiling(
+  url: string,
+  token: string,
+  poId: number,
+): Promise<PayloadCeiling> {
+  const poText = JSON.stringify(await api(url, token, 'GET', `/PurchaseOrders/${poId}`))
+  const listText = JSON.stringify(await api(url, token, 'GET', LIST_PATH.replace('/rest/api', '')))
+  writeFileSync(join(WORK, 'payload-po.json'), poText)
+  writeFileSync(join(WORK, 'payload-list.json'), listText)
+  const server = await startProcess(NODE, [join(ROOT, 'bench/ceilings/fastify-payload.ts')], {
+    CROSSDOCK_PAYLOAD_PO: join(WORK, 'payload-po.json'),
+    CROSSDOCK_PAYLOAD_LIST: join(WORK, 'payload-list.json'),
+  })
+  try {
+    const po = await measure(server.url, [{ method: 'GET', path: '/po' }])
+    const list = await measure(server.url, [{ method: 'GET', path: '/list' }])
+    console.log(
+      `  payload ceiling (Fastify, same responses, no DB/auth): GET PO ${po.rps.toFixed(0)} req/s, list ${list.rps.toFixed(0)} req/s`,
+    )
+    return {
+      po,
+      list,
+      poBytes: Buffer.byteLength(poText),
+      listBytes: Buffer.byteLength(listText),
+    }
+  } finally {
+    await server.stop()
+  }
 }
 
 async function benchPrism(openapi: string): Promise<{ get: Figure; post: Figure } | null> {
@@ -334,12 +391,12 @@ async function benchPrism(openapi: string): Promise<{ get: Figure; post: Figure 
 
 function table(rows: Row[], fastifyRps: number): string {
   const lines = [
-    '| route | req/s | p50 ms | p99 ms | × fastify hello | peak RSS MiB |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| route | response bytes | req/s | p50 ms | p99 ms | × fastify hello | peak RSS MiB |',
+    '|---|---:|---:|---:|---:|---:|---:|',
   ]
   for (const r of rows) {
     lines.push(
-      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.rps / fastifyRps).toFixed(3)} | ${r.rssMiB} |`,
+      `| ${r.name} | ${r.bytes > 0 ? r.bytes.toLocaleString('en-US') : '—'} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.rps / fastifyRps).toFixed(3)} | ${r.rssMiB} |`,
     )
   }
   return lines.join('\n')
@@ -364,11 +421,15 @@ console.log(
 const F = fastifyFigure.rps
 
 const profileDir = opts.profile ? join(WORK, `prof-${Date.now()}`) : null
-const sqliteRows = await benchCrossdock(await sqliteTarget(), F, profileDir)
+const sqliteRun = await benchCrossdock(await sqliteTarget(), F, profileDir, opts.only === undefined)
+const sqliteRows = sqliteRun.rows
+const payloadCeiling = sqliteRun.payload
 const pgBase =
   process.env.DATABASE_URL?.startsWith('postgres') === true ? process.env.DATABASE_URL : undefined
 const pgRows =
-  pgBase !== undefined ? await benchCrossdock(await postgresTarget(pgBase), F, null) : null
+  pgBase !== undefined
+    ? (await benchCrossdock(await postgresTarget(pgBase), F, null, false)).rows
+    : null
 
 let prism: { get: Figure; post: Figure } | null = null
 if (!opts['no-prism']) {
@@ -450,6 +511,15 @@ if (pgRows !== null) {
 console.log(
   `\nCeilings: node:http ${nodeFigure.rps.toFixed(0)} req/s, fastify ${F.toFixed(0)} req/s${prism !== null ? `; Prism GET ${prism.get.rps.toFixed(0)}, POST ${prism.post.rps.toFixed(0)} req/s` : ''}\n`,
 )
+if (payloadCeiling !== null) {
+  const ratio = (name: string, figure: Figure) =>
+    `${(figure.rps / F).toFixed(3)} × fastify hello; Crossdock reaches ${((byName(name).rps / figure.rps) * 100).toFixed(0)} % of it`
+  console.log(
+    `Payload ceiling (Fastify sending the same responses, no database, no auth):\n` +
+      `  GET PO (${payloadCeiling.poBytes.toLocaleString('en-US')} bytes)  ${payloadCeiling.po.rps.toFixed(0)} req/s = ${ratio('GET /PurchaseOrders/{id}', payloadCeiling.po)}\n` +
+      `  list   (${payloadCeiling.listBytes.toLocaleString('en-US')} bytes)  ${payloadCeiling.list.rps.toFixed(0)} req/s = ${ratio('GET /PurchaseOrders (', payloadCeiling.list)}\n`,
+  )
+}
 for (const [name, pass, value] of checks) {
   console.log(`${pass ? 'PASS' : 'FAIL'}  ${name}  (${value})`)
 }
@@ -474,6 +544,7 @@ writeFileSync(
       sqlite: sqliteRows,
       postgres: pgRows,
       prism,
+      payloadCeiling,
       checks,
     },
     null,

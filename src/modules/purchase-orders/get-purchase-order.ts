@@ -101,12 +101,18 @@ export async function listPurchaseOrdersForUser(
     db,
     rows.flatMap((r) => (r.default_warehouse_id === null ? [] : [r.default_warehouse_id])),
   )
+  const itemsByPo = new Map<number, typeof items>()
+  for (const item of items) {
+    const list = itemsByPo.get(item.po_id)
+    if (list === undefined) {
+      itemsByPo.set(item.po_id, [item])
+    } else {
+      list.push(item)
+    }
+  }
   return {
     items: rows.map((row) => ({
-      po: poRowToPurchaseOrder(
-        row,
-        items.filter((i) => i.po_id === row.id),
-      ),
+      po: poRowToPurchaseOrder(row, itemsByPo.get(row.id) ?? []),
       defaultWarehouse:
         row.default_warehouse_id === null ? undefined : warehouses.get(row.default_warehouse_id),
     })),
