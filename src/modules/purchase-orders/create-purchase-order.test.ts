@@ -384,6 +384,18 @@ for (const dialect of testDialects()) {
       )
     })
 
+    it('should see a vendor deactivated a moment ago through the admin API (cached reads)', async () => {
+      const vendor = (await t.post('/admin/vendors', { ID: 77, Name: 'Short-lived' })).json<{
+        ID: number
+      }>()
+      assert.equal(vendor.ID, 77)
+      const ok = await t.post('/rest/api/PurchaseOrders', { ...unitBody(), VendorID: 77 })
+      assert.equal(ok.statusCode, 200, ok.body)
+      const off = await t.put('/admin/vendors/77', { IsActive: false })
+      assert.equal(off.statusCode, 200, off.body)
+      await rejects({ ...unitBody(), VendorID: 77 }, 'model.VendorID', /inactive/)
+    })
+
     it('should forbid creating a PO for a company the user cannot access', async () => {
       const token = await t.userToken([2])
       const before = await countPoRows(t)
