@@ -1,3 +1,4 @@
+import { runCompiled } from '../../db/compiled-query-cache.ts'
 import type { Database } from '../../db/database.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
 import type { AppUserRow, AppUserUpdate, NewAppUserRow } from './users.table.ts'
@@ -12,11 +13,14 @@ export function userRowToAuthUser(row: AppUserRow): AuthUser {
   }
 }
 
-export function findUserByUsername(
+export async function findUserByUsername(
   db: Database,
   username: string,
 ): Promise<AppUserRow | undefined> {
-  return db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst()
+  const { rows } = await runCompiled(db, 'app_user by username', [username], () =>
+    db.selectFrom('app_user').selectAll().where('username', '=', username),
+  )
+  return rows[0]
 }
 
 export function findUserById(db: Database, id: number): Promise<AppUserRow | undefined> {

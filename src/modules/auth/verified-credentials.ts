@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto'
+import { createHmac, createSecretKey, randomBytes } from 'node:crypto'
 
 // Remembers, for a few minutes, that a (user, password, stored hash) triple verified correctly, so an
 // integration that asks for a token on every call does not pay ~50 ms of scrypt each time. Only
@@ -8,7 +8,8 @@ import { createHmac, randomBytes } from 'node:crypto'
 
 const TTL_MS = 10 * 60_000
 const MAX_ENTRIES = 10_000
-const key = randomBytes(32)
+// A KeyObject, not a Buffer: with a Buffer, every createHmac builds a key object first (≈ 20 µs, not 2).
+const key = createSecretKey(randomBytes(32))
 const verified = new Map<string, number>()
 
 function entry(username: string, password: string, storedHash: string): string {
