@@ -1,3 +1,4 @@
+import { runCompiled } from '../../db/compiled-query-cache.ts'
 import type { Database } from '../../db/database.ts'
 import type { NewDropshipLinkRow } from './dropship-links.table.ts'
 
@@ -38,14 +39,19 @@ export async function findLinkedPoIdsByItem(
   if (orderIds.length === 0) {
     return new Map()
   }
-  const rows = await db
-    .selectFrom('dropship_link')
-    .select(['order_item_id', 'po_id'])
-    .distinct()
-    .where('order_id', 'in', orderIds)
-    .orderBy('order_item_id')
-    .orderBy('po_id')
-    .execute()
+  const { rows } = await runCompiled(
+    db,
+    `linked po ids by order:${orderIds.length}`,
+    orderIds,
+    () =>
+      db
+        .selectFrom('dropship_link')
+        .select(['order_item_id', 'po_id'])
+        .distinct()
+        .where('order_id', 'in', orderIds)
+        .orderBy('order_item_id')
+        .orderBy('po_id'),
+  )
   const byItem = new Map<number, number[]>()
   for (const row of rows) {
     const list = byItem.get(row.order_item_id) ?? []

@@ -10,34 +10,46 @@ interface SchemaNode {
   properties?: Record<string, SchemaNode>
 }
 
-function neutralValue(schema: SchemaNode): unknown {
+/** JavaScript source of an expression that builds the schema's neutral value afresh. */
+function neutralSource(schema: SchemaNode): string {
   if (schema.anyOf !== undefined) {
-    return schema.anyOf.some((s) => s.type === 'null') ? null : neutralValue(schema.anyOf[0]!)
+    return schema.anyOf.some((s) => s.type === 'null') ? 'null' : neutralSource(schema.anyOf[0]!)
   }
   switch (schema.type) {
     case 'integer':
     case 'number':
-      return 0
+      return '0'
     case 'boolean':
-      return false
+      return 'false'
     case 'string':
-      return ''
+      return "''"
     case 'array':
-      return []
+      return '[]'
     case 'object':
-      return Object.fromEntries(
-        Object.entries(schema.properties ?? {}).map(([key, child]) => [key, neutralValue(child)]),
-      )
+      return `{${Object.entries(schema.properties ?? {})
+        .map(([key, child]) => `${JSON.stringify(key)}: ${neutralSource(child)}`)
+        .join(', ')}}`
     case undefined:
     default:
-      return null
+      return 'null'
   }
 }
+
+// One factory per schema, generated once: walking a DTO schema of a few hundred keys on every
+// response cost a fifth of GET /Orders/{id}.
+const factories = new WeakMap<object, () => unknown>()
 
 /**
  * A fresh object of the schema's shape with every key at its neutral value.
  * @example const dto = { ...neutralOf(OrderStatusesDto), OrderStatus: 2 }
  */
 export function neutralOf<T extends TSchema>(schema: T): Static<T> {
-  return neutralValue(schema) as Static<T>
+  let factory = factories.get(schema)
+  if (factory === undefined) {
+    // The source holds only literals and JSON-quoted keys taken from our own schemas.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    factory = new Function(`return ${neutralSource(schema)}`) as () => unknown
+    factories.set(schema, factory)
+  }
+  return factory() as Static<T>
 }
