@@ -2,7 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'coverage', 'bin/*.js', 'eslint.config.mjs'] },
+  { ignores: ['node_modules', 'data', 'coverage', '.bench-tmp', 'bin/*.js', 'eslint.config.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
