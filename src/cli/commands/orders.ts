@@ -5,10 +5,9 @@ import {
   idQty,
   intList,
   positiveInt,
-  printFields,
+  printDetail,
   printJson,
   printList,
-  printTable,
   readJsonBody,
 } from './output.ts'
 
@@ -76,24 +75,17 @@ export function registerOrderCommands(program: Command): void {
       .description('show one order')
       .argument('<id>', 'order ID', positiveInt('order ID')),
   ).action(async (id: number, flags: ConnectionFlags) => {
-    const order = await clientFrom(flags).orders.get(id)
-    if (flags.json === true) {
-      printJson(order)
-      return
-    }
-    const d = order.OrderDetails
-    printFields([
-      ['Order', order.OrderID],
-      ['Company', d.CompanyId],
-      ['OrderSourceOrderID', d.OrderSourceOrderId],
-      ['Status', order.Statuses.OrderStatus],
-      ['DropshipStatus', order.Statuses.DropshipStatus],
-      ['GrandTotal', order.TotalInfo.GrandTotal],
-    ])
-    process.stdout.write('\n')
-    printTable(
-      ['ItemID', 'SKU', 'Qty', 'SitePrice', 'LineTotal', 'LinkedPOs'],
-      order.OrderItems.map((i) => [
+    printDetail(flags, await clientFrom(flags).orders.get(id), (order) => ({
+      fields: [
+        ['Order', order.OrderID],
+        ['Company', order.OrderDetails.CompanyId],
+        ['OrderSourceOrderID', order.OrderDetails.OrderSourceOrderId],
+        ['Status', order.Statuses.OrderStatus],
+        ['DropshipStatus', order.Statuses.DropshipStatus],
+        ['GrandTotal', order.TotalInfo.GrandTotal],
+      ],
+      headers: ['ItemID', 'SKU', 'Qty', 'SitePrice', 'LineTotal', 'LinkedPOs'],
+      rows: order.OrderItems.map((i) => [
         i.ID,
         i.ProductID,
         i.Qty,
@@ -101,7 +93,7 @@ export function registerOrderCommands(program: Command): void {
         i.LineTotal,
         i.LinkedPurchaseOrderIDs.join(','),
       ]),
-    )
+    }))
   })
 
   withConnection(

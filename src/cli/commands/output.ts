@@ -33,7 +33,6 @@ export function printTable(headers: string[], rows: Cell[][]): void {
   process.stdout.write(formatTable(headers, rows))
 }
 
-/** `key: value` lines. */
 export interface ListSource<T> {
   /** Every item, following pages (for `--all`). */
   all(): AsyncIterable<T>
@@ -68,6 +67,23 @@ export async function printList<T>(
   }
 }
 
+/** Prints a get command's result: `--json` prints the record, else its fields and a table of its lines. */
+export function printDetail<T>(
+  flags: { json?: boolean },
+  record: T,
+  view: (record: T) => { fields: Array<[string, Cell]>; headers: string[]; rows: Cell[][] },
+): void {
+  if (flags.json === true) {
+    printJson(record)
+    return
+  }
+  const { fields, headers, rows } = view(record)
+  printFields(fields)
+  process.stdout.write('\n')
+  printTable(headers, rows)
+}
+
+/** `key: value` lines. */
 export function printFields(fields: Array<[string, Cell]>): void {
   const width = Math.max(...fields.map(([k]) => k.length))
   for (const [key, value] of fields) {

@@ -9,10 +9,9 @@ import {
   idQty,
   intList,
   positiveInt,
-  printFields,
+  printDetail,
   printJson,
   printList,
-  printTable,
   readJsonBody,
 } from './output.ts'
 
@@ -64,24 +63,18 @@ export function registerPoCommands(program: Command): void {
   withConnection(
     po.command('get').description('show one PO').argument('<id>', 'PO ID', positiveInt('PO ID')),
   ).action(async (id: number, flags: ConnectionFlags) => {
-    const p = await clientFrom(flags).purchaseOrders.get(id)
-    if (flags.json === true) {
-      printJson(p)
-      return
-    }
-    printFields([
-      ['PO', p.Purchase.POId],
-      ['Company', p.Purchase.CompanyId],
-      ['Vendor', p.Purchase.VendorId],
-      ['Status', p.Statuses.Status],
-      ['ShippingStatus', p.Statuses.ShippingStatus],
-      ['ReceivingStatus', p.Statuses.ReceivingStatus],
-      ['GrandTotal', p.TotalInfo.GrandTotal],
-    ])
-    process.stdout.write('\n')
-    printTable(
-      ['ItemID', 'SKU', 'Ordered', 'Received', 'UnitPrice', 'RelatedOrder'],
-      p.Items.map((i) => [
+    printDetail(flags, await clientFrom(flags).purchaseOrders.get(id), (p) => ({
+      fields: [
+        ['PO', p.Purchase.POId],
+        ['Company', p.Purchase.CompanyId],
+        ['Vendor', p.Purchase.VendorId],
+        ['Status', p.Statuses.Status],
+        ['ShippingStatus', p.Statuses.ShippingStatus],
+        ['ReceivingStatus', p.Statuses.ReceivingStatus],
+        ['GrandTotal', p.TotalInfo.GrandTotal],
+      ],
+      headers: ['ItemID', 'SKU', 'Ordered', 'Received', 'UnitPrice', 'RelatedOrder'],
+      rows: p.Items.map((i) => [
         i.ID,
         i.ProductID,
         i.QtyOrdered,
@@ -89,7 +82,7 @@ export function registerPoCommands(program: Command): void {
         i.UnitPrice,
         i.RelatedOrderID || null,
       ]),
-    )
+    }))
   })
 
   withConnection(
