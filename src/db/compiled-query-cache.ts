@@ -55,7 +55,7 @@ function definedColumns(row: object): string[] {
 /**
  * Multi-row insert through the compiled-query cache. Every row must set the same columns (Kysely
  * leaves out the ones that are `undefined`); rows that differ go through Kysely as they are.
- * @example await insertRows(trx, 'purchase_order_item', 'po items', rows, () => trx.insertInto('purchase_order_item').values(rows))
+ * @example await insertRows(trx, 'purchase_order_item insert', rows, () => trx.insertInto('purchase_order_item').values(rows))
  */
 export async function insertRows<R>(
   db: Handle,
@@ -64,7 +64,7 @@ export async function insertRows<R>(
   build: () => Compilable<R>,
 ): Promise<QueryResult<R>> {
   const columns = definedColumns(rows[0]!)
-  const sameColumns = rows.every((row) => {
+  const sameColumns = rows.slice(1).every((row) => {
     const own = definedColumns(row)
     return own.length === columns.length && own.every((c, i) => c === columns[i])
   })
