@@ -14,7 +14,6 @@ const list: unknown = JSON.parse(readFileSync(process.env.CROSSDOCK_PAYLOAD_LIST
 
 const app = Fastify({ logger: false })
 app.setSerializerCompiler(serializerCompiler)
-app.get('/', async () => ({ hello: 'world' }))
 app.get('/po', { schema: { response: { 200: PoDetails } } }, async () => po)
 app.get('/list', { schema: { response: { 200: PoList } } }, async () => list)
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' })
