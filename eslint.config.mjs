@@ -1,8 +1,19 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
+import { floors } from './eslint.floors.mjs'
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'coverage', '.bench-tmp', 'bin/*.js', 'eslint.config.mjs'] },
+  {
+    ignores: [
+      'node_modules',
+      'data',
+      'coverage',
+      '.bench-tmp',
+      'bin/*.js',
+      'eslint.config.mjs',
+      'eslint.floors.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -39,4 +50,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...floors,
 )

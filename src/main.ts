@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config.ts'
-import { closeOnSignals, startServer } from './http/server.ts'
+import { closeOnSignals, startServer } from './app/server.ts'
 
 try {
   const server = await startServer(loadConfig())

@@ -5,7 +5,7 @@
 // building and sending a response of that size costs on this machine.
 import { readFileSync } from 'node:fs'
 import Fastify from 'fastify'
-import { serializerCompiler } from '../../src/http/serialization.ts'
+import { serializerCompiler } from '../../src/wire/serialization.ts'
 import { PoDetails } from '../../src/modules/purchase-orders/po-details.schemas.ts'
 import { PoList } from '../../src/modules/purchase-orders/purchase-orders.schemas.ts'
 

@@ -1,43 +1,44 @@
 import type { Static } from 'typebox'
-import type { ErrorBody, IdResponse } from '../http/common.schemas.ts'
-import type { TokenRequest, TokenResponse } from '../modules/auth/auth.schemas.ts'
+import type { ErrorBody, IdResponse } from '../wire/schemas.ts'
+import type { TokenRequest, TokenResponse } from '../modules/auth/index.ts'
 import type {
   CompanyDetails,
   CompanyList,
   CompanyListQuery,
-} from '../modules/catalog/companies/companies.schemas.ts'
-import type { PaymentTermList } from '../modules/catalog/payment-terms/payment-terms.schemas.ts'
+} from '../modules/catalog/companies/index.ts'
+import type { PaymentTermList } from '../modules/catalog/payment-terms/index.ts'
 import type {
   AddSingleProductModel,
   CatalogList,
   CatalogQuery,
-} from '../modules/catalog/products/products.schemas.ts'
+} from '../modules/catalog/products/index.ts'
 import type {
   VendorDetails,
   VendorList,
   VendorListQuery,
-} from '../modules/catalog/vendors/vendors.schemas.ts'
+} from '../modules/catalog/vendors/index.ts'
 import type {
   WarehouseDetails,
   WarehouseList,
   WarehouseListQuery,
-} from '../modules/catalog/warehouses/warehouses.schemas.ts'
+} from '../modules/catalog/warehouses/index.ts'
+import type { CreateCustomerBody, CustomerDetailsDto } from '../modules/customers/index.ts'
+import type { LinkToPoBody } from '../flows/crossdock/index.ts'
 import type {
-  CreateCustomerBody,
-  CustomerDetailsDto,
-} from '../modules/customers/customers.schemas.ts'
-import type { LinkToPoBody } from '../modules/dropship/dropship.schemas.ts'
-import type { OrderList, OrderListQuery } from '../modules/orders/orders.list.schemas.ts'
-import type { CreateOrderBody } from '../modules/orders/orders.request.schemas.ts'
-import type { OrderNoteDto, SingleOrderDataDto } from '../modules/orders/orders.response.schemas.ts'
-import type { PoDetails } from '../modules/purchase-orders/po-details.schemas.ts'
+  OrderList,
+  OrderListQuery,
+  CreateOrderBody,
+  OrderNoteDto,
+  SingleOrderDataDto,
+} from '../modules/orders/index.ts'
 import type {
+  PoDetails,
   CreatePoRequest,
   PoList,
   PoListQuery,
   ReceivePoRequest,
   TrackingRequest,
-} from '../modules/purchase-orders/purchase-orders.schemas.ts'
+} from '../modules/purchase-orders/index.ts'
 
 // Every request and response type of the SDK, derived from the TypeBox schemas the server validates
 // and serializes with. Type-only imports: nothing of the server is loaded at run time.

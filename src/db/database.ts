@@ -14,7 +14,7 @@ import type { WarehouseTable } from '../modules/catalog/warehouses/warehouses.ta
 import type {
   DropshipLinkLineTable,
   DropshipLinkTable,
-} from '../modules/dropship/dropship-links.table.ts'
+} from '../flows/crossdock/crossdock-links.table.ts'
 import type { ClientSettingTable } from '../modules/settings/settings.table.ts'
 import type { IdempotencyKeyTable } from '../modules/idempotency/idempotency.table.ts'
 import type { CustomerTable } from '../modules/customers/customers.table.ts'

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import Fastify from 'fastify'
-import { registerErrorHandling } from '../../src/http/error-handler.ts'
+import { registerErrorHandling } from '../../src/wire/error-handler.ts'
 import { createTokenService } from '../../src/modules/auth/tokens.ts'
 import { fixedClock, systemClock } from '../../src/shared/clock.ts'
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../helpers/build-app.ts'

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { Redis } from 'ioredis'
-import { resetTime } from '../../src/http/rate-limit.ts'
-import { MemoryRateLimitStore, WINDOW_MINUTES } from '../../src/http/rate-limit-store.ts'
+import { resetTime } from '../../src/app/rate-limit.ts'
+import { MemoryRateLimitStore, WINDOW_MINUTES } from '../../src/app/rate-limit-store.ts'
 import { createTestApp, type TestApp } from '../helpers/build-app.ts'
 import { testDialects } from '../helpers/dialects.ts'
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { buildApp } from '../../src/http/app.ts'
+import { buildApp } from '../../src/app/app.ts'
 import {
   claimIdempotencyKey,
   IDEMPOTENCY_LEASE_MS,

@@ -1,7 +1,7 @@
 import diagnostics from 'node:diagnostics_channel'
 import type { FastifyInstance, RouteOptions } from 'fastify'
 import { sql } from 'kysely'
-import { accessLevelOf, type AccessLevel } from '../../src/http/auth-hook.ts'
+import { accessLevelOf, type AccessLevel } from '../../src/app/auth-hook.ts'
 import type { Database } from '../../src/db/database.ts'
 import { dialectOf } from '../../src/db/dialect.ts'
 

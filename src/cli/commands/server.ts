@@ -5,11 +5,11 @@ import type { Command } from 'commander'
 async function serverModules() {
   const [bootstrap, config, migrator, app, server, fixtures, clock, errors, fs] = await Promise.all(
     [
-      import('../../bootstrap.ts'),
+      import('../../app/bootstrap.ts'),
       import('../../config.ts'),
       import('../../db/migrator.ts'),
-      import('../../http/app.ts'),
-      import('../../http/server.ts'),
+      import('../../app/app.ts'),
+      import('../../app/server.ts'),
       import('../../modules/admin/fixtures.service.ts'),
       import('../../shared/clock.ts'),
       import('../../shared/errors.ts'),

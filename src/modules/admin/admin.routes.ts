@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { IdParams } from '../../http/common.schemas.ts'
-import type { AppDeps } from '../../http/deps.ts'
-import { changeUser, createUser, listUserViews, type UserView } from '../auth/auth.service.ts'
-import type { Company } from '../catalog/companies/companies.service.ts'
-import type { PaymentTerm } from '../catalog/payment-terms/payment-terms.service.ts'
-import type { Vendor } from '../catalog/vendors/vendors.service.ts'
-import type { Warehouse } from '../catalog/warehouses/warehouses.service.ts'
+import { IdParams } from '../../wire/schemas.ts'
+import type { WriteContext } from '../../db/context.ts'
+import { changeUser, createUser, listUserViews, type UserView } from '../auth/index.ts'
+import type { Company } from '../catalog/companies/index.ts'
+import type { PaymentTerm } from '../catalog/payment-terms/index.ts'
+import type { Vendor } from '../catalog/vendors/index.ts'
+import type { Warehouse } from '../catalog/warehouses/index.ts'
 import {
   AdminCompany,
   AdminCompanyList,
@@ -100,7 +100,7 @@ function toSettings(view: admin.SettingsView) {
   return { Settings: view.effective, Overrides: view.overrides as Record<string, boolean | number> }
 }
 
-export function registerAdminApi(app: FastifyInstance, deps: AppDeps): void {
+export function registerAdminApi(app: FastifyInstance, deps: WriteContext): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
   const { db, clock } = deps
   const errors = adminErrorResponses

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { DateTimeOutput, ErrorBody, ListOf, Nullable } from '../../http/common.schemas.ts'
+import { DateTimeOutput, ErrorBody, ListOf, Nullable } from '../../wire/schemas.ts'
 import {
   FixtureCompany,
   FixturePaymentTerm,

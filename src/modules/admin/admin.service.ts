@@ -3,33 +3,24 @@ import type { Database } from '../../db/database.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ConflictError, NotFoundError } from '../../shared/errors.ts'
-import {
-  findCompany,
-  listCompaniesForUser,
-  type Company,
-} from '../catalog/companies/companies.service.ts'
+import { findCompany, listCompaniesForUser, type Company } from '../catalog/companies/index.ts'
 import {
   findPaymentTerm,
   listPaymentTerms,
   type PaymentTerm,
-} from '../catalog/payment-terms/payment-terms.service.ts'
-import {
-  findVendor,
-  getVendor,
-  listAllVendorsView,
-  type Vendor,
-} from '../catalog/vendors/vendors.service.ts'
+} from '../catalog/payment-terms/index.ts'
+import { findVendor, getVendor, listAllVendorsView, type Vendor } from '../catalog/vendors/index.ts'
 import {
   findWarehouse,
   getWarehouse,
   searchWarehouses,
   type Warehouse,
-} from '../catalog/warehouses/warehouses.service.ts'
+} from '../catalog/warehouses/index.ts'
 import {
   changeClientSettings,
   getClientSettingOverrides,
   getClientSettings,
-} from '../settings/settings.service.ts'
+} from '../settings/index.ts'
 import type {
   CompanyChange,
   PaymentTermChange,

@@ -1,9 +1,9 @@
 import type { Database } from '../../db/database.ts'
 import { ValidationError, type ModelState } from '../../shared/errors.ts'
-import { findCompany } from '../catalog/companies/companies.service.ts'
-import { findProductsBySkus, findSkuIgnoringCase } from '../catalog/products/products.service.ts'
-import { findVendor } from '../catalog/vendors/vendors.service.ts'
-import { validateClientSettings, type SettingChange } from '../settings/settings.service.ts'
+import { findCompany } from '../catalog/companies/index.ts'
+import { findProductsBySkus, findSkuIgnoringCase } from '../catalog/products/index.ts'
+import { findVendor } from '../catalog/vendors/index.ts'
+import { validateClientSettings, type SettingChange } from '../settings/index.ts'
 import type { FixturesData } from './fixtures.schemas.ts'
 
 export interface CheckedSettings {

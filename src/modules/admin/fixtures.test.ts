@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test'
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/helpers/build-app.ts'
 import { testDialects } from '../../../test/helpers/dialects.ts'
 import { systemClock } from '../../shared/clock.ts'
-import { getClientSettings } from '../settings/settings.service.ts'
+import { getClientSettings } from '../settings/index.ts'
 import { loadReferenceData } from './fixtures.service.ts'
 
 const DOC = {

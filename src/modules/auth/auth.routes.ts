@@ -1,16 +1,21 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import type { AppDeps } from '../../http/deps.ts'
-import { ErrorBody } from '../../http/common.schemas.ts'
+import type { ReadContext } from '../../db/context.ts'
+import { ErrorBody } from '../../wire/schemas.ts'
 import { issueToken } from './auth.service.ts'
+import type { TokenService } from './tokens.ts'
 import { InvalidGrantBody, TokenRequest, TokenResponse } from './auth.schemas.ts'
 
 const Type400 = Type.Union([InvalidGrantBody, ErrorBody], {
   description: 'Invalid grant or invalid request',
 })
 
-export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
+export interface AuthRouteDeps extends ReadContext {
+  tokens: TokenService
+}
+
+export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
   app.withTypeProvider<TypeBoxTypeProvider>().post(
     '/token',
     {

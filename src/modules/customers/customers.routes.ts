@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { IdParams, errorResponses } from '../../http/common.schemas.ts'
-import type { AppDeps } from '../../http/deps.ts'
+import { IdParams, errorResponses } from '../../wire/schemas.ts'
+import type { WriteContext } from '../../db/context.ts'
 import { isoNow } from '../../shared/clock.ts'
-import { neutralOf } from '../orders/wire-neutral.ts'
+import { neutralOf } from '../../wire/neutral.ts'
 import { CreateCustomerBody, CustomerDetailsDto } from './customers.schemas.ts'
 import { createCustomer, getCustomerForUser, type Customer } from './customers.service.ts'
 
@@ -22,7 +22,7 @@ function toDetails(customer: Customer) {
   return dto
 }
 
-export function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerCustomerRoutes(app: FastifyInstance, deps: WriteContext): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
   api.post(
     '/Customers',

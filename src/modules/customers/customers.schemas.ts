@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { DateTimeOutput, Nullable, SellercloudEnum } from '../../http/common.schemas.ts'
+import { DateTimeOutput, Nullable, SellercloudEnum } from '../../wire/schemas.ts'
 
 // POST /rest/api/Customers (Swagger 2022 CreateCustomerRequest) and GET /rest/api/Customers/{id}
 // (CustomerDetailsDto, every key listed so the serializer emits it).

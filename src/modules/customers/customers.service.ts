@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts'
 import { assertCompanyAccess, type AuthUser } from '../../shared/auth-user.ts'
 import { NotFoundError, RuleViolationError, ValidationError } from '../../shared/errors.ts'
-import { findCompany } from '../catalog/companies/companies.service.ts'
+import { findCompany } from '../catalog/companies/index.ts'
 import { findCustomerByEmailKey, findCustomerById, insertCustomer } from './customers.repository.ts'
 import type { CustomerRow } from './customers.table.ts'
 

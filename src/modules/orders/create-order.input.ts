@@ -1,10 +1,10 @@
 import type { Database } from '../../db/database.ts'
 import { AppError, ValidationError, type ModelState } from '../../shared/errors.ts'
 import { toMinor } from '../../shared/money.ts'
-import { getUserView } from '../auth/auth.service.ts'
-import { findProductsBySkus, type Product } from '../catalog/products/products.service.ts'
-import { findWarehouses } from '../catalog/warehouses/warehouses.service.ts'
-import { findCustomer, type Customer } from '../customers/customers.service.ts'
+import { getUserView } from '../auth/index.ts'
+import { findProductsBySkus, type Product } from '../catalog/products/index.ts'
+import { findWarehouses } from '../catalog/warehouses/index.ts'
+import { findCustomer, type Customer } from '../customers/index.ts'
 import type { CreateOrderBody, OrderAddressInput } from './orders.request.schemas.ts'
 import {
   DISCOUNT_TYPE,

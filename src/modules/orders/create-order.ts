@@ -1,14 +1,11 @@
-import type { Database } from '../../db/database.ts'
+import type { WriteContext } from '../../db/context.ts'
 import { assertCompanyAccess, type AuthUser } from '../../shared/auth-user.ts'
+import { isoNow } from '../../shared/clock.ts'
 import { RuleViolationError, ValidationError } from '../../shared/errors.ts'
 import { toMinor } from '../../shared/money.ts'
-import { findCompany } from '../catalog/companies/companies.service.ts'
-import {
-  findCustomer,
-  findCustomerByEmail,
-  insertNewCustomer,
-} from '../customers/customers.service.ts'
-import { getClientSettings } from '../settings/settings.service.ts'
+import { findCompany } from '../catalog/companies/index.ts'
+import { findCustomer, findCustomerByEmail, insertNewCustomer } from '../customers/index.ts'
+import { getClientSettings } from '../settings/index.ts'
 import {
   addressJson,
   checkReferences,
@@ -25,6 +22,7 @@ import {
   insertOrderRow,
   lockCompanyRow,
 } from './orders.repository.ts'
+import type { OrderCreated, OrderEvents } from './orders.events.ts'
 import type { CreateOrderBody } from './orders.request.schemas.ts'
 import {
   ORDER_SUB_TYPE_SAMPLE,
@@ -37,15 +35,17 @@ import {
 
 /**
  * POST /Orders: validates everything first (400 naming each field, 403 for another company),
- * then writes customer, order, items, bundle items and notes in one transaction.
- * @example const orderId = await createOrder(db, request.user, isoNow(clock), body)
+ * then writes customer, order, items, bundle items and notes in one transaction, announcing
+ * `order.created` in it.
+ * @example const orderId = await createOrder(deps, request.user, body)
  */
 export async function createOrder(
-  db: Database,
+  ctx: WriteContext<OrderEvents>,
   user: AuthUser,
-  now: string,
   body: CreateOrderBody,
 ): Promise<number> {
+  const { db } = ctx
+  const now = isoNow(ctx.clock)
   const d = body.OrderDetails
   const c = body.CustomerDetails
   if ((await findCompany(db, d.CompanyID)) === undefined) {
@@ -144,6 +144,7 @@ export async function createOrder(
       created_by: user.id,
       last_updated: now,
     })
+    const created: OrderCreated['items'] = []
     for (const [position, { p, product, line }] of lines.entries()) {
       const amounts = lineAmounts(line)
       const itemId = await insertOrderItemRow(trx, {
@@ -165,6 +166,13 @@ export async function createOrder(
         warehouse_id: p.ShipFromWareHouseID ?? null,
       })
       const bundle = product.isKit ? expandKit(line.qty, product.components) : []
+      created.push({
+        id: itemId,
+        sku: product.sku,
+        qty: line.qty,
+        warehouseId: p.ShipFromWareHouseID ?? null,
+        components: bundle.map((b) => ({ sku: b.sku, qty: b.totalQty })),
+      })
       await insertBundleRows(
         trx,
         bundle.map((b, i) => ({
@@ -189,6 +197,14 @@ export async function createOrder(
         audit_date: now,
       })),
     )
+    await ctx.events.emit(trx, 'order.created', {
+      id: orderId,
+      companyId: d.CompanyID,
+      customerId: customer.id,
+      items: created,
+      userId: user.id,
+      now,
+    })
     return orderId
   })
 }

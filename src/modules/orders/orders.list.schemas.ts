@@ -6,7 +6,7 @@ import {
   PageQuery,
   SellercloudEnum,
   StringList,
-} from '../../http/common.schemas.ts'
+} from '../../wire/schemas.ts'
 import { Channel } from './orders.request.schemas.ts'
 import { DROPSHIP_STATUS } from './orders.rules.ts'
 import {

@@ -12,7 +12,7 @@ import {
   OrderNoteDto,
   SingleOrderDataDto,
 } from './orders.response.schemas.ts'
-import { neutralOf } from './wire-neutral.ts'
+import { neutralOf } from '../../wire/neutral.ts'
 import type { Order, OrderAddress, OrderItem, OrderNote } from './orders.types.ts'
 
 // Domain order → Sellercloud wire DTOs. Keys Crossdock has no meaning for keep their neutral value.

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { DateTimeInput, Money, Opt, SellercloudEnum } from '../../http/common.schemas.ts'
+import { DateTimeInput, Money, Opt, SellercloudEnum } from '../../wire/schemas.ts'
 import { CURRENCY_CODE_VALUES, ORDER_SOURCE_VALUES } from './orders.enums.ts'
 
 // POST /rest/api/Orders, Swagger 2022 `OrderBaseModel` plus the 2024 additions of the create page

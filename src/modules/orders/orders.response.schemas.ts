@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { DateTimeOutput, Nullable } from '../../http/common.schemas.ts'
+import { DateTimeOutput, Nullable } from '../../wire/schemas.ts'
 
 // Every documented key is listed, so the serializer emits it (generated from the 2022 Swagger file).
 export const Int = Type.Integer()

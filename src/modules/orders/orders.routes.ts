@@ -1,16 +1,20 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { IdParams, errorResponses } from '../../http/common.schemas.ts'
-import type { AppDeps } from '../../http/deps.ts'
-import { isoNow } from '../../shared/clock.ts'
+import { IdParams, errorResponses } from '../../wire/schemas.ts'
+import type { Database } from '../../db/database.ts'
+import type { WriteContext } from '../../db/context.ts'
 import { clampPage } from '../../shared/page.ts'
-import { findCompany } from '../catalog/companies/companies.service.ts'
+import { findCompany } from '../catalog/companies/index.ts'
 import { createOrder } from './create-order.ts'
 import { OrderList, OrderListQuery } from './orders.list.schemas.ts'
-// Linked POs live with the link table, in the dropship module (STYLE.md 7.2).
-import { findLinkedPoIds } from '../dropship/dropship.service.ts'
-import { toListRowDto, toNoteDto, toSingleOrderDto } from './orders.mappers.ts'
+import type { OrderEvents } from './orders.events.ts'
+import {
+  toListRowDto,
+  toNoteDto,
+  toSingleOrderDto,
+  type LinkedPoIdsByItem,
+} from './orders.mappers.ts'
 import type { OrderSort } from './orders.repository.ts'
 import { CreateOrderBody } from './orders.request.schemas.ts'
 import { OrderNoteDto, SingleOrderDataDto } from './orders.response.schemas.ts'
@@ -42,7 +46,12 @@ const SORT_COLUMNS: Record<number, OrderSort> = {
   4: 'shipping_status',
 }
 
-export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
+export interface OrderRouteDeps extends WriteContext<OrderEvents> {
+  /** The POs each order item is linked to (the crossdock flow owns the links). */
+  linkedPoIds(db: Database, orderIds: number[]): Promise<LinkedPoIdsByItem>
+}
+
+export function registerOrderRoutes(app: FastifyInstance, deps: OrderRouteDeps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
   api.post(
     '/Orders',
@@ -54,7 +63,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
         response: { 200: Type.Integer(), ...errorResponses },
       },
     },
-    async (request) => createOrder(deps.db, request.user, isoNow(deps.clock), request.body),
+    async (request) => createOrder(deps, request.user, request.body),
   )
   api.get(
     '/Orders/Notes',
@@ -81,7 +90,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request) => {
       const order = await getOrderForUser(deps.db, request.user, request.params.id)
-      return toSingleOrderDto(order, await findLinkedPoIds(deps.db, [order.id]))
+      return toSingleOrderDto(order, await deps.linkedPoIds(deps.db, [order.id]))
     },
   )
   api.get(
@@ -125,7 +134,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
         const company = await findCompany(deps.db, id)
         names.set(id, company?.name ?? '')
       }
-      const links = await findLinkedPoIds(
+      const links = await deps.linkedPoIds(
         deps.db,
         page.items.map((o) => o.id),
       )

@@ -1,18 +1,18 @@
-import type { Database } from '../../db/database.ts'
+import type { WriteContext } from '../../db/context.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
 import { assertCompanyAccess } from '../../shared/auth-user.ts'
-import type { Clock } from '../../shared/clock.ts'
 import { isoNow } from '../../shared/clock.ts'
-import { findCompany } from '../catalog/companies/companies.service.ts'
-import { findPaymentTerm } from '../catalog/payment-terms/payment-terms.service.ts'
-import { findProductsBySkus, findUnitCosts } from '../catalog/products/products.service.ts'
-import { findVendor } from '../catalog/vendors/vendors.service.ts'
-import { findWarehouses } from '../catalog/warehouses/warehouses.service.ts'
-import { getClientSettings } from '../settings/settings.service.ts'
+import { findCompany } from '../catalog/companies/index.ts'
+import { findPaymentTerm } from '../catalog/payment-terms/index.ts'
+import { findProductsBySkus, findUnitCosts } from '../catalog/products/index.ts'
+import { findVendor } from '../catalog/vendors/index.ts'
+import { findWarehouses } from '../catalog/warehouses/index.ts'
+import { getClientSettings } from '../settings/index.ts'
 import { insertPurchaseOrderItems } from './purchase-orders.repository.ts'
 import { MAX_LINES, checkCountryCode, draftCreateLine, Issues } from './purchase-orders.rules.ts'
 import type { CreatePoBody } from './purchase-orders.schemas.ts'
 import { actorOf, createPurchaseOrderHeader } from './purchase-orders.service.ts'
+import type { PurchaseOrderEvents } from './purchase-orders.events.ts'
 import type { PoAddress, PoLineDraft } from './purchase-orders.types.ts'
 
 type AddressBody = NonNullable<CreatePoBody['ShippingAddress']>
@@ -29,15 +29,15 @@ function cleanAddress(field: string, address: AddressBody, issues: Issues): PoAd
 
 /**
  * POST /PurchaseOrders: checks every field and referenced ID, then writes the PO and its lines
- * in one transaction. Returns the new PO's ID.
- * @example const id = await createPurchaseOrder(db, clock, user, { CompanyID: 1, VendorID: 1, POType: 0, CaseQtyMode: false, Products: [{ ProductID: 'WIDGET-RED', QtyUnitsOrdered: 5, UnitPrice: 4.1 }] })
+ * in one transaction, announcing `po.created` in it. Returns the new PO's ID.
+ * @example const id = await createPurchaseOrder(deps, user, { CompanyID: 1, VendorID: 1, POType: 0, CaseQtyMode: false, Products: [{ ProductID: 'WIDGET-RED', QtyUnitsOrdered: 5, UnitPrice: 4.1 }] })
  */
 export async function createPurchaseOrder(
-  db: Database,
-  clock: Clock,
+  ctx: WriteContext<PurchaseOrderEvents>,
   user: AuthUser,
   body: CreatePoBody,
 ): Promise<number> {
+  const { db, clock } = ctx
   assertCompanyAccess(user, body.CompanyID, `company ${body.CompanyID}`)
   // Reference data is read before the transaction, through the read cache (docs/compat.md,
   // "Performance decisions"); foreign keys still hold every ID at insert time.
@@ -173,6 +173,18 @@ export async function createPurchaseOrder(
         allow_over_receiving: d.allowOverReceiving ? 1 : 0,
       })),
     )
+    await ctx.events.emit(trx, 'po.created', {
+      id: poId,
+      companyId: body.CompanyID,
+      vendorId: body.VendorID,
+      lines: drafts.map((d) => ({
+        sku: d.sku,
+        qtyOrdered: d.qtyOrdered,
+        warehouseId: d.warehouseId,
+      })),
+      userId: user.id,
+      now,
+    })
     return poId
   })
 }

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test'
 import { createTestApp, type TestApp } from '../../../test/helpers/build-app.ts'
 import { testDialects } from '../../../test/helpers/dialects.ts'
 import { fixedClock } from '../../shared/clock.ts'
-import { caseBody, createPo, unitBody } from './po-test-helpers.ts'
+import { caseBody, createPo, unitBody } from '../../../test/helpers/purchase-orders-api.ts'
 
 // The Get Single Purchase Order seed's example body, verbatim.
 const SEED = JSON.parse(readFileSync(new URL('./po-details.seed.json', import.meta.url), 'utf8'))

@@ -2,11 +2,10 @@ import type { Database } from '../../db/database.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
 import { visibleCompanyIds } from '../../shared/auth-user.ts'
 import type { PageRequest } from '../../shared/page.ts'
-import { findCompany } from '../catalog/companies/companies.service.ts'
-import { findProductsBySkus, type Product } from '../catalog/products/products.service.ts'
-import { findWarehouses, type Warehouse } from '../catalog/warehouses/warehouses.service.ts'
-import type { ClientSettings } from '../settings/settings.catalog.ts'
-import { getClientSettings } from '../settings/settings.service.ts'
+import { findCompany } from '../catalog/companies/index.ts'
+import { findProductsBySkus, type Product } from '../catalog/products/index.ts'
+import { findWarehouses, type Warehouse } from '../catalog/warehouses/index.ts'
+import { type ClientSettings, getClientSettings } from '../settings/index.ts'
 import {
   findItemRows,
   listPurchaseOrderRows,

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { DateTimeOutput, Nullable } from '../../http/common.schemas.ts'
+import { DateTimeOutput, Nullable } from '../../wire/schemas.ts'
 import { ReadAddress } from './purchase-orders.schemas.ts'
 
 // GET /PurchaseOrders/{id}: the Get Single Purchase Order seed's shape, key for key.

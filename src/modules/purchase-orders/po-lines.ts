@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { DB } from '../../db/database.ts'
 import { RuleViolationError } from '../../shared/errors.ts'
-import { findProduct } from '../catalog/products/products.service.ts'
+import { findProduct } from '../catalog/products/index.ts'
 import {
   findItemRows,
   findPurchaseOrderRow,

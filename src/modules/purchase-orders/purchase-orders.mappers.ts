@@ -1,6 +1,6 @@
 import type { Static } from 'typebox'
 import { fromMinor } from '../../shared/money.ts'
-import type { Warehouse } from '../catalog/warehouses/warehouses.service.ts'
+import type { Warehouse } from '../catalog/warehouses/index.ts'
 import type { PoListEntry, PoView } from './get-purchase-order.ts'
 import type { PoDetails } from './po-details.schemas.ts'
 import { lineAmounts, lineReceivingStatus, poTotals } from './purchase-orders.rules.ts'

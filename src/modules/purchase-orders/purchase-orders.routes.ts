@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { IdParams, IdResponse, errorResponses } from '../../http/common.schemas.ts'
-import type { AppDeps } from '../../http/deps.ts'
+import { IdParams, IdResponse, errorResponses } from '../../wire/schemas.ts'
+import type { WriteContext } from '../../db/context.ts'
 import { clampPage } from '../../shared/page.ts'
 import { createPurchaseOrder } from './create-purchase-order.ts'
 import { getPurchaseOrderForUser, listPurchaseOrdersForUser } from './get-purchase-order.ts'
 import { PoDetails } from './po-details.schemas.ts'
+import type { PurchaseOrderEvents } from './purchase-orders.events.ts'
 import { toPoDetails, toPoListItem } from './purchase-orders.mappers.ts'
 import {
   CreatePoRequest,
@@ -15,13 +16,16 @@ import {
   ReceivePoRequest,
   TrackingRequest,
 } from './purchase-orders.schemas.ts'
-import { notifyPoReceived, receivePurchaseOrder } from './receive-purchase-order.ts'
+import { receivePurchaseOrder } from './receive-purchase-order.ts'
 import { updatePurchaseOrderTracking } from './update-tracking.ts'
 
 const tags = ['PurchaseOrders']
 const EmptyBody = Type.Unknown({ description: 'Empty body' })
 
-export function registerPurchaseOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerPurchaseOrderRoutes(
+  app: FastifyInstance,
+  deps: WriteContext<PurchaseOrderEvents>,
+): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
   api.post(
     '/PurchaseOrders',
@@ -34,7 +38,7 @@ export function registerPurchaseOrderRoutes(app: FastifyInstance, deps: AppDeps)
       },
     },
     async (request) => ({
-      Id: await createPurchaseOrder(deps.db, deps.clock, request.user, request.body),
+      Id: await createPurchaseOrder(deps, request.user, request.body),
     }),
   )
   api.get(
@@ -83,13 +87,7 @@ export function registerPurchaseOrderRoutes(app: FastifyInstance, deps: AppDeps)
       },
     },
     async (request, reply) => {
-      await updatePurchaseOrderTracking(
-        deps.db,
-        deps.clock,
-        request.user,
-        request.params.id,
-        request.body,
-      )
+      await updatePurchaseOrderTracking(deps, request.user, request.params.id, request.body)
       // Sellercloud answers 200 with an empty body (ASP.NET Ok()).
       return reply.code(200).send(undefined)
     },
@@ -106,14 +104,7 @@ export function registerPurchaseOrderRoutes(app: FastifyInstance, deps: AppDeps)
       },
     },
     async (request, reply) => {
-      await receivePurchaseOrder(
-        deps.db,
-        deps.clock,
-        request.user,
-        request.params.id,
-        request.body,
-        notifyPoReceived,
-      )
+      await receivePurchaseOrder(deps, request.user, request.params.id, request.body)
       // Sellercloud answers 200 with an empty body (ASP.NET Ok()).
       return reply.code(200).send(undefined)
     },

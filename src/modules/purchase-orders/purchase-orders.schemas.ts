@@ -9,7 +9,7 @@ import {
   Opt,
   PageQuery,
   SellercloudEnum,
-} from '../../http/common.schemas.ts'
+} from '../../wire/schemas.ts'
 
 // Request schemas and the list response (Swagger 2022: CreatePoRequestDto, ReceivePoRequest,
 // PurchaseOrderFilters, PoMultipleDataDto). The single-PO response is in po-details.schemas.ts.

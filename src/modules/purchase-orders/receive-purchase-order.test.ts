@@ -2,8 +2,8 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { createTestApp, type TestApp } from '../../../test/helpers/build-app.ts'
 import { testDialects } from '../../../test/helpers/dialects.ts'
-import { caseBody, createPo, unitBody } from './po-test-helpers.ts'
-import { registerPoReceivedListener, type ReceivedPo } from './receive-purchase-order.ts'
+import { caseBody, createPo, unitBody } from '../../../test/helpers/purchase-orders-api.ts'
+import type { ReceivedPo } from './purchase-orders.events.ts'
 
 interface PoItemJson {
   ID: number
@@ -23,26 +23,25 @@ interface PoJson {
 
 const heard: ReceivedPo[] = []
 let failNext = false
-registerPoReceivedListener(async (trx, po) => {
-  // Runs inside the receiving transaction: it sees the new quantities.
-  const row = await trx
-    .selectFrom('purchase_order')
-    .select('receiving_status')
-    .where('id', '=', po.id)
-    .executeTakeFirstOrThrow()
-  assert.equal(row.receiving_status, po.fullyReceived ? 2 : 1)
-  if (failNext) {
-    failNext = false
-    throw new Error('listener failed')
-  }
-  heard.push(po)
-})
-
 for (const dialect of testDialects()) {
   describe(`Receive purchase order [${dialect}]`, () => {
     let t: TestApp
     before(async () => {
       t = await createTestApp(dialect)
+      t.deps.events.on('po.received', async (trx, po) => {
+        // Runs inside the receiving transaction: it sees the new quantities.
+        const row = await trx
+          .selectFrom('purchase_order')
+          .select('receiving_status')
+          .where('id', '=', po.id)
+          .executeTakeFirstOrThrow()
+        assert.equal(row.receiving_status, po.fullyReceived ? 2 : 1)
+        if (failNext) {
+          failNext = false
+          throw new Error('subscriber failed')
+        }
+        heard.push(po)
+      })
     })
     after(() => t.close())
 
@@ -64,7 +63,7 @@ for (const dialect of testDialects()) {
       )
     })
 
-    it('should receive partially, then fully, moving statuses and telling the listener', async () => {
+    it('should receive partially, then fully, moving statuses and telling the po.received subscribers', async () => {
       const id = await createPo(t, twoLines())
       const [a, b] = (await get(id)).Items
       heard.length = 0
@@ -184,7 +183,7 @@ for (const dialect of testDialects()) {
       assert.equal(po.Statuses.ReceivingStatus, 0)
     })
 
-    it('should roll back the receipt when the listener fails', async () => {
+    it('should roll back the receipt when a po.received subscriber fails', async () => {
       const id = await createPo(t, twoLines())
       const [a] = (await get(id)).Items
       failNext = true

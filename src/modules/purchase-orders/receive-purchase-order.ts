@@ -1,9 +1,8 @@
-import type { Transaction } from 'kysely'
-import type { DB, Database } from '../../db/database.ts'
+import type { WriteContext } from '../../db/context.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
-import { isoNow, type Clock } from '../../shared/clock.ts'
+import { isoNow } from '../../shared/clock.ts'
 import { toMinor } from '../../shared/money.ts'
-import { findWarehouses } from '../catalog/warehouses/warehouses.service.ts'
+import { findWarehouses } from '../catalog/warehouses/index.ts'
 import { updateItemRow, updatePurchaseOrderRow } from './purchase-orders.repository.ts'
 import {
   Issues,
@@ -13,68 +12,25 @@ import {
   statusAfterReceipt,
 } from './purchase-orders.rules.ts'
 import { inTransaction } from '../../db/transaction.ts'
+import type { PurchaseOrderEvents, ReceivedPo, ReceivedPoLine } from './purchase-orders.events.ts'
 import type { ReceivePoBody } from './purchase-orders.schemas.ts'
 import { actorOf, assertPoVisible, lockPurchaseOrder } from './purchase-orders.service.ts'
 import { PoReceivingStatus } from './purchase-orders.types.ts'
 
-export interface ReceivedPoLine {
-  id: number
-  sku: string
-  qtyOrdered: number
-  /** Total received so far, this receipt included. */
-  qtyReceived: number
-  /** Units received by this receipt (0 for lines it did not touch). */
-  qtyReceivedNow: number
-  relatedOrderId: number | null
-}
-
-export interface ReceivedPo {
-  id: number
-  companyId: number
-  lines: ReceivedPoLine[]
-  fullyReceived: boolean
-  /** The receipt's timestamp (ISO-8601 `Z`), for listeners' own change stamps. */
-  now: string
-}
-
-/** Runs inside the receiving transaction, after quantities and statuses are written. */
-export type PoReceivedListener = (trx: Transaction<DB>, po: ReceivedPo) => Promise<void>
-
-const listeners: PoReceivedListener[] = []
-
-/**
- * Registers a listener the receive route passes to every receipt (e.g. crossdock linking).
- * @example registerPoReceivedListener(async (trx, po) => { if (po.fullyReceived) await settleLinks(trx, po.id) })
- */
-export function registerPoReceivedListener(listener: PoReceivedListener): void {
-  if (!listeners.includes(listener)) {
-    listeners.push(listener)
-  }
-}
-
-/** Every registered listener, as one. */
-export const notifyPoReceived: PoReceivedListener = async (trx, po) => {
-  for (const listener of listeners) {
-    await listener(trx, po)
-  }
-}
-
 /**
  * POST /PurchaseOrders/{id}/receive: adds received quantities per line, moves ReceivingStatus
- * and (once everything is in) the PO status to Received, then calls `onReceived` in the same
- * transaction. A rejected receipt writes nothing.
- * @example await receivePurchaseOrder(db, clock, user, 7, { Items: [{ ID: 12, QtyToReceive: 3 }] })
+ * and (once everything is in) the PO status to Received, then announces `po.received` in the same
+ * transaction (crossdock releases the orders waiting for it there). A rejected receipt writes nothing.
+ * @example await receivePurchaseOrder(deps, user, 7, { Items: [{ ID: 12, QtyToReceive: 3 }] })
  */
 export async function receivePurchaseOrder(
-  db: Database,
-  clock: Clock,
+  ctx: WriteContext<PurchaseOrderEvents>,
   user: AuthUser,
   id: number,
   body: ReceivePoBody,
-  onReceived?: PoReceivedListener,
 ): Promise<ReceivedPo> {
-  // Retried on deadlock: receipt locks the PO then (through listeners) orders; linking locks the other way round.
-  return inTransaction(db, async (trx) => {
+  // Retried on deadlock: receipt locks the PO then (through subscribers) orders; linking locks the other way round.
+  return inTransaction(ctx.db, async (trx) => {
     const po = await lockPurchaseOrder(trx, id)
     assertPoVisible(po, id, user)
     assertPoCanBeReceived(po)
@@ -96,6 +52,7 @@ export async function receivePurchaseOrder(
     const lines: ReceivedPoLine[] = po.lines.map((line) => {
       const now = plan.get(line.id) ?? 0
       return {
+        warehouseId: warehouseOf.get(line.id) ?? line.warehouseId,
         id: line.id,
         sku: line.sku,
         qtyOrdered: line.qtyOrdered,
@@ -115,7 +72,7 @@ export async function receivePurchaseOrder(
     }
     const receivingStatus = poReceivingStatus(lines)
     const fullyReceived = receivingStatus === PoReceivingStatus.FullyReceived
-    const now = isoNow(clock)
+    const now = isoNow(ctx.clock)
     const actor = actorOf(user)
     await updatePurchaseOrderRow(trx, id, {
       receiving_status: receivingStatus,
@@ -133,10 +90,15 @@ export async function receivePurchaseOrder(
       updated_by: actor.username,
       updated_by_id: actor.id,
     })
-    const received: ReceivedPo = { id, companyId: po.companyId, lines, fullyReceived, now }
-    if (onReceived !== undefined) {
-      await onReceived(trx, received)
+    const received: ReceivedPo = {
+      id,
+      companyId: po.companyId,
+      lines,
+      fullyReceived,
+      userId: user.id,
+      now,
     }
+    await ctx.events.emit(trx, 'po.received', received)
     return received
   })
 }

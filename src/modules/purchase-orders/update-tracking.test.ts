@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test'
 import { createTestApp, type TestApp } from '../../../test/helpers/build-app.ts'
 import { testDialects } from '../../../test/helpers/dialects.ts'
 import { fixedClock } from '../../shared/clock.ts'
-import { createPo, setServerSettings, unitBody } from './po-test-helpers.ts'
+import { createPo, setServerSettings, unitBody } from '../../../test/helpers/purchase-orders-api.ts'
 
 const NOW = '2026-04-02T08:30:00.000Z'
 

@@ -1,29 +1,29 @@
-import type { Database } from '../../db/database.ts'
+import type { WriteContext } from '../../db/context.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
-import { isoNow, type Clock } from '../../shared/clock.ts'
-import { getClientSettings } from '../settings/settings.service.ts'
+import { isoNow } from '../../shared/clock.ts'
+import { getClientSettings } from '../settings/index.ts'
 import { updatePurchaseOrderRow } from './purchase-orders.repository.ts'
 import { planTrackingUpdate } from './purchase-orders.rules.ts'
+import type { PurchaseOrderEvents } from './purchase-orders.events.ts'
 import type { TrackingBody } from './purchase-orders.schemas.ts'
 import { actorOf, assertPoVisible, lockPurchaseOrder } from './purchase-orders.service.ts'
 
 /**
  * PUT /PurchaseOrders/{id}/TrackingNumber (single tracking). Only while multiple tracking numbers
- * are off; null/omitted fields keep their value.
- * @example await updatePurchaseOrderTracking(db, clock, user, 7, { TrackingNumber: '1Z999' })
+ * are off; null/omitted fields keep their value. A change announces `po.tracking-updated`.
+ * @example await updatePurchaseOrderTracking(deps, user, 7, { TrackingNumber: '1Z999' })
  */
 export async function updatePurchaseOrderTracking(
-  db: Database,
-  clock: Clock,
+  ctx: WriteContext<PurchaseOrderEvents>,
   user: AuthUser,
   id: number,
   body: TrackingBody,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     const po = await lockPurchaseOrder(trx, id)
     assertPoVisible(po, id, user)
     const settings = await getClientSettings(trx, po.companyId)
-    const now = isoNow(clock)
+    const now = isoNow(ctx.clock)
     const change = planTrackingUpdate(po, body, settings.EnableMultipleTrackingNumbersOnPO, now)
     if (Object.keys(change).length === 0) {
       return
@@ -37,6 +37,16 @@ export async function updatePurchaseOrderTracking(
       updated_on: now,
       updated_by: actor.username,
       updated_by_id: actor.id,
+    })
+    await ctx.events.emit(trx, 'po.tracking-updated', {
+      id,
+      companyId: po.companyId,
+      trackingNumber: change.trackingNumber ?? po.trackingNumber,
+      shippingCarrier: change.shippingCarrier ?? po.shippingCarrier,
+      shippingStatus: change.shippingStatus ?? po.shippingStatus,
+      shippedOn: change.shippedOn ?? po.shippedOn,
+      userId: user.id,
+      now,
     })
   })
 }

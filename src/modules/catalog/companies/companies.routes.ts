@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { IdParams, errorResponses } from '../../../http/common.schemas.ts'
-import type { AppDeps } from '../../../http/deps.ts'
+import { IdParams, errorResponses } from '../../../wire/schemas.ts'
+import type { ReadContext } from '../../../db/context.ts'
 import { clampPage } from '../../../shared/page.ts'
 import { CompanyDetails, CompanyList, CompanyListQuery } from './companies.schemas.ts'
 import { getCompanyForUser, listCompaniesForUser, type Company } from './companies.service.ts'
@@ -52,7 +52,7 @@ function toDetails(company: Company) {
   }
 }
 
-export function registerCompanyRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerCompanyRoutes(app: FastifyInstance, deps: ReadContext): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
   api.get(
     '/Companies',

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { IntList, ListOf, PageQuery } from '../../../http/common.schemas.ts'
+import { IntList, ListOf, PageQuery } from '../../../wire/schemas.ts'
 
 export const CompanyListQuery = Type.Object({
   companyID: Type.Optional(IntList),

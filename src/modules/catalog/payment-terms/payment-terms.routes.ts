@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { errorResponses } from '../../../http/common.schemas.ts'
-import type { AppDeps } from '../../../http/deps.ts'
+import { errorResponses } from '../../../wire/schemas.ts'
+import type { ReadContext } from '../../../db/context.ts'
 import { PaymentTermList } from './payment-terms.schemas.ts'
 import { listPaymentTerms } from './payment-terms.service.ts'
 
-export function registerPaymentTermRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerPaymentTermRoutes(app: FastifyInstance, deps: ReadContext): void {
   app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/Settings/PaymentTerms',
     {

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../../db/db-errors.ts'
 import { assertCompanyAccess, type AuthUser } from '../../../shared/auth-user.ts'
 import { isoNow, type Clock } from '../../../shared/clock.ts'
 import { ValidationError, type ModelState } from '../../../shared/errors.ts'
-import { findCompany } from '../companies/companies.service.ts'
+import { findCompany } from '../companies/index.ts'
 import { insertKitComponents, insertProduct } from './products.repository.ts'
 import { findProductsBySkus, findSkuIgnoringCase } from './products.service.ts'
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { errorResponses } from '../../../http/common.schemas.ts'
-import type { AppDeps } from '../../../http/deps.ts'
+import { errorResponses } from '../../../wire/schemas.ts'
+import type { WriteContext } from '../../../db/context.ts'
 import { ValidationError } from '../../../shared/errors.ts'
 import { fromMinor, toMinor } from '../../../shared/money.ts'
 import { clampPage } from '../../../shared/page.ts'
@@ -50,7 +50,7 @@ function toCatalogItem({ product: p, company }: CatalogItem) {
   }
 }
 
-export function registerProductRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerProductRoutes(app: FastifyInstance, deps: WriteContext): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
   api.post(
     '/Products',

@@ -1,13 +1,6 @@
 import { Type } from 'typebox'
-import {
-  IntList,
-  ListOf,
-  Money,
-  Opt,
-  PageQuery,
-  SellercloudEnum,
-} from '../../../http/common.schemas.ts'
-import { ActiveStatus } from '../vendors/vendors.schemas.ts'
+import { IntList, ListOf, Money, Opt, PageQuery, SellercloudEnum } from '../../../wire/schemas.ts'
+import { ActiveStatus } from '../vendors/index.ts'
 
 const Sku = Type.String({
   minLength: 1,

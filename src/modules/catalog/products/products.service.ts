@@ -1,7 +1,7 @@
 import type { Database } from '../../../db/database.ts'
 import { visibleCompanyIds, type AuthUser } from '../../../shared/auth-user.ts'
 import type { Page, PageRequest } from '../../../shared/page.ts'
-import { findCompany, type Company } from '../companies/companies.service.ts'
+import { findCompany, type Company } from '../companies/index.ts'
 import {
   findKitComponentRows,
   findProductRowBySkuIgnoringCase,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { IdParams, errorResponses } from '../../../http/common.schemas.ts'
-import type { AppDeps } from '../../../http/deps.ts'
+import { IdParams, errorResponses } from '../../../wire/schemas.ts'
+import type { ReadContext } from '../../../db/context.ts'
 import { clampPage } from '../../../shared/page.ts'
 import { VendorDetails, VendorList, VendorListQuery } from './vendors.schemas.ts'
 import { getVendor, searchVendors, type Vendor } from './vendors.service.ts'
@@ -20,7 +20,7 @@ export function vendorToDetails(vendor: Vendor) {
   }
 }
 
-export function registerVendorRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerVendorRoutes(app: FastifyInstance, deps: ReadContext): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
   api.get(
     '/Vendors',

@@ -1,11 +1,5 @@
 import { Type } from 'typebox'
-import {
-  IntList,
-  ListOf,
-  PageQuery,
-  SellercloudEnum,
-  StringList,
-} from '../../../http/common.schemas.ts'
+import { IntList, ListOf, PageQuery, SellercloudEnum, StringList } from '../../../wire/schemas.ts'
 
 /** Active filter shared by Vendors and Catalog: 0 No, 1 Yes, -1 All. */
 export const ActiveStatus = SellercloudEnum('ActiveStatus', { No: 0, Yes: 1, All: -1 })

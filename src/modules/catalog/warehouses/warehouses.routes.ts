@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { IdParams, errorResponses } from '../../../http/common.schemas.ts'
-import type { AppDeps } from '../../../http/deps.ts'
+import { IdParams, errorResponses } from '../../../wire/schemas.ts'
+import type { ReadContext } from '../../../db/context.ts'
 import { clampPage } from '../../../shared/page.ts'
 import { WarehouseDetails, WarehouseList, WarehouseListQuery } from './warehouses.schemas.ts'
 import {
@@ -63,7 +63,7 @@ function triState(value: number | undefined): boolean | undefined {
   return value === 1 ? true : value === 2 ? false : undefined
 }
 
-export function registerWarehouseRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerWarehouseRoutes(app: FastifyInstance, deps: ReadContext): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
   api.get(
     '/Warehouses',

@@ -5,7 +5,7 @@ import {
   ListOf,
   PageQuery,
   SellercloudEnum,
-} from '../../../http/common.schemas.ts'
+} from '../../../wire/schemas.ts'
 
 export const WarehouseType = SellercloudEnum('WarehouseType', {
   Normal: 0,

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto'
+import formbody from '@fastify/formbody'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { registerAuthHook } from './auth-hook.ts'
+import type { AppDeps } from './deps.ts'
+import { frameworkErrorHandler, registerErrorHandling } from '../wire/error-handler.ts'
+import { registerIdempotency } from './idempotency-hook.ts'
+import { registerRateLimit } from './rate-limit.ts'
+import { MemoryRateLimitStore, RedisRateLimitStore } from './rate-limit-store.ts'
+import { registerApiRoutes, registerAdminRoutes, registerOpsRoutes } from './routes.ts'
+import { serializerCompiler } from '../wire/serialization.ts'
+import { validatorCompiler } from '../wire/validation.ts'
+import { registerWireHook } from '../wire/normalize-hook.ts'
+
+export type App = FastifyInstance
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger']
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/
+
+/** Builds the whole server without listening. Tests and the CLI reuse it. */
+export async function buildApp(
+  deps: AppDeps,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: deps.config.bodyLimitBytes,
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 200 },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id']
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+    },
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    frameworkErrors: frameworkErrorHandler,
+  })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id)
+  })
+  // JSON (and text/json, form-urlencoded as Swagger lists) only: a text/plain body is a 415.
+  app.removeContentTypeParser('text/plain')
+  await app.register(formbody)
+  app.addContentTypeParser(
+    'text/json',
+    { parseAs: 'string' },
+    app.getDefaultJsonParser('error', 'error'),
+  )
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Crossdock — Sellercloud-compatible REST API',
+        version: '0.1.0',
+        description:
+          'Paths, JSON shapes and enums follow the Sellercloud REST API. Get a token from POST /rest/api/token and send it as `Authorization: Bearer <token>`.',
+      },
+      components: {
+        securitySchemes: { Bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+      security: [{ Bearer: [] }],
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/rest/swagger' })
+
+  registerErrorHandling(app)
+  registerAuthHook(app, deps.tokens)
+  if (deps.config.rateLimitPerHour !== null) {
+    const store =
+      deps.config.redisUrl === undefined
+        ? new MemoryRateLimitStore()
+        : new RedisRateLimitStore(deps.config.redisUrl)
+    registerRateLimit(app, deps.config.rateLimitPerHour, store, deps.clock)
+  }
+  registerWireHook(app)
+  registerIdempotency(app, deps.db, deps.clock)
+
+  registerOpsRoutes(app, deps)
+  await app.register(async (api) => registerApiRoutes(api, deps), { prefix: '/rest/api' })
+  // `/api/...` is an alias (some Sellercloud pages omit `/rest`); hidden from the OpenAPI document.
+  await app.register(
+    async (alias) => {
+      alias.addHook('onRoute', (route) => {
+        route.schema = { ...(route.schema ?? {}), hide: true }
+      })
+      registerApiRoutes(alias, deps)
+    },
+    { prefix: '/api' },
+  )
+  await app.register(async (admin) => registerAdminRoutes(admin, deps), { prefix: '/admin' })
+  return app
+}

@@ -1,0 +1,73 @@
+import type { Config } from '../config.ts'
+import { ConfigError } from '../config.ts'
+import { createDb, pingDb, type Database } from '../db/database.ts'
+import { isForeignKeyViolation } from '../db/db-errors.ts'
+import { migrateToLatest } from '../db/migrator.ts'
+import type { AppDeps } from './deps.ts'
+import { createEventBus } from './events.ts'
+import {
+  ensureAdminUser,
+  resolveJwtSecret,
+  type AdminBootstrap,
+  createTokenService,
+} from '../modules/auth/index.ts'
+import { FixturesFileError, loadReferenceData, type SeedReport } from '../modules/admin/index.ts'
+import { systemClock, type Clock } from '../shared/clock.ts'
+
+export interface Prepared {
+  deps: AppDeps
+  migrationsApplied: string[]
+  admin: AdminBootstrap
+  seed: SeedReport
+}
+
+function describe(error: unknown): string {
+  const e = error as { message?: string; code?: string }
+  return e.message !== undefined && e.message !== '' ? e.message : (e.code ?? String(error))
+}
+
+/** Opens the database or fails with a ConfigError naming DATABASE_URL. */
+export async function openDatabase(config: Config): Promise<Database> {
+  let db: Database
+  try {
+    db = createDb(config.database)
+    await pingDb(db)
+  } catch (error) {
+    throw new ConfigError('DATABASE_URL', `cannot open the database: ${describe(error)}`)
+  }
+  return db
+}
+
+/**
+ * Everything start-up does before listening: migrate, create the first admin, load reference
+ * data (fixtures file, or the demo set into an empty database), and settle the JWT secret.
+ */
+export async function prepare(
+  config: Config,
+  clock: Clock = systemClock,
+  db?: Database,
+): Promise<Prepared> {
+  const database = db ?? (await openDatabase(config))
+  const migrationsApplied = await migrateToLatest(database)
+  // The admin first: a fixtures file that brings its own users must not stop the first admin being made.
+  const admin = await ensureAdminUser(database, clock, config.adminUser, config.adminPassword)
+  let seed: SeedReport
+  try {
+    seed = await loadReferenceData(database, clock, config.fixturesPath)
+  } catch (error) {
+    if (error instanceof FixturesFileError) {
+      throw new ConfigError('CROSSDOCK_FIXTURES', error.message)
+    }
+    if (isForeignKeyViolation(error) && config.fixturesPath !== undefined) {
+      throw new ConfigError(
+        'CROSSDOCK_FIXTURES',
+        `${config.fixturesPath} refers to a missing record: ${describe(error)}`,
+      )
+    }
+    throw error
+  }
+  const secret = await resolveJwtSecret(database, config.jwtSecret)
+  const tokens = createTokenService(secret, config.tokenLifetimeSeconds, clock)
+  const events = createEventBus()
+  return { deps: { db: database, config, clock, tokens, events }, migrationsApplied, admin, seed }
+}

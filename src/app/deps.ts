@@ -1,0 +1,14 @@
+import type { Config } from '../config.ts'
+import type { Database } from '../db/database.ts'
+import type { TokenService } from '../modules/auth/index.ts'
+import type { Clock } from '../shared/clock.ts'
+import type { AppEventBus } from './events.ts'
+
+/** What `buildApp` needs; tests and the CLI build it the same way `main.ts` does (`prepare`). */
+export interface AppDeps {
+  db: Database
+  config: Config
+  clock: Clock
+  tokens: TokenService
+  events: AppEventBus
+}

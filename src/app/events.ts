@@ -1,0 +1,20 @@
+import { EventBus } from '../db/events.ts'
+import { subscribeCrossdock, type CrossdockEvents } from '../flows/crossdock/index.ts'
+import type { OrderEvents } from '../modules/orders/index.ts'
+import type { PurchaseOrderEvents } from '../modules/purchase-orders/index.ts'
+
+/** Every domain event, by name: each module and flow declares its own, the app joins them. */
+export type EventMap = PurchaseOrderEvents & OrderEvents & CrossdockEvents
+
+export type AppEventBus = EventBus<EventMap>
+
+/**
+ * One bus per app, with every in-transaction subscriber attached. A later after-commit consumer
+ * (an outbox for webhooks) subscribes here too: its handler inserts the event into an outbox
+ * table in the same transaction, and a relay delivers committed rows (docs/architecture.md).
+ */
+export function createEventBus(): AppEventBus {
+  const bus = new EventBus<EventMap>()
+  subscribeCrossdock(bus)
+  return bus
+}

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify'
+import { registerAdminApi } from '../modules/admin/index.ts'
+import { registerAuthRoutes } from '../modules/auth/index.ts'
+import { registerCompanyRoutes } from '../modules/catalog/companies/index.ts'
+import { registerPurchaseOrderRoutes } from '../modules/purchase-orders/index.ts'
+import { registerPaymentTermRoutes } from '../modules/catalog/payment-terms/index.ts'
+import { registerProductRoutes } from '../modules/catalog/products/index.ts'
+import { registerVendorRoutes } from '../modules/catalog/vendors/index.ts'
+import { registerWarehouseRoutes } from '../modules/catalog/warehouses/index.ts'
+import { registerCustomerRoutes } from '../modules/customers/index.ts'
+import { registerOrderRoutes } from '../modules/orders/index.ts'
+import { findLinkedPoIds, registerCrossdockRoutes } from '../flows/crossdock/index.ts'
+import type { AppDeps } from './deps.ts'
+import { registerOps } from './ops.routes.ts'
+
+// The route table: every module's routes, mounted under `/rest/api` (and the `/api` alias). The
+// only place that knows every module: collaborators one module needs from another are injected here.
+
+export function registerApiRoutes(api: FastifyInstance, deps: AppDeps): void {
+  registerAuthRoutes(api, deps)
+  registerCompanyRoutes(api, deps)
+  registerPurchaseOrderRoutes(api, deps)
+  registerVendorRoutes(api, deps)
+  registerWarehouseRoutes(api, deps)
+  registerPaymentTermRoutes(api, deps)
+  registerProductRoutes(api, deps)
+  registerCustomerRoutes(api, deps)
+  registerOrderRoutes(api, { ...deps, linkedPoIds: findLinkedPoIds })
+  registerCrossdockRoutes(api, deps)
+}
+
+export function registerAdminRoutes(admin: FastifyInstance, deps: AppDeps): void {
+  registerAdminApi(admin, deps)
+}
+
+export function registerOpsRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerOps(app, deps)
+}

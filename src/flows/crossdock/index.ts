@@ -1,0 +1,21 @@
+// The crossdock flow: linking sales orders to purchase orders and releasing them on receipt.
+// It sits above the orders and purchase-orders modules and reaches them only through their faces.
+import type { EventEmitter, EventSubscriber } from '../../db/events.ts'
+import type { PurchaseOrderEvents } from '../../modules/purchase-orders/index.ts'
+import type { CrossdockEvents } from './crossdock.events.ts'
+import { releaseOrdersOfReceivedPo } from './release-on-receipt.ts'
+
+export { findLinkedPoIdsByItem as findLinkedPoIds } from './crossdock-links.repository.ts'
+export { registerCrossdockRoutes } from './crossdock.routes.ts'
+export { LinkToPoBody, LinkToPoResponse } from './crossdock.schemas.ts'
+export type { CrossdockEvents, OrderLinked, OrderReleased } from './crossdock.events.ts'
+
+/**
+ * The flow's in-transaction subscribers. The app root calls this once per event bus.
+ * @example subscribeCrossdock(bus)
+ */
+export function subscribeCrossdock(
+  bus: EventSubscriber<PurchaseOrderEvents> & EventEmitter<CrossdockEvents>,
+): void {
+  bus.on('po.received', (trx, po) => releaseOrdersOfReceivedPo(trx, po, bus))
+}

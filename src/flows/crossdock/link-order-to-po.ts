@@ -1,0 +1,213 @@
+import type { Transaction } from 'kysely'
+import type { WriteContext } from '../../db/context.ts'
+import type { DB } from '../../db/database.ts'
+import { inTransaction } from '../../db/transaction.ts'
+import { assertCompanyAccess, type AuthUser } from '../../shared/auth-user.ts'
+import { isoNow } from '../../shared/clock.ts'
+import { NotFoundError, RuleViolationError, ValidationError } from '../../shared/errors.ts'
+import { findCompany } from '../../modules/catalog/companies/index.ts'
+import { findUnitCosts } from '../../modules/catalog/products/index.ts'
+import { findVendor } from '../../modules/catalog/vendors/index.ts'
+import {
+  DROPSHIP_STATUS,
+  ORDER_STATUS,
+  lockOrderForLinking,
+  setOrderDropshipStatus,
+  type LockedOrder,
+} from '../../modules/orders/index.ts'
+import {
+  PoOrderType,
+  PoStatus,
+  PoType,
+  actorOf,
+  addOrIncreasePurchaseOrderLine,
+  appendPurchaseOrderDescription,
+  createPurchaseOrderHeader,
+  lockPurchaseOrder,
+  stampPurchaseOrderUpdate,
+} from '../../modules/purchase-orders/index.ts'
+import { getClientSettings } from '../../modules/settings/index.ts'
+import { insertLink, insertLinkLines, sumLinkedByItem } from './crossdock-links.repository.ts'
+import type { CrossdockEvents, OrderLinked } from './crossdock.events.ts'
+import { KIT_LEVEL_SETTING, planLink } from './crossdock.rules.ts'
+import type { LinkToPoBodyType as LinkToPoInput } from './crossdock.schemas.ts'
+
+const LINK_SETTING = 'EnableLinkingOrderToPO'
+const CLOSED_PO_STATUSES: ReadonlyMap<number, string> = new Map([
+  [PoStatus.Cancelled, 'Cancelled'],
+  [PoStatus.Received, 'Received'],
+  [PoStatus.Completed, 'Completed'],
+])
+
+function assertOneTarget(input: LinkToPoInput): void {
+  const hasNew = input.NewPo != null
+  const hasExisting = input.ExistingPo != null
+  if (hasNew === hasExisting) {
+    const message = hasNew
+      ? 'Send either NewPo or ExistingPo, not both.'
+      : 'Send NewPo (CompanyID and VendorID) to create a PO, or ExistingPo (PoID) to add to one.'
+    throw new ValidationError({ 'model.NewPo': [message], 'model.ExistingPo': [message] })
+  }
+}
+
+async function createTargetPo(
+  trx: Transaction<DB>,
+  user: AuthUser,
+  target: { CompanyID: number; VendorID: number },
+  now: string,
+): Promise<{ id: number; vendorId: number }> {
+  const errors: Record<string, string[]> = {}
+  if ((await findCompany(trx, target.CompanyID)) === undefined) {
+    errors['model.NewPo.CompanyID'] = [`Company ${target.CompanyID} does not exist.`]
+  }
+  if ((await findVendor(trx, target.VendorID)) === undefined) {
+    errors['model.NewPo.VendorID'] = [`Vendor ${target.VendorID} does not exist.`]
+  }
+  if (Object.keys(errors).length > 0) {
+    throw new ValidationError(errors)
+  }
+  assertCompanyAccess(user, target.CompanyID, `company ${target.CompanyID}`)
+  const id = await createPurchaseOrderHeader(trx, {
+    companyId: target.CompanyID,
+    vendorId: target.VendorID,
+    poType: PoType.PurchaseOrder,
+    orderType: PoOrderType.Regular,
+    actor: actorOf(user),
+    now,
+  })
+  return { id, vendorId: target.VendorID }
+}
+
+async function lockTargetPo(
+  trx: Transaction<DB>,
+  order: LockedOrder,
+  poId: number,
+): Promise<{ id: number; vendorId: number }> {
+  const po = await lockPurchaseOrder(trx, poId)
+  const field = 'ExistingPo.PoID'
+  if (po === undefined) {
+    throw new RuleViolationError(field, `Purchase order ${poId} does not exist.`)
+  }
+  if (po.companyId !== order.companyId) {
+    throw new RuleViolationError(
+      field,
+      `Purchase order ${poId} belongs to company ${po.companyId}, the order to company ${order.companyId}.`,
+    )
+  }
+  const closed = CLOSED_PO_STATUSES.get(po.status)
+  if (closed !== undefined) {
+    throw new RuleViolationError(
+      field,
+      `Purchase order ${poId} is ${closed}; link to an open PO or create a new one.`,
+    )
+  }
+  if (po.orderType === PoOrderType.DropShip) {
+    throw new RuleViolationError(
+      field,
+      `Purchase order ${poId} is a DropShip PO; orders cannot be linked to an existing DropShip PO.`,
+    )
+  }
+  return { id: po.id, vendorId: po.vendorId }
+}
+
+/**
+ * POST /Orders/{orderID}/LinkToPo: adds the order's items (or the listed ones) to a new or an
+ * existing PO, all or nothing. The order row is locked first, so concurrent links to the same order
+ * are serialised and can never link more than was ordered. Announces `order.linked` in the same
+ * transaction. Returns the PO ID.
+ * @example const poId = await linkOrderToPo(deps, user, 1042, { NewPo: { CompanyID: 1, VendorID: 2 } })
+ */
+export async function linkOrderToPo(
+  ctx: WriteContext<CrossdockEvents>,
+  user: AuthUser,
+  orderId: number,
+  input: LinkToPoInput,
+): Promise<number> {
+  assertOneTarget(input)
+  return inTransaction(ctx.db, async (trx) => {
+    const order = await lockOrderForLinking(trx, orderId)
+    if (order === undefined) {
+      throw new NotFoundError('ORDER_NOT_FOUND', `Order ${orderId} was not found.`)
+    }
+    assertCompanyAccess(user, order.companyId, `order ${orderId}`)
+    const settings = await getClientSettings(trx, order.companyId)
+    if (!settings.EnableLinkingOrderToPO) {
+      throw new RuleViolationError(
+        null,
+        `Linking orders to purchase orders is disabled: enable the client setting ${LINK_SETTING}.`,
+        'SETTING_DISABLED',
+      )
+    }
+    if (order.orderStatus === ORDER_STATUS.Canceled) {
+      throw new RuleViolationError(
+        null,
+        `Order ${orderId} is cancelled and cannot be linked to a purchase order.`,
+      )
+    }
+    const plan = planLink(
+      orderId,
+      order.items,
+      await sumLinkedByItem(trx, orderId),
+      input.Items,
+      settings[KIT_LEVEL_SETTING],
+    )
+
+    const now = isoNow(ctx.clock)
+    const po =
+      input.NewPo != null
+        ? await createTargetPo(trx, user, input.NewPo, now)
+        : await lockTargetPo(trx, order, input.ExistingPo!.PoID)
+    const costs = await findUnitCosts(
+      trx,
+      po.vendorId,
+      plan.flatMap((p) => p.lines.map((l) => l.sku)),
+    )
+
+    const linked: OrderLinked['items'] = []
+    for (const itemLink of plan) {
+      const linkId = await insertLink(trx, {
+        order_id: orderId,
+        order_item_id: itemLink.orderItemId,
+        po_id: po.id,
+        qty: itemLink.qty,
+        created_on: now,
+        created_by_id: user.id,
+      })
+      const lines = []
+      for (const line of itemLink.lines) {
+        const { lineId } = await addOrIncreasePurchaseOrderLine(trx, po.id, {
+          sku: line.sku,
+          qty: line.qty,
+          unitPrice: costs.get(line.sku) ?? 0,
+          relatedOrderId: orderId,
+        })
+        lines.push({ link_id: linkId, po_item_id: lineId, sku: line.sku, qty: line.qty })
+      }
+      await insertLinkLines(trx, lines)
+      linked.push({
+        orderItemId: itemLink.orderItemId,
+        qty: itemLink.qty,
+        lines: lines.map((l) => ({ poItemId: l.po_item_id, sku: l.sku, qty: l.qty })),
+      })
+    }
+
+    const lockedPo = await lockPurchaseOrder(trx, po.id)
+    if (!new RegExp(`\\bOrder ${orderId}\\b`).test(lockedPo?.description ?? '')) {
+      await appendPurchaseOrderDescription(trx, po.id, `Order ${orderId}`)
+    }
+    await stampPurchaseOrderUpdate(trx, po.id, actorOf(user), now)
+    if (order.dropshipStatus !== DROPSHIP_STATUS.Pending) {
+      await setOrderDropshipStatus(trx, orderId, DROPSHIP_STATUS.Pending, now)
+    }
+    await ctx.events.emit(trx, 'order.linked', {
+      orderId,
+      poId: po.id,
+      companyId: order.companyId,
+      createdPo: input.NewPo != null,
+      items: linked,
+      userId: user.id,
+      now,
+    })
+    return po.id
+  })
+}

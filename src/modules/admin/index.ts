@@ -1,0 +1,9 @@
+// The face of the admin module: the /admin API and loading fixtures.
+export { registerAdminApi } from './admin.routes.ts'
+export {
+  FixturesFileError,
+  applyFixtures,
+  loadReferenceData,
+  parseFixtures,
+  type SeedReport,
+} from './fixtures.service.ts'

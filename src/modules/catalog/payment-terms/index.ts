@@ -1,0 +1,4 @@
+// The face of the payment-terms module.
+export { registerPaymentTermRoutes } from './payment-terms.routes.ts'
+export { findPaymentTerm, listPaymentTerms, type PaymentTerm } from './payment-terms.service.ts'
+export { PaymentTermList } from './payment-terms.schemas.ts'

@@ -1,0 +1,10 @@
+// The face of the products (catalog) module.
+export { registerProductRoutes } from './products.routes.ts'
+export {
+  findProduct,
+  findProductsBySkus,
+  findSkuIgnoringCase,
+  findUnitCosts,
+  type Product,
+} from './products.service.ts'
+export { AddSingleProductModel, CatalogList, CatalogQuery } from './products.schemas.ts'

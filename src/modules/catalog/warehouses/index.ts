@@ -1,0 +1,10 @@
+// The face of the warehouses module.
+export { registerWarehouseRoutes } from './warehouses.routes.ts'
+export {
+  findWarehouse,
+  findWarehouses,
+  getWarehouse,
+  searchWarehouses,
+  type Warehouse,
+} from './warehouses.service.ts'
+export { WarehouseDetails, WarehouseList, WarehouseListQuery } from './warehouses.schemas.ts'

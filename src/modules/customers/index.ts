@@ -1,0 +1,9 @@
+// The face of the customers module.
+export { registerCustomerRoutes } from './customers.routes.ts'
+export {
+  findCustomer,
+  findCustomerByEmail,
+  insertNewCustomer,
+  type Customer,
+} from './customers.service.ts'
+export { CreateCustomerBody, CustomerDetailsDto } from './customers.schemas.ts'

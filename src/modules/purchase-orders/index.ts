@@ -1,0 +1,37 @@
+// The face of the purchase-orders module: what other modules, flows and the app root may use.
+export { registerPurchaseOrderRoutes } from './purchase-orders.routes.ts'
+export type {
+  PoCreated,
+  PoTrackingUpdated,
+  PurchaseOrderEvents,
+  ReceivedPo,
+  ReceivedPoLine,
+} from './purchase-orders.events.ts'
+export {
+  PoOrderType,
+  PoReceivingStatus,
+  PoShippingStatus,
+  PoStatus,
+  PoType,
+  type PurchaseOrder,
+} from './purchase-orders.types.ts'
+// Building blocks for a flow's own transaction (crossdock creates POs and adds lines for orders).
+export {
+  actorOf,
+  appendPurchaseOrderDescription,
+  createPurchaseOrderHeader,
+  findPurchaseOrder,
+  lockPurchaseOrder,
+  stampPurchaseOrderUpdate,
+  type Actor,
+} from './purchase-orders.service.ts'
+export { addOrIncreasePurchaseOrderLine, type PoLineAddition } from './po-lines.ts'
+// Wire schemas, for the SDK's types.
+export { PoDetails } from './po-details.schemas.ts'
+export {
+  CreatePoRequest,
+  PoList,
+  PoListQuery,
+  ReceivePoRequest,
+  TrackingRequest,
+} from './purchase-orders.schemas.ts'

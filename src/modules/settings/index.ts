@@ -1,0 +1,10 @@
+// The face of the settings module (Sellercloud client settings, global and per company).
+export {
+  changeClientSettings,
+  getClientSettingOverrides,
+  getClientSettings,
+  validateClientSettings,
+  writeClientSettings,
+  type SettingChange,
+} from './settings.service.ts'
+export type { ClientSettings } from './settings.catalog.ts'

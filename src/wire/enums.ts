@@ -1,0 +1,69 @@
+import { SellercloudEnum } from './schemas.ts'
+
+// Sellercloud enums that sales orders and purchase orders share (values from the 2022 Swagger file).
+// Each value object is the one source; the schemas derive from it.
+
+/** A line discount: a fixed amount or a percentage. */
+export const DISCOUNT_TYPE = { FixedAmount: 0, Percentage: 1 } as const
+export const DiscountTypeEnum = SellercloudEnum('DiscountType', DISCOUNT_TYPE)
+
+/** The stored payment status of an order or a PO (Swagger `PaymentStatus`). */
+export const PAYMENT_STATUS = {
+  NoPayment: 10,
+  Authorized: 20,
+  Charged: 30,
+  Uncleared: 40,
+  PartiallyRefund: 50,
+  FullRefund: 60,
+  PartialPayment: 70,
+  eBayPaid: 80,
+  PaymentError: 99,
+} as const
+export const PaymentStatusEnum = SellercloudEnum('PaymentStatus', PAYMENT_STATUS)
+
+/**
+ * The filter version of payment status (`GET /Orders?paymentStatus=`): every stored value, `ALL`,
+ * and combined values that each stand for several stored ones (PAYMENT_STATUS_GROUPS).
+ */
+export const PAYMENT_STATUS_FILTER = {
+  ALL: -1,
+  NoPayment: 10,
+  NoPaymentOrPartialPayment: 11,
+  Authorized: 20,
+  Charged: 30,
+  Uncleared: 40,
+  PartialRefund: 50,
+  FullRefund: 60,
+  PartialOrFullRefund: 61,
+  PartiallyPaid: 70,
+  ChargedOrPartialRefund: 71,
+  EbayPaid: 80,
+  EbayPaidOrPartialPayment: 81,
+  PaymentError: 99,
+  ChargedOrPartialPaid: 711,
+  ChargedOrAuthorized: 713,
+} as const
+export const PaymentStatusFilterEnum = SellercloudEnum('PaymentStatus', PAYMENT_STATUS_FILTER)
+
+const P = PAYMENT_STATUS
+const F = PAYMENT_STATUS_FILTER
+/** The stored statuses each combined filter value stands for. */
+export const PAYMENT_STATUS_GROUPS: Readonly<Record<number, readonly number[]>> = {
+  [F.NoPaymentOrPartialPayment]: [P.NoPayment, P.PartialPayment],
+  [F.PartialOrFullRefund]: [P.PartiallyRefund, P.FullRefund],
+  [F.ChargedOrPartialRefund]: [P.Charged, P.PartiallyRefund],
+  [F.EbayPaidOrPartialPayment]: [P.eBayPaid, P.PartialPayment],
+  [F.ChargedOrPartialPaid]: [P.Charged, P.PartialPayment],
+  [F.ChargedOrAuthorized]: [P.Charged, P.Authorized],
+}
+
+/**
+ * The stored payment statuses a filter value selects; undefined (no filter) for `ALL` or none.
+ * @example paymentStatusesOf(11) // [10, 70]
+ */
+export function paymentStatusesOf(filter: number | undefined): number[] | undefined {
+  if (filter === undefined || filter === F.ALL) {
+    return undefined
+  }
+  return [...(PAYMENT_STATUS_GROUPS[filter] ?? [filter])]
+}

@@ -1,0 +1,148 @@
+import type { TSchema } from 'typebox'
+import { parseDateInput } from '../shared/dates.ts'
+import { ENUM_NAMES_KEY } from './schemas.ts'
+
+// Sellercloud's ASP.NET binder matches property names case-insensitively, ignores unknown
+// properties and takes enum names as well as numbers. This walks a request part against its
+// route schema and rewrites it into the canonical shape the validator then checks strictly.
+
+type JsonSchema = TSchema & {
+  type?: string | string[]
+  properties?: Record<string, JsonSchema>
+  items?: JsonSchema
+  anyOf?: JsonSchema[]
+  format?: string
+  [ENUM_NAMES_KEY]?: string[]
+  enum?: unknown[]
+}
+
+export type WireMode = 'body' | 'query'
+
+const propertyIndex = new WeakMap<object, Map<string, string>>()
+const enumIndex = new WeakMap<object, Map<string, unknown>>()
+
+function indexProperties(schema: JsonSchema): Map<string, string> {
+  let index = propertyIndex.get(schema)
+  if (index === undefined) {
+    index = new Map(Object.keys(schema.properties ?? {}).map((name) => [name.toLowerCase(), name]))
+    propertyIndex.set(schema, index)
+  }
+  return index
+}
+
+function indexEnum(schema: JsonSchema): Map<string, unknown> {
+  let index = enumIndex.get(schema)
+  if (index === undefined) {
+    const names = schema[ENUM_NAMES_KEY] ?? []
+    index = new Map(names.map((name, i) => [name.toLowerCase(), schema.enum?.[i]]))
+    enumIndex.set(schema, index)
+  }
+  return index
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function pick(schema: JsonSchema, value: unknown): JsonSchema {
+  if (schema.anyOf === undefined) {
+    return schema
+  }
+  const branches = schema.anyOf.filter((b) => b.type !== 'null')
+  if (isPlainObject(value)) {
+    return branches.find((b) => b.type === 'object') ?? branches[0] ?? schema
+  }
+  if (Array.isArray(value)) {
+    return branches.find((b) => b.type === 'array') ?? branches[0] ?? schema
+  }
+  return branches[0] ?? schema
+}
+
+function canonicalKey(index: Map<string, string>, key: string, mode: WireMode): string | undefined {
+  const lower = key.toLowerCase()
+  const direct = index.get(lower)
+  if (direct !== undefined || mode !== 'query' || !lower.startsWith('model.')) {
+    return direct
+  }
+  return index.get(lower.slice('model.'.length))
+}
+
+/**
+ * Returns `value` rewritten to the schema's canonical property names, with enum names turned
+ * into numbers, accepted dates turned into ISO-8601 `Z`, and (query mode) comma lists split.
+ * Unknown property paths are pushed onto `ignored`.
+ */
+export function normalizeToSchema(
+  schemaIn: TSchema,
+  value: unknown,
+  path: string,
+  ignored: string[],
+  mode: WireMode,
+): unknown {
+  if (value === null || value === undefined) {
+    return value
+  }
+  const schema = pick(schemaIn, value)
+
+  if (schema.type === 'object' && isPlainObject(value) && schema.properties !== undefined) {
+    const index = indexProperties(schema)
+    const out: Record<string, unknown> = {}
+    for (const key of Object.keys(value)) {
+      const canonical = canonicalKey(index, key, mode)
+      const childPath = path === '' ? key : `${path}.${key}`
+      if (canonical === undefined) {
+        ignored.push(childPath)
+        continue
+      }
+      out[canonical] = normalizeToSchema(
+        schema.properties[canonical]!,
+        value[key],
+        path === '' ? canonical : `${path}.${canonical}`,
+        ignored,
+        mode,
+      )
+    }
+    return out
+  }
+
+  if (schema.type === 'array' && schema.items !== undefined) {
+    let list: unknown = value
+    if (mode === 'query' && !Array.isArray(value)) {
+      list =
+        typeof value === 'string'
+          ? value
+              .split(',')
+              .map((s) => s.trim())
+              .filter((s) => s !== '')
+          : [value]
+    } else if (mode === 'query' && Array.isArray(value)) {
+      list = (value as unknown[])
+        .flatMap((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()) : [v]))
+        .filter((s) => s !== '')
+    }
+    if (!Array.isArray(list)) {
+      return value
+    }
+    const items = schema.items
+    return (list as unknown[]).map((item, i) =>
+      normalizeToSchema(items, item, `${path}[${i}]`, ignored, mode),
+    )
+  }
+
+  if (typeof value === 'string') {
+    if (schema[ENUM_NAMES_KEY] !== undefined) {
+      const byName = indexEnum(schema).get(value.trim().toLowerCase())
+      if (byName !== undefined) {
+        return byName
+      }
+      if (mode === 'query' && /^-?\d+$/.test(value.trim())) {
+        return Number(value)
+      }
+      return value
+    }
+    if (schema.format === 'date-time') {
+      return parseDateInput(value) ?? value
+    }
+  }
+  return value
+}
