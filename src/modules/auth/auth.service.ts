@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Database } from '../../db/database.ts'
 import { isUniqueViolation } from '../../db/db-errors.ts'
+import { findMissingCompanyIds } from '../catalog/companies/index.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
 import { isoNow, type Clock } from '../../shared/clock.ts'
 import {
@@ -154,8 +155,7 @@ async function assertCompaniesExist(db: Database, ids: number[] | null | undefin
   if (ids === null || ids === undefined || ids.length === 0) {
     return
   }
-  const found = await db.selectFrom('company').select('id').where('id', 'in', ids).execute()
-  const missing = ids.filter((id) => !found.some((row) => row.id === id))
+  const missing = await findMissingCompanyIds(db, ids)
   if (missing.length > 0) {
     throw ValidationError.field('CompanyIDs', `Company ${missing.join(', ')} does not exist.`)
   }

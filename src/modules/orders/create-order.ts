@@ -3,7 +3,7 @@ import { assertCompanyAccess, type AuthUser } from '../../shared/auth-user.ts'
 import { isoNow } from '../../shared/clock.ts'
 import { RuleViolationError, ValidationError } from '../../shared/errors.ts'
 import { toMinor } from '../../shared/money.ts'
-import { findCompany } from '../catalog/companies/index.ts'
+import { findCompany, lockCompanyRow } from '../catalog/companies/index.ts'
 import { findCustomer, findCustomerByEmail, insertNewCustomer } from '../customers/index.ts'
 import { getClientSettings } from '../settings/index.ts'
 import {
@@ -20,7 +20,6 @@ import {
   insertNoteRows,
   insertOrderItemRow,
   insertOrderRow,
-  lockCompanyRow,
 } from './orders.repository.ts'
 import type { OrderCreated, OrderEvents } from './orders.events.ts'
 import type { CreateOrderBody } from './orders.request.schemas.ts'

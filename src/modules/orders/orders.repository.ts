@@ -133,14 +133,6 @@ export async function findOrderIdBySource(
   return row?.id
 }
 
-/** Serialises order creation per company (duplicate OrderSourceOrderID check). */
-export async function lockCompanyRow(trx: Transaction<DB>, companyId: number): Promise<void> {
-  await forUpdate(
-    trx,
-    trx.selectFrom('company').select('id').where('id', '=', companyId),
-  ).executeTakeFirst()
-}
-
 export async function updateOrderDropshipStatus(
   db: Database,
   id: number,

@@ -1,5 +1,7 @@
 import type { Database } from '../../../db/database.ts'
-import { containsText } from '../../../db/dialect.ts'
+import type { Transaction } from 'kysely'
+import type { DB } from '../../../db/database.ts'
+import { containsText, forUpdate } from '../../../db/dialect.ts'
 import { pageOffset, type PageRequest } from '../../../shared/page.ts'
 import type { CompanyRow, CompanyUpdate, NewCompanyRow } from './companies.table.ts'
 
@@ -42,4 +44,21 @@ export async function updateCompany(
   update: CompanyUpdate,
 ): Promise<void> {
   await db.updateTable('company').set(update).where('id', '=', id).execute()
+}
+
+/** Locks the company row for the rest of the transaction (PostgreSQL; SQLite has one writer). */
+export async function lockCompanyRow(trx: Transaction<DB>, id: number): Promise<void> {
+  await forUpdate(
+    trx,
+    trx.selectFrom('company').select('id').where('id', '=', id),
+  ).executeTakeFirst()
+}
+
+/** The IDs of `ids` that name no company. */
+export async function findMissingCompanyIds(db: Database, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) {
+    return []
+  }
+  const found = await db.selectFrom('company').select('id').where('id', 'in', ids).execute()
+  return ids.filter((id) => !found.some((row) => row.id === id))
 }

@@ -40,22 +40,6 @@ export async function insertProduct(db: Database, row: NewProductRow): Promise<v
   await db.insertInto('product').values(row).execute()
 }
 
-export function findVendorPrices(
-  db: Database,
-  vendorId: number,
-  skus: string[],
-): Promise<Array<{ sku: string; price: number; vendor_sku: string }>> {
-  if (skus.length === 0) {
-    return Promise.resolve([])
-  }
-  return db
-    .selectFrom('vendor_product')
-    .select(['sku', 'price', 'vendor_sku'])
-    .where('vendor_id', '=', vendorId)
-    .where('sku', 'in', skus)
-    .execute()
-}
-
 /** Kit filter of GET /Catalog (`model.selectedKits`). */
 export type KitFilter =
   | 'not-kit-parent-or-component'

@@ -2,11 +2,11 @@ import type { Database } from '../../../db/database.ts'
 import { visibleCompanyIds, type AuthUser } from '../../../shared/auth-user.ts'
 import type { Page, PageRequest } from '../../../shared/page.ts'
 import { findCompany, type Company } from '../companies/index.ts'
+import { findVendorPrices } from '../vendors/index.ts'
 import {
   findKitComponentRows,
   findProductRowBySkuIgnoringCase,
   findProductRowsBySkus,
-  findVendorPrices,
   listProductRows,
   type KitFilter,
 } from './products.repository.ts'

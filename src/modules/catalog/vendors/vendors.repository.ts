@@ -46,3 +46,19 @@ export async function listVendors(
 export function listAllVendors(db: Database): Promise<VendorRow[]> {
   return db.selectFrom('vendor').selectAll().orderBy('id').execute()
 }
+
+export function findVendorPrices(
+  db: Database,
+  vendorId: number,
+  skus: string[],
+): Promise<Array<{ sku: string; price: number; vendor_sku: string }>> {
+  if (skus.length === 0) {
+    return Promise.resolve([])
+  }
+  return db
+    .selectFrom('vendor_product')
+    .select(['sku', 'price', 'vendor_sku'])
+    .where('vendor_id', '=', vendorId)
+    .where('sku', 'in', skus)
+    .execute()
+}
