@@ -4,7 +4,14 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTestApp } from '../test/helpers/build-app.ts'
-import { benchProducts, bigOrderBody, orderBody, poBody } from './payloads.ts'
+import {
+  benchOrderBody,
+  benchPoBody,
+  benchProducts,
+  bigOrderBody,
+  linkItem,
+  linkNewPoBody,
+} from '../test/helpers/factories.ts'
 
 const N = Number(process.argv[2] ?? 300)
 const only = process.argv[3]
@@ -15,10 +22,10 @@ const t = await createTestApp('sqlite', {
 for (const product of benchProducts) {
   await t.post('/rest/api/Products', product)
 }
-const poId = (await t.post('/rest/api/PurchaseOrders', poBody)).json<{ Id: number }>().Id
-const orderId = (await t.post('/rest/api/Orders', orderBody)).json<number>()
+const poId = (await t.post('/rest/api/PurchaseOrders', benchPoBody)).json<{ Id: number }>().Id
+const orderId = (await t.post('/rest/api/Orders', benchOrderBody)).json<number>()
 const linkOrder = (await t.post('/rest/api/Orders', bigOrderBody)).json<number>()
-const linkItem = (await t.get(`/rest/api/Orders/${linkOrder}`)).json<{
+const linkItemId = (await t.get(`/rest/api/Orders/${linkOrder}`)).json<{
   OrderItems: Array<{ ID: number }>
 }>().OrderItems[0]!.ID
 
@@ -27,16 +34,13 @@ const cases: Array<[string, () => Promise<{ statusCode: number; body: string }>]
   ['GET /Companies/1', () => t.get('/rest/api/Companies/1')],
   ['GET /PurchaseOrders/{id}', () => t.get(`/rest/api/PurchaseOrders/${poId}`)],
   ['GET /PurchaseOrders?pageSize=50', () => t.get('/rest/api/PurchaseOrders?pageSize=50')],
-  ['POST /PurchaseOrders', () => t.post('/rest/api/PurchaseOrders', poBody)],
+  ['POST /PurchaseOrders', () => t.post('/rest/api/PurchaseOrders', benchPoBody)],
   ['GET /Orders/{id}', () => t.get(`/rest/api/Orders/${orderId}`)],
-  ['POST /Orders', () => t.post('/rest/api/Orders', orderBody)],
+  ['POST /Orders', () => t.post('/rest/api/Orders', benchOrderBody)],
   [
     'POST LinkToPo',
     () =>
-      t.post(`/rest/api/Orders/${linkOrder}/LinkToPo`, {
-        NewPo: { CompanyID: 1, VendorID: 2 },
-        Items: [{ OrderItemID: linkItem, QtyForPo: 1 }],
-      }),
+      t.post(`/rest/api/Orders/${linkOrder}/LinkToPo`, linkNewPoBody(2, [linkItem(linkItemId, 1)])),
   ],
 ]
 for (const [name, run] of cases) {

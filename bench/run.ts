@@ -17,16 +17,23 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { sql } from 'kysely'
 import pg from 'pg'
-import { benchProducts, bigOrderBody, orderBody, poBody } from './payloads.ts'
 import { insertBenchPurchaseOrders } from './po-rows.ts'
 import { ensurePrism } from './prism.ts'
 import { summarizeProfile } from './profile-summary.ts'
 import { startProcess } from './servers.ts'
 import { createDb } from '../src/db/database.ts'
 import { migrateToLatest } from '../src/db/migrator.ts'
-import { loadReferenceData } from '../src/modules/admin/fixtures.service.ts'
+import { loadReferenceData } from '../src/modules/admin/index.ts'
 import { systemClock } from '../src/shared/clock.ts'
 import { parseDatabaseUrl } from '../src/config.ts'
+import {
+  benchOrderBody,
+  benchPoBody,
+  benchProducts,
+  bigOrderBody,
+  linkItem,
+  linkNewPoBody,
+} from '../test/helpers/factories.ts'
 
 const { values: opts } = parseArgs({
   options: {
@@ -242,8 +249,8 @@ async function benchCrossdock(
     for (const product of benchProducts) {
       await api(url, token, 'POST', '/Products', product)
     }
-    const poId = (await api<{ Id: number }>(url, token, 'POST', '/PurchaseOrders', poBody)).Id
-    const orderId = await api<number>(url, token, 'POST', '/Orders', orderBody)
+    const poId = (await api<{ Id: number }>(url, token, 'POST', '/PurchaseOrders', benchPoBody)).Id
+    const orderId = await api<number>(url, token, 'POST', '/Orders', benchOrderBody)
     const linkOrders: Array<{ orderId: number; itemId: number }> = []
     for (let i = 0; i < 64; i += 1) {
       const id = await api<number>(url, token, 'POST', '/Orders', bigOrderBody)
@@ -291,7 +298,7 @@ async function benchCrossdock(
             method: 'POST',
             path: '/rest/api/PurchaseOrders',
             headers: auth,
-            body: JSON.stringify(poBody),
+            body: JSON.stringify(benchPoBody),
           },
         ],
       ],
@@ -302,7 +309,7 @@ async function benchCrossdock(
             method: 'POST',
             path: '/rest/api/Orders',
             headers: auth,
-            body: JSON.stringify(orderBody),
+            body: JSON.stringify(benchOrderBody),
           },
         ],
       ],
@@ -317,10 +324,7 @@ async function benchCrossdock(
               return {
                 ...req,
                 path: `/rest/api/Orders/${target.orderId}/LinkToPo`,
-                body: JSON.stringify({
-                  NewPo: { CompanyID: 1, VendorID: 2 },
-                  Items: [{ OrderItemID: target.itemId, QtyForPo: 1 }],
-                }),
+                body: JSON.stringify(linkNewPoBody(2, [linkItem(target.itemId, 1)])),
               }
             },
           },
@@ -410,7 +414,7 @@ async function benchPrism(openapi: string): Promise<{ get: Figure; post: Figure 
         method: 'POST',
         path: '/rest/api/PurchaseOrders',
         headers: auth,
-        body: JSON.stringify(poBody),
+        body: JSON.stringify(benchPoBody),
       },
     ])
     return { get, post }

@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs'
 import Fastify from 'fastify'
 import { serializerCompiler } from '../../src/wire/serialization.ts'
-import { PoDetails } from '../../src/modules/purchase-orders/po-details.schemas.ts'
-import { PoList } from '../../src/modules/purchase-orders/purchase-orders.schemas.ts'
+import { PoDetails, PoList } from '../../src/modules/purchase-orders/index.ts'
 
 const po: unknown = JSON.parse(readFileSync(process.env.CROSSDOCK_PAYLOAD_PO!, 'utf8'))
 const list: unknown = JSON.parse(readFileSync(process.env.CROSSDOCK_PAYLOAD_LIST!, 'utf8'))

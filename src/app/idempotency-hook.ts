@@ -10,9 +10,9 @@ import {
   type IdempotencyOptions,
 } from '../modules/idempotency/index.ts'
 import type { Clock } from '../shared/clock.ts'
-import { ValidationError } from '../shared/errors.ts'
+import { ModelStateBuilder } from '../shared/model-state.ts'
 
-// `Idempotency-Key` on POST/PUT (decisions.md, "Beyond Sellercloud"): the key is claimed in the
+// `Idempotency-Key` on POST/PUT (docs/compat.md, "Reliability and idempotency"): the key is claimed in the
 // database after authentication and validation, just before the handler runs; a successful
 // response is stored before it is sent and replayed for the same key and request for 24 hours.
 // A failed request (4xx/5xx) writes nothing, so its key is released and may be retried as is.
@@ -85,11 +85,12 @@ export function registerIdempotency(
     // Node joins a repeated header with ", ", which the pattern refuses.
     const key = Array.isArray(header) ? header.join(', ') : header
     if (!KEY_PATTERN.test(key)) {
-      throw new ValidationError({
-        'header.Idempotency-Key': [
+      new ModelStateBuilder()
+        .addKey(
+          'header.Idempotency-Key',
           'The Idempotency-Key header must be sent once, as 1 to 255 visible ASCII characters.',
-        ],
-      })
+        )
+        .throwIfAny()
     }
     const outcome = await claimIdempotencyKey(
       db,

@@ -1,11 +1,16 @@
+import type { ErrorBody } from './types.ts'
+
 // Typed errors of the SDK. Every non-2xx answer becomes an `ApiError` subclass chosen by status, so
 // callers branch with `instanceof`; a request that never got an answer is a `ConnectionError`.
+
+/** `ModelState` of the error body: messages by field (`model.Products[0].Qty`). */
+type ModelState = NonNullable<ErrorBody['ModelState']>
 
 export interface ApiErrorInit {
   status: number
   code: string
   message: string
-  modelState?: Record<string, string[]> | undefined
+  modelState?: ModelState | undefined
   requestId?: string | undefined
   body?: unknown
   method: string
@@ -25,7 +30,7 @@ export class ApiError extends Error {
   /** Sellercloud/Crossdock `Code` (`VALIDATION`, `PO_NOT_FOUND`…), or `HTTP_<status>` when absent. */
   readonly code: string
   /** Field errors keyed like `model.Products[0].Qty`; empty when the answer has none. */
-  readonly modelState: Record<string, string[]>
+  readonly modelState: ModelState
   readonly requestId: string | undefined
   /** The parsed error body as received. */
   readonly body: unknown
@@ -153,7 +158,7 @@ export function errorFromResponse(
       stringOf(b.error_description) ??
       stringOf(b.Error) ??
       (typeof body === 'string' && body !== '' ? body.slice(0, 500) : `HTTP ${status}`),
-    modelState: b.ModelState as Record<string, string[]> | undefined,
+    modelState: b.ModelState as ModelState | undefined,
     requestId,
     body,
     method,

@@ -1,5 +1,5 @@
 import { ConnectionError, RateLimitApiError, errorFromResponse } from './errors.ts'
-import type { TokenResponse } from './types.ts'
+import type { Page, TokenResponse } from './types.ts'
 
 // The transport: base URL, bearer token (lazy, cached, renewed), retries and the 429 wait. Uses only
 // the global `fetch`, `AbortSignal` and `crypto.randomUUID`, so it runs in Node ≥ 20, Deno, Bun and browsers.
@@ -251,10 +251,7 @@ function parseBody(text: string): unknown {
  * @example for await (const po of paginate((n, s) => client.purchaseOrders.list({ pageNumber: n, pageSize: s }))) {}
  */
 export async function* paginate<T>(
-  fetchPage: (
-    pageNumber: number,
-    pageSize: number,
-  ) => Promise<{ Items: T[]; TotalResults: number }>,
+  fetchPage: (pageNumber: number, pageSize: number) => Promise<Page<T>>,
   pageSize = 50,
 ): AsyncGenerator<T, void, undefined> {
   let seen = 0

@@ -1,5 +1,5 @@
-import type { Static } from 'typebox'
-import type { ErrorBody, IdResponse } from '../wire/schemas.ts'
+import type { Static, TObject, TUnsafe } from 'typebox'
+import type { ErrorBody, IdResponse, ListOf, PageQuery } from '../wire/schemas.ts'
 import type { TokenRequest, TokenResponse } from '../modules/auth/index.ts'
 import type {
   CompanyDetails,
@@ -44,15 +44,9 @@ import type {
 // and serializes with. Type-only imports: nothing of the server is loaded at run time.
 
 /** Paging parameters every list accepts (Sellercloud's `model.pageNumber` / `model.pageSize`). */
-export interface PageParams {
-  pageNumber?: number
-  pageSize?: number
-}
+export type PageParams = Static<TObject<ReturnType<typeof PageQuery>>>
 /** `{ Items, TotalResults }`, Sellercloud's list envelope. */
-export interface Page<T> {
-  Items: T[]
-  TotalResults: number
-}
+export type Page<T> = Static<ReturnType<typeof ListOf<TUnsafe<T>>>>
 /** A list query without its paging parameters (the iterators page for you). */
 export type FilterOf<Q> = Omit<Q, keyof PageParams>
 

@@ -18,8 +18,11 @@ for (const dialect of testDialects()) {
       await migrateToLatest(db)
     })
     after(async () => {
-      await db.destroy()
-      await scratch.drop()
+      try {
+        await db?.destroy()
+      } finally {
+        await scratch?.drop()
+      }
     })
 
     const companyRow = (id: number, name: string) => ({

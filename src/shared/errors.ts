@@ -103,7 +103,7 @@ export class ConflictError extends AppError {
 
 /**
  * A rule of the workflow forbids this on otherwise well-formed input. Sellercloud answers
- * these with 400, so this carries ModelState too and maps to 400 (see decisions.md).
+ * these with 400, so this carries ModelState too and maps to 400 (docs/compat.md, "Errors").
  */
 export class RuleViolationError extends AppError {
   constructor(field: string | null, message: string, code: ErrorCode = 'RULE_VIOLATION') {

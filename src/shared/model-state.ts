@@ -15,9 +15,31 @@ export class ModelStateBuilder {
 
   /** Adds a message under a key used as is (`header.Idempotency-Key`, a path parameter). */
   addKey(key: string, message: string): this {
-    const list = (this.state[key] ??= [])
-    if (!list.includes(message)) {
-      list.push(message)
+    if (Object.hasOwn(this.state, key)) {
+      this.state[key]!.push(message)
+    } else {
+      // Defined, not assigned: a key such as `__proto__` (from a hostile query) must stay a key.
+      Object.defineProperty(this.state, key, {
+        value: [message],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
+    }
+    return this
+  }
+
+  /** Whether `key` already has this message. */
+  has(key: string, message: string): boolean {
+    return Object.hasOwn(this.state, key) && this.state[key]!.includes(message)
+  }
+
+  /** Adds every message of another ModelState (a nested check's, keyed as it keyed them). */
+  merge(other: ModelState | undefined): this {
+    for (const [key, messages] of Object.entries(other ?? {})) {
+      for (const message of messages) {
+        this.addKey(key, message)
+      }
     }
     return this
   }

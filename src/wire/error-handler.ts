@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorObject } from 'ajv'
+import type { Static } from 'typebox'
 import { AppError, RateLimitedError, type ErrorCode } from '../shared/errors.ts'
+import type { ErrorBody } from './schemas.ts'
 import { toModelState } from './validation.ts'
 
 // The one place that maps error codes to HTTP statuses.
@@ -41,12 +43,7 @@ export function statusOf(code: ErrorCode): number {
   return STATUS[code]
 }
 
-interface ErrorBody {
-  Message: string
-  Code: string
-  ModelState?: Record<string, string[]>
-  RequestId?: string
-}
+type ErrorBody = Static<typeof ErrorBody>
 
 function send(reply: FastifyReply, status: number, body: ErrorBody): FastifyReply {
   // Bypass response schemas: the error shape is fixed and must never be filtered.

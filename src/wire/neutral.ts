@@ -1,7 +1,7 @@
 import type { Static, TSchema } from 'typebox'
 
 // Sellercloud DTOs carry many keys Crossdock has no meaning for. They are present with their
-// documented type's neutral value (decisions.md): 0, false, null for nullable, [] and nested
+// documented type's neutral value (docs/compat.md): 0, false, null for nullable, [] and nested
 // objects filled the same way. Mappers start from this and set what Crossdock knows.
 
 interface SchemaNode {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { TSchema } from 'typebox'
-import { ValidationError } from '../shared/errors.ts'
+import { ModelStateBuilder } from '../shared/model-state.ts'
 import { normalizeToSchema } from './normalize.ts'
 
 const MAX_REPORTED = 50
@@ -48,9 +48,9 @@ export function registerWireHook(app: FastifyInstance): void {
     // PostgreSQL text cannot hold U+0000 (the insert would fail with a 500): refuse it up front.
     const nul = pathOfNul(request.body, 'model') ?? pathOfNul(request.query, '')
     if (nul !== null) {
-      throw new ValidationError({
-        [nul]: ['Text may not contain the NUL character (\\u0000).'],
-      })
+      new ModelStateBuilder()
+        .addKey(nul, 'Text may not contain the NUL character (\\u0000).')
+        .throwIfAny()
     }
     if (ignored.length > 0) {
       const listed = ignored

@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv'
 import addFormatsImport from 'ajv-formats'
 import type { FastifySchemaCompiler } from 'fastify'
 import type { ModelState } from '../shared/errors.ts'
+import { ModelStateBuilder } from '../shared/model-state.ts'
 import { ENUM_NAMES_KEY } from './schemas.ts'
 
 // Bodies are validated strictly (no type coercion); query strings and path parameters arrive as
@@ -151,7 +152,7 @@ function message(error: ErrorObject): string {
  * summary `anyOf` error say nothing useful, so they are dropped.
  */
 export function toModelState(errors: ErrorObject[], part: string): ModelState {
-  const state: ModelState = {}
+  const problems = new ModelStateBuilder()
   const prefix = part === 'params' ? '' : 'model'
   for (const error of errors) {
     if (error.keyword === 'anyOf') {
@@ -167,13 +168,13 @@ export function toModelState(errors: ErrorObject[], part: string): ModelState {
     }
     const key = prefix === '' ? path || 'request' : path === '' ? prefix : `${prefix}.${path}`
     const text = message(error)
-    const list = (state[key] ??= [])
-    if (!list.includes(text)) {
-      list.push(text)
+    // Each failing branch of a union reports the same problem: name it once.
+    if (!problems.has(key, text)) {
+      problems.addKey(key, text)
     }
   }
-  if (Object.keys(state).length === 0) {
-    state[prefix || 'request'] = ['The request is invalid.']
+  if (problems.empty) {
+    problems.addKey(prefix || 'request', 'The request is invalid.')
   }
-  return state
+  return problems.state
 }

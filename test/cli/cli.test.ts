@@ -7,8 +7,9 @@ import { after, before, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { createClient, type CrossdockClient } from '../../src/client/index.ts'
 import { testDialects, type TestDialect } from '../helpers/dialects.ts'
+import { orderBody, orderLine, poLine, unitBody } from '../helpers/factories.ts'
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts'
-import { scratchDatabase } from '../helpers/scratch-database.ts'
+import { scratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts'
 
 // The `crossdock` CLI run as processes (bin/crossdock.js) against a started server.
 
@@ -49,14 +50,10 @@ function oneErrorLine(run: Run, pattern: RegExp): void {
   assert.match(lines[0]!, pattern)
 }
 
-const ORDER = {
-  CustomerDetails: { Email: 'cli@example.com', FirstName: 'Cli', LastName: 'User' },
-  OrderDetails: { CompanyID: 1, Channel: 'Website', OrderSourceOrderID: 'CLI-1' },
-  Products: [
-    { ProductID: 'WIDGET-RED', Qty: 2 },
-    { ProductID: 'KIT-STARTER', Qty: 1 },
-  ],
-}
+const ORDER = orderBody([orderLine('WIDGET-RED', 2), orderLine('KIT-STARTER', 1)], {
+  customer: { Email: 'cli@example.com', FirstName: 'Cli', LastName: 'User' },
+  details: { OrderSourceOrderID: 'CLI-1' },
+})
 
 const dialects = testDialects()
 // 10,000 orders on SQLite; PostgreSQL gets the same checks on 1,000, which keeps the file within
@@ -66,7 +63,7 @@ const importSize = (dialect: TestDialect) => (dialect === 'sqlite' ? 10_000 : 1_
 for (const dialect of dialects) {
   describe(`crossdock CLI against a server process [${dialect}]`, () => {
     let server: ServerProcess
-    let database: { url: string; drop(): Promise<void> }
+    let database: ScratchDatabase
     let env: Record<string, string>
     let dir: string
     let sdk: CrossdockClient
@@ -86,8 +83,11 @@ for (const dialect of dialects) {
       sdk = createClient({ baseUrl: server.url, username: 'admin', password: PASSWORD })
     })
     after(async () => {
-      await server.stop()
-      await database.drop()
+      try {
+        await server?.stop()
+      } finally {
+        await database?.drop()
+      }
     })
 
     it('should list every command in --help', async () => {
@@ -198,14 +198,9 @@ for (const dialect of dialects) {
     it('should create, get and list purchase orders', async () => {
       writeFileSync(
         join(dir, 'po.json'),
-        JSON.stringify({
-          CompanyID: 1,
-          VendorID: 1,
-          POType: 'PurchaseOrder',
-          CaseQtyMode: false,
-          DefaultWarehouseID: 1,
-          Products: [{ ProductID: 'WIDGET-BLUE', QtyUnitsOrdered: 4, UnitPrice: 2.5 }],
-        }),
+        JSON.stringify(
+          unitBody({ DefaultWarehouseID: 1, Products: [poLine('WIDGET-BLUE', 4, 2.5)] }),
+        ),
       )
       const created = await run('po', 'create', 'po.json')
       assert.equal(created.code, 0, created.stderr)
@@ -232,13 +227,7 @@ for (const dialect of dialects) {
       )
       writeFileSync(
         join(dir, 'bad-po.json'),
-        JSON.stringify({
-          CompanyID: 1,
-          VendorID: 1,
-          POType: 0,
-          CaseQtyMode: false,
-          Products: [{ ProductID: 'WIDGET-RED', QtyUnitsOrdered: 0, UnitPrice: 1 }],
-        }),
+        JSON.stringify(unitBody({ POType: 0, Products: [poLine('WIDGET-RED', 0, 1)] })),
       )
       oneErrorLine(
         await run('po', 'create', 'bad-po.json'),
@@ -288,15 +277,13 @@ for (const dialect of dialects) {
     })
 
     it('should import POs from JSON and CSV with a table report by line', async () => {
-      const pos = [1, 2, 3, 4].map((n) => ({
-        CompanyID: 1,
-        VendorID: 2,
-        POType: 0,
-        CaseQtyMode: false,
-        Products: [
-          { ProductID: n === 3 ? 'NOPE' : 'GADGET-PRO', QtyUnitsOrdered: n, UnitPrice: 30 },
-        ],
-      }))
+      const pos = [1, 2, 3, 4].map((n) =>
+        unitBody({
+          VendorID: 2,
+          POType: 0,
+          Products: [poLine(n === 3 ? 'NOPE' : 'GADGET-PRO', n, 30)],
+        }),
+      )
       writeFileSync(join(dir, 'pos.json'), JSON.stringify(pos, null, 2))
       const json = await run('import', 'pos', 'pos.json', '--progress')
       assert.equal(json.code, 1)

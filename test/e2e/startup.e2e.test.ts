@@ -5,7 +5,14 @@ import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import pg from 'pg'
 import { testDialects, testPgUrl } from '../helpers/dialects.ts'
-import { ExitedEarly, startServerProcess, token } from '../helpers/server-process.ts'
+import { scratchSchema } from '../helpers/scratch-database.ts'
+import {
+  ExitedEarly,
+  startServerProcess,
+  startServerProcesses,
+  token,
+  type ServerProcess,
+} from '../helpers/server-process.ts'
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'crossdock-e2e-'))
@@ -138,15 +145,12 @@ describe('server start-up (real process, SQLite file)', () => {
 if (testDialects().includes('postgres')) {
   describe('server start-up (real processes, PostgreSQL)', () => {
     it('should migrate safely when two instances start at once on an empty database', async () => {
-      const schema = `e2e_${Date.now().toString(36)}`
+      const { schema, url, drop } = await scratchSchema('e2e')
       const admin = new pg.Client({ connectionString: testPgUrl() })
-      await admin.connect()
-      await admin.query(`create schema ${schema}`)
       try {
-        const url = new URL(testPgUrl())
-        url.searchParams.set('options', `-c search_path=${schema}`)
-        const env = { DATABASE_URL: url.toString(), CROSSDOCK_ADMIN_PASSWORD: 'pg-pass-123' }
-        const [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)])
+        await admin.connect()
+        const env = { DATABASE_URL: url, CROSSDOCK_ADMIN_PASSWORD: 'pg-pass-123' }
+        const [a, b] = (await startServerProcesses(env, 2)) as [ServerProcess, ServerProcess]
         try {
           const t = await token(a.url, 'admin', 'pg-pass-123')
           const res = await fetch(`${b.url}/rest/api/Companies`, {
@@ -164,8 +168,8 @@ if (testDialects().includes('postgres')) {
           await Promise.all([a.stop(), b.stop()])
         }
       } finally {
-        await admin.query(`drop schema ${schema} cascade`)
         await admin.end()
+        await drop()
       }
     })
   })

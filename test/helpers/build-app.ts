@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
-import pg from 'pg'
-import { prepare } from '../../src/app/bootstrap.ts'
+import { openDatabase, prepare } from '../../src/app/bootstrap.ts'
 import type { Config } from '../../src/config.ts'
 import type { Database } from '../../src/db/database.ts'
 import { buildApp } from '../../src/app/app.ts'
 import type { AppDeps } from '../../src/app/deps.ts'
 import { createUser } from '../../src/modules/auth/auth.service.ts'
 import { systemClock, type Clock } from '../../src/shared/clock.ts'
-import { isolatedDatabase, testPgUrl, type TestDialect } from './dialects.ts'
+import { isolatedDatabase, type TestDialect } from './dialects.ts'
+import { scratchSchema, type ScratchSchema } from './scratch-database.ts'
 
 export const ADMIN_PASSWORD = 'test-admin-password'
 
@@ -43,57 +43,55 @@ export interface TestAppOptions {
   fixturesPath?: string
 }
 
-async function createSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: testPgUrl() })
-  await client.connect()
-  try {
-    await client.query(`create schema ${schema}`)
-  } finally {
-    await client.end()
-  }
-}
-
-async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: testPgUrl() })
-  await client.connect()
-  try {
-    await client.query(`drop schema if exists ${schema} cascade`)
-  } finally {
-    await client.end()
-  }
-}
-
-/** A fresh app on a fresh database (SQLite `:memory:` or a new PostgreSQL schema), demo data loaded. */
+/**
+ * A fresh app on a fresh database (SQLite `:memory:` or a new PostgreSQL schema), demo data loaded.
+ * Whatever fails on the way (a bad fixtures file, a failed login) closes what was opened and drops
+ * the schema before the error is thrown, so no test leaves a schema behind.
+ */
 export async function createTestApp(
   dialect: TestDialect,
   options: TestAppOptions = {},
 ): Promise<TestApp> {
-  const schema = `t_${randomBytes(6).toString('hex')}`
-  if (dialect === 'postgres') {
-    await createSchema(schema)
+  const scratch = dialect === 'postgres' ? await scratchSchema('app') : undefined
+  let db: Database | undefined
+  let app: FastifyInstance | undefined
+  try {
+    const config: Config = {
+      host: '127.0.0.1',
+      port: 0,
+      database: isolatedDatabase(dialect, scratch?.schema ?? ''),
+      adminUser: 'admin',
+      adminPassword: ADMIN_PASSWORD,
+      fixturesPath: options.fixturesPath,
+      jwtSecret: undefined,
+      tokenLifetimeSeconds: 3600,
+      bodyLimitBytes: 1024 * 1024,
+      logLevel: 'silent',
+      // Off unless a test is about it: suites fire thousands of requests from one address.
+      rateLimitPerHour: null,
+      redisUrl: undefined,
+      portFile: undefined,
+      ...options.config,
+    }
+    db = await openDatabase(config)
+    const { deps } = await prepare(config, options.clock ?? systemClock, db)
+    app = await buildApp(deps)
+    await app.ready()
+    return await ready(dialect, app, deps, scratch)
+  } catch (error) {
+    await app?.close().catch(() => {})
+    await db?.destroy().catch(() => {})
+    await scratch?.drop()
+    throw error
   }
-  const config: Config = {
-    host: '127.0.0.1',
-    port: 0,
-    database: isolatedDatabase(dialect, schema),
-    adminUser: 'admin',
-    adminPassword: ADMIN_PASSWORD,
-    fixturesPath: options.fixturesPath,
-    jwtSecret: undefined,
-    tokenLifetimeSeconds: 3600,
-    bodyLimitBytes: 1024 * 1024,
-    logLevel: 'silent',
-    // Off unless a test is about it: suites fire thousands of requests from one address.
-    rateLimitPerHour: null,
-    redisUrl: undefined,
-    portFile: undefined,
-    ...options.config,
-  }
-  const prepared = await prepare(config, options.clock ?? systemClock)
-  const { deps } = prepared
-  const app = await buildApp(deps)
-  await app.ready()
+}
 
+async function ready(
+  dialect: TestDialect,
+  app: FastifyInstance,
+  deps: AppDeps,
+  scratch: ScratchSchema | undefined,
+): Promise<TestApp> {
   const request: TestApp['request'] = (method, url, body, token, headers = {}) =>
     app.inject({
       method,
@@ -141,10 +139,11 @@ export async function createTestApp(
     post: (url, body, token = adminToken) => request('POST', url, body, token),
     put: (url, body, token = adminToken) => request('PUT', url, body, token),
     async close() {
-      await app.close()
-      await deps.db.destroy()
-      if (dialect === 'postgres') {
-        await dropSchema(schema)
+      try {
+        await app.close()
+        await deps.db.destroy()
+      } finally {
+        await scratch?.drop()
       }
     },
   }

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict'
 import type { TestApp } from './build-app.ts'
+import { countRows, orderBody, orderLine, receiveBody } from './factories.ts'
+
+// Shared by the crossdock test files (not a test file itself). Bodies: ./factories.ts.
 
 export interface OrderLine {
   sku: string
@@ -15,11 +18,10 @@ export async function createOrder(
 ): Promise<number> {
   const res = await t.post(
     '/rest/api/Orders',
-    {
-      CustomerDetails: { Email: 'buyer@example.com', FirstName: 'Bea', LastName: 'Buyer' },
-      OrderDetails: { CompanyID: companyId, Channel: 'Website' },
-      Products: lines.map((l) => ({ ProductID: l.sku, Qty: l.qty })),
-    },
+    orderBody(
+      lines.map((l) => orderLine(l.sku, l.qty)),
+      { details: { CompanyID: companyId } },
+    ),
     token,
   )
   assert.equal(res.statusCode, 200, res.body)
@@ -93,26 +95,15 @@ export async function receive(
   const items =
     lines ??
     po.Items.map((i) => ({ id: i.ID, qty: i.QtyOrdered - i.QtyReceived })).filter((i) => i.qty > 0)
-  return t.post(`/rest/api/PurchaseOrders/${poId}/receive`, {
-    Items: items.map((i) => ({ ID: i.id, QtyToReceive: i.qty })),
-  })
+  return t.post(`/rest/api/PurchaseOrders/${poId}/receive`, receiveBody(items))
 }
 
 export async function countLinks(
   t: TestApp,
 ): Promise<{ links: number; poItems: number; pos: number }> {
-  const n = async (table: 'dropship_link' | 'purchase_order_item' | 'purchase_order') =>
-    Number(
-      (
-        await t.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    )
   return {
-    links: await n('dropship_link'),
-    poItems: await n('purchase_order_item'),
-    pos: await n('purchase_order'),
+    links: await countRows(t.db, 'dropship_link'),
+    poItems: await countRows(t.db, 'purchase_order_item'),
+    pos: await countRows(t.db, 'purchase_order'),
   }
 }

@@ -17,12 +17,17 @@ export function testPgUrl(): string {
   return process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_PG_URL
 }
 
+/** The test database URL with `search_path` set to `schema`. */
+export function schemaUrl(schema: string): string {
+  const url = new URL(testPgUrl())
+  url.searchParams.set('options', `-c search_path=${schema}`)
+  return url.toString()
+}
+
 /** A database config isolated for one test app: `:memory:` or a fresh PostgreSQL schema. */
 export function isolatedDatabase(dialect: TestDialect, schema: string): DatabaseConfig {
   if (dialect === 'sqlite') {
     return { dialect: 'sqlite', path: ':memory:', synchronous: 'FULL' }
   }
-  const url = new URL(testPgUrl())
-  url.searchParams.set('options', `-c search_path=${schema}`)
-  return { dialect: 'postgres', url: url.toString(), poolSize: 5 }
+  return { dialect: 'postgres', url: schemaUrl(schema), poolSize: 5 }
 }

@@ -1,29 +1,8 @@
 import type { TestApp } from './build-app.ts'
-import { changeClientSettings } from '../../src/modules/settings/settings.service.ts'
+import { countRows } from './factories.ts'
+import { changeClientSettings } from '../../src/modules/settings/index.ts'
 
-// Shared by the purchase-order test files (not a test file itself).
-
-export function unitBody(overrides: Record<string, unknown> = {}) {
-  return {
-    CompanyID: 1,
-    VendorID: 1,
-    POType: 'PurchaseOrder',
-    CaseQtyMode: false,
-    Products: [{ ProductID: 'WIDGET-RED', QtyUnitsOrdered: 10, UnitPrice: 4.1 }],
-    ...overrides,
-  }
-}
-
-export function caseBody(overrides: Record<string, unknown> = {}) {
-  return {
-    CompanyID: 1,
-    VendorID: 2,
-    POType: 0,
-    CaseQtyMode: true,
-    Products: [{ ProductID: 'GADGET-PRO', QtyCasesOrdered: 3, QtyUnitsPerCase: 4, CasePrice: 120 }],
-    ...overrides,
-  }
-}
+// Shared by the purchase-order test files (not a test file itself). Bodies: ./factories.ts.
 
 /** Creates a PO through the API and returns its ID (throws on a non-200). */
 export async function createPo(t: TestApp, body: unknown, token?: string): Promise<number> {
@@ -39,13 +18,8 @@ export async function setServerSettings(t: TestApp, values: Record<string, unkno
 }
 
 export async function countPoRows(t: TestApp): Promise<{ pos: number; items: number }> {
-  const pos = await t.db
-    .selectFrom('purchase_order')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  const items = await t.db
-    .selectFrom('purchase_order_item')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  return { pos: Number(pos.n), items: Number(items.n) }
+  return {
+    pos: await countRows(t.db, 'purchase_order'),
+    items: await countRows(t.db, 'purchase_order_item'),
+  }
 }

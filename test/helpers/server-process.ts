@@ -76,6 +76,27 @@ export async function startServerProcess(
   throw new Error(`server did not start in ${timeoutMs} ms\n${out}\n${err}`)
 }
 
+/**
+ * Starts `count` servers on the same environment at once; if any fails to start, stops the others
+ * before rethrowing, so no process outlives the test.
+ */
+export async function startServerProcesses(
+  env: Record<string, string>,
+  count: number,
+): Promise<ServerProcess[]> {
+  const started = await Promise.allSettled(
+    Array.from({ length: count }, () => startServerProcess(env)),
+  )
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected')
+  if (failed !== undefined) {
+    await Promise.all(
+      started.flatMap((s) => (s.status === 'fulfilled' ? [s.value.stop('SIGKILL')] : [])),
+    )
+    throw failed.reason
+  }
+  return started.map((s) => (s as PromiseFulfilledResult<ServerProcess>).value)
+}
+
 export class ExitedEarly extends Error {
   readonly code: number | null
   readonly stdout: string

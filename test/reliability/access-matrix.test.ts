@@ -5,6 +5,17 @@ import { createTokenService } from '../../src/modules/auth/tokens.ts'
 import { fixedClock, systemClock } from '../../src/shared/clock.ts'
 import { createTestApp, type TestApp } from '../helpers/build-app.ts'
 import { testDialects } from '../helpers/dialects.ts'
+import {
+  linkExistingPoBody,
+  linkItem,
+  orderBody,
+  orderLine,
+  poLine,
+  productBody,
+  receiveBody,
+  trackingBody,
+  unitBody,
+} from '../helpers/factories.ts'
 import { collectRoutes, snapshotDatabase, type CollectedRoute } from './route-table.ts'
 
 // The access-control matrix, generated from the route table `buildApp` really registers: every
@@ -47,13 +58,7 @@ const PROBES: Record<string, Probe> = {
   'POST /PurchaseOrders': {
     expect: 'forbidden',
     url: () => '/PurchaseOrders',
-    body: () => ({
-      CompanyID: COMPANY_B,
-      VendorID: 1,
-      POType: 'PurchaseOrder',
-      CaseQtyMode: false,
-      Products: [{ ProductID: 'WIDGET-RED', QtyUnitsOrdered: 2, UnitPrice: 1 }],
-    }),
+    body: () => unitBody({ CompanyID: COMPANY_B, Products: [poLine('WIDGET-RED', 2, 1)] }),
   },
   'GET /PurchaseOrders': {
     expect: 'filtered',
@@ -63,12 +68,12 @@ const PROBES: Record<string, Probe> = {
   'PUT /PurchaseOrders/:id/TrackingNumber': {
     expect: 'forbidden',
     url: (i) => `/PurchaseOrders/${i.poId}/TrackingNumber`,
-    body: (_i, n) => ({ TrackingNumber: `1Z-MATRIX-${n}`, ShippedViaCarrier: 'UPS' }),
+    body: (_i, n) => trackingBody(`1Z-MATRIX-${n}`),
   },
   'POST /PurchaseOrders/:id/receive': {
     expect: 'forbidden',
     url: (i) => `/PurchaseOrders/${i.poId}/receive`,
-    body: (i) => ({ Items: [{ ID: i.poItemId, QtyToReceive: 1 }] }),
+    body: (i) => receiveBody([{ id: i.poItemId, qty: 1 }]),
   },
   'GET /Vendors': { expect: 'shared', url: () => '/Vendors' },
   'GET /Vendors/:id': { expect: 'shared', url: () => '/Vendors/1' },
@@ -78,12 +83,12 @@ const PROBES: Record<string, Probe> = {
   'POST /Products': {
     expect: 'forbidden',
     url: () => '/Products',
-    body: (_i, n) => ({
-      CompanyId: COMPANY_B,
-      ProductName: 'Matrix',
-      ProductSKU: `MATRIX-${n}`,
-      ProductTypeName: 'Test',
-    }),
+    body: (_i, n) =>
+      productBody(`MATRIX-${n}`, {
+        CompanyId: COMPANY_B,
+        ProductName: 'Matrix',
+        ProductTypeName: 'Test',
+      }),
   },
   'GET /Catalog': { expect: 'filtered', url: () => `/Catalog?companyID=${COMPANY_B}` },
   'POST /Customers': {
@@ -95,11 +100,11 @@ const PROBES: Record<string, Probe> = {
   'POST /Orders': {
     expect: 'forbidden',
     url: () => '/Orders',
-    body: () => ({
-      CustomerDetails: { Email: 'matrix@example.com', FirstName: 'M', LastName: 'X' },
-      OrderDetails: { CompanyID: COMPANY_B, Channel: 'Website' },
-      Products: [{ ProductID: 'WIDGET-RED', Qty: 1 }],
-    }),
+    body: () =>
+      orderBody([orderLine('WIDGET-RED', 1)], {
+        customer: { Email: 'matrix@example.com', FirstName: 'M', LastName: 'X' },
+        details: { CompanyID: COMPANY_B },
+      }),
   },
   'GET /Orders/Notes': { expect: 'forbidden', url: (i) => `/Orders/Notes?id=${i.orderId}` },
   'GET /Orders/:id': { expect: 'forbidden', url: (i) => `/Orders/${i.orderId}` },
@@ -107,10 +112,7 @@ const PROBES: Record<string, Probe> = {
   'POST /Orders/:orderID/LinkToPo': {
     expect: 'forbidden',
     url: (i) => `/Orders/${i.orderId}/LinkToPo`,
-    body: (i) => ({
-      ExistingPo: { PoID: i.poId },
-      Items: [{ OrderItemID: i.orderItemId, QtyForPo: 1 }],
-    }),
+    body: (i) => linkExistingPoBody(i.poId, [linkItem(i.orderItemId, 1)]),
   },
 }
 
@@ -162,20 +164,19 @@ for (const dialect of testDialects()) {
       )
       t = collected.result
       routes = collected.routes.filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS')
-      const order = await t.post('/rest/api/Orders', {
-        CustomerDetails: { Email: 'b@example.com', FirstName: 'B', LastName: 'B' },
-        OrderDetails: { CompanyID: COMPANY_B, Channel: 'Website' },
-        Products: [{ ProductID: 'WIDGET-RED', Qty: 5 }],
-      })
+      const order = await t.post(
+        '/rest/api/Orders',
+        orderBody([orderLine('WIDGET-RED', 5)], {
+          customer: { Email: 'b@example.com', FirstName: 'B', LastName: 'B' },
+          details: { CompanyID: COMPANY_B },
+        }),
+      )
       assert.equal(order.statusCode, 200, order.body)
       const orderId = order.json<number>()
-      const po = await t.post('/rest/api/PurchaseOrders', {
-        CompanyID: COMPANY_B,
-        VendorID: 1,
-        POType: 'PurchaseOrder',
-        CaseQtyMode: false,
-        Products: [{ ProductID: 'WIDGET-BLUE', QtyUnitsOrdered: 10, UnitPrice: 2 }],
-      })
+      const po = await t.post(
+        '/rest/api/PurchaseOrders',
+        unitBody({ CompanyID: COMPANY_B, Products: [poLine('WIDGET-BLUE', 10, 2)] }),
+      )
       assert.equal(po.statusCode, 200, po.body)
       const poId = po.json<{ Id: number }>().Id
       const orderJson = (await t.get(`/rest/api/Orders/${orderId}`)).json()

@@ -3,9 +3,21 @@ import { after, before, describe, it } from 'node:test'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { DB } from '../../src/db/database.ts'
-import { testDialects, testPgUrl } from '../helpers/dialects.ts'
+import { testDialects } from '../helpers/dialects.ts'
+import {
+  linkExistingPoBody,
+  linkItem,
+  linkNewPoBody,
+  orderBody,
+  orderLine,
+  poLine,
+  receiveBody,
+  trackingBody,
+  unitBody,
+} from '../helpers/factories.ts'
 import { startServerProcess, token, type ServerProcess } from '../helpers/server-process.ts'
 import { api, type Api } from '../helpers/http-api.ts'
+import { scratchSchema, type ScratchSchema } from '../helpers/scratch-database.ts'
 
 // Two server processes on one PostgreSQL take concurrent link / receive / tracking traffic on the
 // same orders and POs; afterwards the books must balance: linked ≤ ordered, received ≤ ordered,
@@ -23,20 +35,15 @@ async function violations(db: Kysely<DB>, query: string): Promise<unknown[]> {
 
 for (const dialect of testDialects().filter((d) => d === 'postgres')) {
   describe(`two instances, one PostgreSQL: concurrent link/receive/tracking [${dialect}]`, () => {
-    const schema = `conc_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`
-    let admin: pg.Client
+    let scratch: ScratchSchema | undefined
     let servers: ServerProcess[] = []
-    let db: Kysely<DB>
+    let db: Kysely<DB> | undefined
     let clients: Api[]
 
     before(async () => {
-      admin = new pg.Client({ connectionString: testPgUrl() })
-      await admin.connect()
-      await admin.query(`create schema ${schema}`)
-      const url = new URL(testPgUrl())
-      url.searchParams.set('options', `-c search_path=${schema}`)
+      scratch = await scratchSchema('conc')
       const env = {
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: scratch.url,
         CROSSDOCK_ADMIN_PASSWORD: PASSWORD,
         CROSSDOCK_RATE_LIMIT: 'off',
         LOG_LEVEL: 'warn',
@@ -47,30 +54,31 @@ for (const dialect of testDialects().filter((d) => d === 'postgres')) {
       clients = servers.map((s) => api(s.url, bearer))
       db = new Kysely<DB>({
         dialect: new PostgresDialect({
-          pool: new pg.Pool({ connectionString: url.toString(), max: 2 }),
+          pool: new pg.Pool({ connectionString: scratch.url, max: 2 }),
         }),
       })
     })
     after(async () => {
-      await Promise.all(servers.map((s) => s.stop()))
-      await db.destroy()
-      await admin.query(`drop schema ${schema} cascade`)
-      await admin.end()
+      try {
+        await Promise.all(servers.map((s) => s.stop()))
+        await db?.destroy()
+      } finally {
+        await scratch?.drop()
+      }
     })
 
     it(`should keep every invariant under ${OPERATIONS} concurrent operations across two instances`, async () => {
       const [a] = clients as [Api, Api]
       const orderIds: number[] = []
       for (let i = 0; i < 4; i += 1) {
-        const res = await a.call('POST', '/Orders', {
-          CustomerDetails: { Email: `conc${i}@example.com`, FirstName: 'C', LastName: 'C' },
-          OrderDetails: { CompanyID: 1, Channel: 'Website' },
-          Products: [
-            { ProductID: 'WIDGET-RED', Qty: 12 },
-            { ProductID: 'WIDGET-BLUE', Qty: 8 },
-            { ProductID: 'KIT-STARTER', Qty: 3 },
-          ],
-        })
+        const res = await a.call(
+          'POST',
+          '/Orders',
+          orderBody(
+            [orderLine('WIDGET-RED', 12), orderLine('WIDGET-BLUE', 8), orderLine('KIT-STARTER', 3)],
+            { customer: { Email: `conc${i}@example.com`, FirstName: 'C', LastName: 'C' } },
+          ),
+        )
         assert.equal(res.status, 200, JSON.stringify(res.body))
         orderIds.push(res.body as number)
       }
@@ -86,13 +94,11 @@ for (const dialect of testDialects().filter((d) => d === 'postgres')) {
       }
       const poIds: number[] = []
       for (let i = 0; i < 3; i += 1) {
-        const res = await a.call('POST', '/PurchaseOrders', {
-          CompanyID: 1,
-          VendorID: 1,
-          POType: 'PurchaseOrder',
-          CaseQtyMode: false,
-          Products: [{ ProductID: 'CASE-SLIM', QtyUnitsOrdered: 6, UnitPrice: 3.3333 }],
-        })
+        const res = await a.call(
+          'POST',
+          '/PurchaseOrders',
+          unitBody({ Products: [poLine('CASE-SLIM', 6, 3.3333)] }),
+        )
         assert.equal(res.status, 200, JSON.stringify(res.body))
         poIds.push((res.body as { Id: number }).Id)
       }
@@ -106,17 +112,15 @@ for (const dialect of testDialects().filter((d) => d === 'postgres')) {
         if (roll < 0.45) {
           kind = 'link'
           const orderId = pick(orderIds)
-          res = await client.call('POST', `/Orders/${orderId}/LinkToPo`, {
-            ...(Math.random() < 0.7
-              ? { ExistingPo: { PoID: pick(poIds) } }
-              : { NewPo: { CompanyID: 1, VendorID: pick([1, 2, 3]) } }),
-            Items: [
-              {
-                OrderItemID: pick(items.get(orderId)!),
-                QtyForPo: 1 + Math.floor(Math.random() * 3),
-              },
-            ],
-          })
+          const existing = Math.random() < 0.7
+          const lines = [linkItem(pick(items.get(orderId)!), 1 + Math.floor(Math.random() * 3))]
+          res = await client.call(
+            'POST',
+            `/Orders/${orderId}/LinkToPo`,
+            existing
+              ? linkExistingPoBody(pick(poIds), lines)
+              : linkNewPoBody(pick([1, 2, 3]), lines),
+          )
           if (res.status === 200 && !poIds.includes(res.body as number)) {
             poIds.push(res.body as number)
           }
@@ -125,15 +129,18 @@ for (const dialect of testDialects().filter((d) => d === 'postgres')) {
           const poId = pick(poIds)
           const po = await client.call('GET', `/PurchaseOrders/${poId}`)
           const lines = (po.body as { Items: Array<{ ID: number }> }).Items
-          res = await client.call('POST', `/PurchaseOrders/${poId}/receive`, {
-            Items: [{ ID: pick(lines).ID, QtyToReceive: 1 + Math.floor(Math.random() * 4) }],
-          })
+          res = await client.call(
+            'POST',
+            `/PurchaseOrders/${poId}/receive`,
+            receiveBody([{ id: pick(lines).ID, qty: 1 + Math.floor(Math.random() * 4) }]),
+          )
         } else {
           kind = 'tracking'
-          res = await client.call('PUT', `/PurchaseOrders/${pick(poIds)}/TrackingNumber`, {
-            TrackingNumber: `1Z${n}`,
-            ShippedViaCarrier: 'UPS',
-          })
+          res = await client.call(
+            'PUT',
+            `/PurchaseOrders/${pick(poIds)}/TrackingNumber`,
+            trackingBody(`1Z${n}`),
+          )
         }
         statuses.set(`${kind} ${res.status}`, (statuses.get(`${kind} ${res.status}`) ?? 0) + 1)
         assert.ok(res.status < 500, `${kind}: ${res.status} ${JSON.stringify(res.body)}`)
@@ -169,7 +176,7 @@ for (const dialect of testDialects().filter((d) => d === 'postgres')) {
           'select o.id from sales_order o where o.sub_total <> (select coalesce(sum(i.line_total), 0) from sales_order_item i where i.order_id = o.id)',
       }
       for (const [what, query] of Object.entries(checks)) {
-        assert.deepEqual(await violations(db, query), [], what)
+        assert.deepEqual(await violations(db!, query), [], what)
       }
       // PO totals as the API reports them equal the sum of their lines.
       for (const poId of poIds) {

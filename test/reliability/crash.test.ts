@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import type { DB } from '../../src/db/database.ts'
 import { testDialects, type TestDialect } from '../helpers/dialects.ts'
+import { linkNewPoBody, orderBody, orderLine, poLine, unitBody } from '../helpers/factories.ts'
 import { startServerProcess, token, type ServerProcess } from '../helpers/server-process.ts'
 import { scratchDatabase } from '../helpers/scratch-database.ts'
 
@@ -58,15 +59,18 @@ async function client(base: string, bearer: string, tag: string, acked: Acked[])
     const marker = `${tag}-${n}`
     try {
       crashTally.requests += 1
-      const order = await post(base, bearer, '/Orders', {
-        CustomerDetails: { Email: `${marker}@example.com`, FirstName: 'Crash', LastName: 'Test' },
-        OrderDetails: { CompanyID: 1, Channel: 'Website', OrderSourceOrderID: marker },
-        Products: [
-          { ProductID: 'WIDGET-RED', Qty: 2 },
-          { ProductID: 'KIT-STARTER', Qty: 1 },
-          { ProductID: 'CASE-SLIM', Qty: 3 },
-        ],
-      })
+      const order = await post(
+        base,
+        bearer,
+        '/Orders',
+        orderBody(
+          [orderLine('WIDGET-RED', 2), orderLine('KIT-STARTER', 1), orderLine('CASE-SLIM', 3)],
+          {
+            customer: { Email: `${marker}@example.com`, FirstName: 'Crash', LastName: 'Test' },
+            details: { OrderSourceOrderID: marker },
+          },
+        ),
+      )
       if (order.status >= 500) {
         crashTally.status5xx += 1
       }
@@ -75,17 +79,15 @@ async function client(base: string, bearer: string, tag: string, acked: Acked[])
       acked.push({ kind: 'order', marker, id: orderId, lines: 3 })
 
       crashTally.requests += 1
-      const po = await post(base, bearer, '/PurchaseOrders', {
-        CompanyID: 1,
-        VendorID: 1,
-        POType: 'PurchaseOrder',
-        CaseQtyMode: false,
-        Description: marker,
-        Products: [
-          { ProductID: 'WIDGET-RED', QtyUnitsOrdered: 5, UnitPrice: 1.25 },
-          { ProductID: 'GADGET-PRO', QtyUnitsOrdered: 2, UnitPrice: 40 },
-        ],
-      })
+      const po = await post(
+        base,
+        bearer,
+        '/PurchaseOrders',
+        unitBody({
+          Description: marker,
+          Products: [poLine('WIDGET-RED', 5, 1.25), poLine('GADGET-PRO', 2, 40)],
+        }),
+      )
       if (po.status >= 500) {
         crashTally.status5xx += 1
       }
@@ -93,10 +95,7 @@ async function client(base: string, bearer: string, tag: string, acked: Acked[])
       acked.push({ kind: 'po', marker, id: (po.body as { Id: number }).Id, lines: 2 })
 
       crashTally.requests += 1
-      const link = await post(base, bearer, `/Orders/${orderId}/LinkToPo`, {
-        NewPo: { CompanyID: 1, VendorID: 2 },
-        Items: null,
-      })
+      const link = await post(base, bearer, `/Orders/${orderId}/LinkToPo`, linkNewPoBody(2))
       if (link.status >= 500) {
         crashTally.status5xx += 1
       }

@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import type { LightMyRequestResponse } from 'fastify'
 import { createTestApp, type TestApp } from '../helpers/build-app.ts'
 import { testDialects } from '../helpers/dialects.ts'
+import { orderBody, orderLine, poLine, unitBody } from '../helpers/factories.ts'
 import { hostileBody, hostilePathParam, hostileQuery } from './fuzz-arbitraries.ts'
 import { collectRoutes, rowCounter, type CollectedRoute } from './route-table.ts'
 
@@ -53,18 +54,16 @@ for (const dialect of testDialects()) {
         .filter((r) => r.access !== 'public' || r.url.endsWith('/token'))
         .filter((r) => !r.url.startsWith('/api/'))
       counts = await rowCounter(t.db)
-      const order = await t.post('/rest/api/Orders', {
-        CustomerDetails: { Email: 'fuzz@example.com', FirstName: 'F', LastName: 'Z' },
-        OrderDetails: { CompanyID: 1, Channel: 'Website' },
-        Products: [{ ProductID: 'WIDGET-RED', Qty: 3 }],
-      })
-      const po = await t.post('/rest/api/PurchaseOrders', {
-        CompanyID: 1,
-        VendorID: 1,
-        POType: 0,
-        CaseQtyMode: false,
-        Products: [{ ProductID: 'WIDGET-RED', QtyUnitsOrdered: 5, UnitPrice: 1 }],
-      })
+      const order = await t.post(
+        '/rest/api/Orders',
+        orderBody([orderLine('WIDGET-RED', 3)], {
+          customer: { Email: 'fuzz@example.com', FirstName: 'F', LastName: 'Z' },
+        }),
+      )
+      const po = await t.post(
+        '/rest/api/PurchaseOrders',
+        unitBody({ POType: 0, Products: [poLine('WIDGET-RED', 5, 1)] }),
+      )
       realIds = [order.json<number>(), po.json<{ Id: number }>().Id, 1, 2]
     })
     after(() => {

@@ -9,33 +9,17 @@ import {
 import type { Clock } from '../../src/shared/clock.ts'
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../helpers/build-app.ts'
 import { testDialects } from '../helpers/dialects.ts'
+import { countRows, orderBody, orderLine, unitBody } from '../helpers/factories.ts'
 
 let nowMs = Date.parse('2026-12-01T10:00:00.000Z')
 const clock: Clock = { now: () => new Date(nowMs) }
 
-function orderBody(email = 'idem@example.com', qty = 1) {
-  return {
-    CustomerDetails: { Email: email, FirstName: 'Id', LastName: 'Em' },
-    OrderDetails: { CompanyID: 1, Channel: 'Website' },
-    Products: [{ ProductID: 'WIDGET-RED', Qty: qty }],
-  }
-}
+const idemOrder = (email = 'idem@example.com', qty = 1) =>
+  orderBody([orderLine('WIDGET-RED', qty)], {
+    customer: { Email: email, FirstName: 'Id', LastName: 'Em' },
+  })
 
-const poBody = {
-  CompanyID: 1,
-  VendorID: 1,
-  POType: 'PurchaseOrder',
-  CaseQtyMode: false,
-  Products: [{ ProductID: 'WIDGET-RED', QtyUnitsOrdered: 10, UnitPrice: 4.1 }],
-}
-
-async function count(t: TestApp, table: 'sales_order' | 'purchase_order' | 'idempotency_key') {
-  const row = await t.db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
-}
+const poBody = unitBody()
 
 for (const dialect of testDialects()) {
   describe(`Idempotency-Key [${dialect}]`, () => {
@@ -56,8 +40,8 @@ for (const dialect of testDialects()) {
     after(() => t.close())
 
     it('should replay the first response for the same key and body, creating one order', async () => {
-      const before = await count(t, 'sales_order')
-      const first = await send('POST', '/rest/api/Orders', orderBody(), 'order-1')
+      const before = await countRows(t.db, 'sales_order')
+      const first = await send('POST', '/rest/api/Orders', idemOrder(), 'order-1')
       assert.equal(first.statusCode, 200, first.body)
       assert.equal(first.headers['idempotent-replayed'], undefined)
       // Same request in another property case and through the /api alias: the same request.
@@ -65,8 +49,8 @@ for (const dialect of testDialects()) {
         'POST',
         '/api/orders',
         {
-          customerdetails: orderBody().CustomerDetails,
-          ...orderBody(),
+          customerdetails: idemOrder().CustomerDetails,
+          ...idemOrder(),
           CustomerDetails: undefined,
         },
         'order-1',
@@ -75,22 +59,22 @@ for (const dialect of testDialects()) {
       assert.equal(again.body, first.body)
       assert.equal(again.headers['idempotent-replayed'], 'true')
       assert.match(String(again.headers['content-type']), /application\/json/)
-      assert.equal(await count(t, 'sales_order'), before + 1)
+      assert.equal(await countRows(t.db, 'sales_order'), before + 1)
     })
 
     it('should answer the same key with another body with 422 IDEMPOTENCY_MISMATCH, writing nothing', async () => {
       assert.equal(
-        (await send('POST', '/rest/api/Orders', orderBody('a@example.com'), 'order-2')).statusCode,
+        (await send('POST', '/rest/api/Orders', idemOrder('a@example.com'), 'order-2')).statusCode,
         200,
       )
-      const before = await count(t, 'sales_order')
-      const res = await send('POST', '/rest/api/Orders', orderBody('a@example.com', 2), 'order-2')
+      const before = await countRows(t.db, 'sales_order')
+      const res = await send('POST', '/rest/api/Orders', idemOrder('a@example.com', 2), 'order-2')
       assert.equal(res.statusCode, 422, res.body)
       assert.equal(res.json().Code, 'IDEMPOTENCY_MISMATCH')
       assert.match(res.json().Message, /order-2/)
       const otherRoute = await send('POST', '/rest/api/PurchaseOrders', poBody, 'order-2')
       assert.equal(otherRoute.statusCode, 422, 'the key names one request, on one route')
-      assert.equal(await count(t, 'sales_order'), before)
+      assert.equal(await countRows(t.db, 'sales_order'), before)
     })
 
     it('should scope keys per user', async () => {
@@ -104,12 +88,12 @@ for (const dialect of testDialects()) {
     })
 
     it('should let exactly one of 20 concurrent duplicates create the order, and replay it to the rest', async () => {
-      const orders = await count(t, 'sales_order')
-      const pos = await count(t, 'purchase_order')
+      const orders = await countRows(t.db, 'sales_order')
+      const pos = await countRows(t.db, 'purchase_order')
       const [orderResults, poResults] = await Promise.all([
         Promise.all(
           Array.from({ length: 20 }, () =>
-            send('POST', '/rest/api/Orders', orderBody('race@example.com'), 'race-order'),
+            send('POST', '/rest/api/Orders', idemOrder('race@example.com'), 'race-order'),
           ),
         ),
         Promise.all(
@@ -126,8 +110,8 @@ for (const dialect of testDialects()) {
         assert.equal(new Set(results.map((r) => r.body)).size, 1, 'one ID for all')
         assert.equal(results.filter((r) => r.headers['idempotent-replayed'] !== 'true').length, 1)
       }
-      assert.equal(await count(t, 'sales_order'), orders + 1)
-      assert.equal(await count(t, 'purchase_order'), pos + 1)
+      assert.equal(await countRows(t.db, 'sales_order'), orders + 1)
+      assert.equal(await countRows(t.db, 'purchase_order'), pos + 1)
     })
 
     it('should replay a PUT with its empty 200 and not run it again', async () => {
@@ -165,7 +149,7 @@ for (const dialect of testDialects()) {
     })
 
     it('should hold across instances and restarts (stored in the database)', async () => {
-      const first = await send('POST', '/rest/api/Orders', orderBody('restart@example.com'), 'rs')
+      const first = await send('POST', '/rest/api/Orders', idemOrder('restart@example.com'), 'rs')
       assert.equal(first.statusCode, 200)
       const second = await buildApp(t.deps)
       try {
@@ -177,7 +161,7 @@ for (const dialect of testDialects()) {
             'content-type': 'application/json',
             'idempotency-key': 'rs',
           },
-          payload: JSON.stringify(orderBody('restart@example.com')),
+          payload: JSON.stringify(idemOrder('restart@example.com')),
         })
         assert.equal(res.statusCode, 200)
         assert.equal(res.body, first.body)
@@ -188,18 +172,18 @@ for (const dialect of testDialects()) {
     })
 
     it('should forget a key after 24 hours', async () => {
-      const first = await send('POST', '/rest/api/Orders', orderBody('ttl@example.com'), 'ttl')
+      const first = await send('POST', '/rest/api/Orders', idemOrder('ttl@example.com'), 'ttl')
       await advance(IDEMPOTENCY_TTL_MS - 1000)
-      const within = await send('POST', '/rest/api/Orders', orderBody('ttl@example.com'), 'ttl')
+      const within = await send('POST', '/rest/api/Orders', idemOrder('ttl@example.com'), 'ttl')
       assert.equal(within.body, first.body)
       await advance(2000)
-      const later = await send('POST', '/rest/api/Orders', orderBody('ttl@example.com'), 'ttl')
+      const later = await send('POST', '/rest/api/Orders', idemOrder('ttl@example.com'), 'ttl')
       assert.equal(later.statusCode, 200)
       assert.notEqual(later.body, first.body, 'a new order after the key expired')
     })
 
     it('should answer a claim left by a crashed instance with 409 IDEMPOTENCY_INTERRUPTED', async () => {
-      const orders = await count(t, 'sales_order')
+      const orders = await countRows(t.db, 'sales_order')
       const claimed = await claimIdempotencyKey(t.db, clock, {
         userId: 1,
         key: 'crashed',
@@ -212,7 +196,7 @@ for (const dialect of testDialects()) {
         claimIdempotencyKey(t.db, clock, { userId: 1, key: 'crashed', requestHash: 'x' }),
         (e: { code?: string }) => e.code === 'IDEMPOTENCY_INTERRUPTED',
       )
-      assert.equal(await count(t, 'sales_order'), orders)
+      assert.equal(await countRows(t.db, 'sales_order'), orders)
     })
 
     it('should make a duplicate wait for a running first request, then 409 IDEMPOTENCY_IN_PROGRESS', async () => {
@@ -227,14 +211,14 @@ for (const dialect of testDialects()) {
     })
 
     it('should refuse a malformed key with 400, and write no key without the header', async () => {
-      const keys = await count(t, 'idempotency_key')
+      const keys = await countRows(t.db, 'idempotency_key')
       const bad = await send('POST', '/rest/api/PurchaseOrders', poBody, 'x'.repeat(256))
       assert.equal(bad.statusCode, 400)
       assert.ok(bad.json().ModelState['header.Idempotency-Key'])
       const spaced = await send('POST', '/rest/api/PurchaseOrders', poBody, 'has space')
       assert.equal(spaced.statusCode, 400)
       assert.equal((await t.post('/rest/api/PurchaseOrders', poBody, token)).statusCode, 200)
-      assert.equal(await count(t, 'idempotency_key'), keys)
+      assert.equal(await countRows(t.db, 'idempotency_key'), keys)
     })
   })
 }

@@ -10,7 +10,7 @@ async function serverModules() {
       import('../../db/migrator.ts'),
       import('../../app/app.ts'),
       import('../../app/server.ts'),
-      import('../../modules/admin/fixtures.service.ts'),
+      import('../../modules/admin/index.ts'),
       import('../../shared/clock.ts'),
       import('../../shared/errors.ts'),
       import('node:fs/promises'),

@@ -10,6 +10,7 @@ import type {
   CreateProductRequest,
   Customer,
   FilterOf,
+  Page,
   PaymentTerm,
   Vendor,
   VendorList,
@@ -24,11 +25,7 @@ import type {
 type Item<L> = L extends { Items: (infer T)[] } ? T : never
 
 /** A read-only list + get resource such as `/Vendors` and `/Vendors/{id}`. */
-export class ListResource<
-  Q extends object,
-  L extends { Items: unknown[]; TotalResults: number },
-  D,
-> {
+export class ListResource<Q extends object, L extends Page<unknown>, D> {
   readonly #http: Transport
   readonly #path: string
   constructor(http: Transport, path: string) {
@@ -68,10 +65,7 @@ export class ListResource<
   ): AsyncGenerator<Item<L>, void, undefined> {
     return paginate(
       (pageNumber, pageSize) =>
-        this.list({ ...filter, pageNumber, pageSize } as Q, options) as Promise<{
-          Items: Item<L>[]
-          TotalResults: number
-        }>,
+        this.list({ ...filter, pageNumber, pageSize } as Q, options) as Promise<Page<Item<L>>>,
     )
   }
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { errorResponses } from '../../wire/schemas.ts'
 import type { WriteContext } from '../../db/context.ts'
-import { ValidationError } from '../../shared/errors.ts'
+import { ModelStateBuilder } from '../../shared/model-state.ts'
 import {
   LinkToPoBody,
   LinkToPoParams,
@@ -20,16 +20,14 @@ function toInput(body: LinkToPoBodyType): LinkToPoBodyType {
       : null
   const existing = body.ExistingPo != null && body.ExistingPo.PoID !== 0 ? body.ExistingPo : null
   if (newPo !== null) {
-    const errors: Record<string, string[]> = {}
+    const problems = new ModelStateBuilder()
     if (newPo.CompanyID === 0) {
-      errors['model.NewPo.CompanyID'] = ['The CompanyID field is required when creating a new PO.']
+      problems.add('NewPo.CompanyID', 'The CompanyID field is required when creating a new PO.')
     }
     if (newPo.VendorID === 0) {
-      errors['model.NewPo.VendorID'] = ['The VendorID field is required when creating a new PO.']
+      problems.add('NewPo.VendorID', 'The VendorID field is required when creating a new PO.')
     }
-    if (Object.keys(errors).length > 0) {
-      throw new ValidationError(errors)
-    }
+    problems.throwIfAny()
   }
   return { NewPo: newPo, ExistingPo: existing, Items: body.Items ?? null }
 }

@@ -1,4 +1,5 @@
-import { ValidationError, type ModelState } from '../../shared/errors.ts'
+import { ValidationError } from '../../shared/errors.ts'
+import { ModelStateBuilder } from '../../shared/model-state.ts'
 import type { LinkToPoBodyType } from './crossdock.schemas.ts'
 
 // Pure rules of linking a sales order to a PO: which PO lines, and how many units, a request adds.
@@ -26,10 +27,6 @@ export interface PlannedItemLink {
 }
 
 export const KIT_LEVEL_SETTING = 'EnableOrderLinkToPOAtKitLevel'
-
-function add(state: ModelState, field: string, message: string): void {
-  ;(state[`model.${field}`] ??= []).push(message)
-}
 
 function linesFor(item: LinkableItem, qty: number, kitLevel: boolean): PlannedLine[] {
   if (!item.isKit || kitLevel) {
@@ -78,22 +75,21 @@ export function planLink(
     )
   }
 
-  const state: ModelState = {}
+  const problems = new ModelStateBuilder()
   const seen = new Set<number>()
   const plan: PlannedItemLink[] = []
   requested.forEach((request, i) => {
     const at = `Items[${i}]`
     const item = items.find((candidate) => candidate.id === request.OrderItemID)
     if (item === undefined) {
-      add(
-        state,
+      problems.add(
         `${at}.OrderItemID`,
         `Order item ${request.OrderItemID} is not an item of order ${orderId}.`,
       )
       return
     }
     if (seen.has(item.id)) {
-      add(state, `${at}.OrderItemID`, `Order item ${item.id} is listed more than once.`)
+      problems.add(`${at}.OrderItemID`, `Order item ${item.id} is listed more than once.`)
       return
     }
     seen.add(item.id)
@@ -103,16 +99,14 @@ export function planLink(
 
     if (bundle !== null && bundle.length > 0) {
       if (!item.isKit) {
-        add(
-          state,
+        problems.add(
           `${at}.BundleItems`,
           `Order item ${item.id} (${item.sku}) is not a kit; BundleItems apply to kit items only.`,
         )
         return
       }
       if (kitLevel) {
-        add(
-          state,
+        problems.add(
           `${at}.BundleItems`,
           `BundleItems cannot be sent while the client setting ${KIT_LEVEL_SETTING} is enabled: kits are linked as their parent product.`,
         )
@@ -125,16 +119,14 @@ export function planLink(
           (c) => c.sku.toLowerCase() === b.ProductID.toLowerCase(),
         )
         if (component === undefined) {
-          add(
-            state,
+          problems.add(
             `${at}.BundleItems[${j}].ProductID`,
             `${b.ProductID} is not a component of kit ${item.sku}.`,
           )
           return
         }
         if (bundleLines.some((l) => l.sku === component.sku)) {
-          add(
-            state,
+          problems.add(
             `${at}.BundleItems[${j}].ProductID`,
             `${component.sku} is listed more than once.`,
           )
@@ -142,8 +134,7 @@ export function planLink(
         }
         kitsNeeded = Math.max(kitsNeeded, Math.ceil(b.QtyForPo / component.qtyPerKit))
         if (qty !== null && b.QtyForPo > qty * component.qtyPerKit) {
-          add(
-            state,
+          problems.add(
             `${at}.BundleItems[${j}].QtyForPo`,
             `At most ${qty * component.qtyPerKit} units of ${component.sku} (${component.qtyPerKit} per kit × ${qty} kits).`,
           )
@@ -155,13 +146,12 @@ export function planLink(
       lines = bundleLines
     }
     if (qty === null) {
-      add(state, `${at}.QtyForPo`, 'The QtyForPo field is required when linking specific items.')
+      problems.add(`${at}.QtyForPo`, 'The QtyForPo field is required when linking specific items.')
       return
     }
     const remaining = remainingOf(item)
     if (qty > remaining) {
-      add(
-        state,
+      problems.add(
         `${at}.QtyForPo`,
         `Order item ${item.id} (${item.sku}): ${Math.max(0, remaining)} of ${item.qty} left to link, ${qty} requested.`,
       )
@@ -169,8 +159,6 @@ export function planLink(
     }
     plan.push({ orderItemId: item.id, qty, lines: lines ?? linesFor(item, qty, kitLevel) })
   })
-  if (Object.keys(state).length > 0) {
-    throw new ValidationError(state)
-  }
+  problems.throwIfAny()
   return plan
 }

@@ -4,7 +4,8 @@ import type { DB } from '../../db/database.ts'
 import { inTransaction } from '../../db/transaction.ts'
 import { assertCompanyAccess, type AuthUser } from '../../shared/auth-user.ts'
 import { isoNow } from '../../shared/clock.ts'
-import { NotFoundError, RuleViolationError, ValidationError } from '../../shared/errors.ts'
+import { NotFoundError, RuleViolationError } from '../../shared/errors.ts'
+import { ModelStateBuilder } from '../../shared/model-state.ts'
 import { findCompany } from '../../modules/catalog/companies/index.ts'
 import { findUnitCosts } from '../../modules/catalog/products/index.ts'
 import { findVendor } from '../../modules/catalog/vendors/index.ts'
@@ -46,7 +47,7 @@ function assertOneTarget(input: LinkToPoInput): void {
     const message = hasNew
       ? 'Send either NewPo or ExistingPo, not both.'
       : 'Send NewPo (CompanyID and VendorID) to create a PO, or ExistingPo (PoID) to add to one.'
-    throw new ValidationError({ 'model.NewPo': [message], 'model.ExistingPo': [message] })
+    new ModelStateBuilder().add('NewPo', message).add('ExistingPo', message).throwIfAny()
   }
 }
 
@@ -56,16 +57,14 @@ async function createTargetPo(
   target: { CompanyID: number; VendorID: number },
   now: string,
 ): Promise<{ id: number; vendorId: number }> {
-  const errors: Record<string, string[]> = {}
+  const problems = new ModelStateBuilder()
   if ((await findCompany(trx, target.CompanyID)) === undefined) {
-    errors['model.NewPo.CompanyID'] = [`Company ${target.CompanyID} does not exist.`]
+    problems.add('NewPo.CompanyID', `Company ${target.CompanyID} does not exist.`)
   }
   if ((await findVendor(trx, target.VendorID)) === undefined) {
-    errors['model.NewPo.VendorID'] = [`Vendor ${target.VendorID} does not exist.`]
+    problems.add('NewPo.VendorID', `Vendor ${target.VendorID} does not exist.`)
   }
-  if (Object.keys(errors).length > 0) {
-    throw new ValidationError(errors)
-  }
+  problems.throwIfAny()
   assertCompanyAccess(user, target.CompanyID, `company ${target.CompanyID}`)
   const id = await createPurchaseOrderHeader(trx, {
     companyId: target.CompanyID,

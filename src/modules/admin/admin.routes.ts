@@ -1,12 +1,17 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { Static, TSchema } from 'typebox'
 import { IdParams } from '../../wire/schemas.ts'
 import type { WriteContext } from '../../db/context.ts'
-import { changeUser, createUser, listUserViews, type UserView } from '../auth/index.ts'
-import type { Company } from '../catalog/companies/index.ts'
-import type { PaymentTerm } from '../catalog/payment-terms/index.ts'
-import type { Vendor } from '../catalog/vendors/index.ts'
-import type { Warehouse } from '../catalog/warehouses/index.ts'
+import { changeUser, createUser, listUserViews } from '../auth/index.ts'
+import {
+  fromAdminUser,
+  toAdminCompany,
+  toAdminPaymentTerm,
+  toAdminUser,
+  toAdminVendor,
+  toAdminWarehouse,
+} from './admin.mappers.ts'
 import {
   AdminCompany,
   AdminCompanyList,
@@ -42,55 +47,7 @@ import {
 
 const config = { access: 'admin' as const }
 const tags = ['Admin']
-
-const toCompany = (c: Company) => ({
-  ID: c.id,
-  CompanyName: c.name,
-  Abbreviation: c.abbreviation,
-  Email: c.email,
-  Website: c.website,
-  CountryCode: c.countryCode,
-  CurrencyCode: c.currencyCode,
-  IsDefaultCompany: c.isDefault,
-  IsDisabled: c.isDisabled,
-  Address: c.address as Record<string, string>,
-})
-
-const toVendor = (v: Vendor) => ({
-  ID: v.id,
-  Name: v.name,
-  Email: v.email,
-  EmailCC: v.emailCc,
-  Alias: v.alias,
-  AccountNumber: v.accountNumber,
-  Website: v.website,
-  IsDefault: v.isDefault,
-  IsActive: v.isActive,
-})
-
-const toWarehouse = (w: Warehouse) => ({
-  ID: w.id,
-  Name: w.name,
-  WarehouseType: w.warehouseType,
-  IsDefault: w.isDefault,
-  IsSellable: w.isSellable,
-  EnforceBins: w.enforceBins,
-  Address: w.address,
-  CreatedOn: w.createdOn,
-})
-
-const toPaymentTerm = (t: PaymentTerm) => ({ ID: t.id, Name: t.name })
-
-const toUser = (u: UserView) => ({
-  ID: u.id,
-  Username: u.username,
-  FullName: u.fullName,
-  Email: u.email,
-  IsAdmin: u.isAdmin,
-  IsActive: u.isActive,
-  CompanyIDs: u.companyIds,
-  CreatedOn: u.createdOn,
-})
+const errors = adminErrorResponses
 
 function listOf<T>(items: T[]) {
   return { Items: items, TotalResults: items.length }
@@ -100,144 +57,111 @@ function toSettings(view: admin.SettingsView) {
   return { Settings: view.effective, Overrides: view.overrides as Record<string, boolean | number> }
 }
 
+/** The routes of one kind of reference data: GET (every one), POST (an entry), PUT /:id (a change). */
+interface ReferenceRoutes<Create extends TSchema, Entity> {
+  path: string
+  list: TSchema
+  item: TSchema
+  create: Create
+  change: TSchema
+  data: admin.ReferenceData<Static<Create>, Entity>
+  toWire: (entity: Entity) => unknown
+}
+
+/** Hides the entity type, so the routes of every kind fit in one table. */
+function referenceRoutes<Create extends TSchema, Entity>(
+  r: ReferenceRoutes<Create, Entity>,
+): (app: FastifyInstance, ctx: WriteContext) => void {
+  type Entry = Static<Create>
+  return (app, ctx) => {
+    app.get(
+      r.path,
+      { config, schema: { tags, response: { 200: r.list, ...errors } } },
+      async (request) => listOf((await r.data.list(ctx, request.user)).map(r.toWire)),
+    )
+    // The body schemas are generic here, so the type provider cannot infer the bodies: cast them.
+    app.post(
+      r.path,
+      { config, schema: { tags, body: r.create, response: { 200: r.item, ...errors } } },
+      async (request) => r.toWire(await r.data.create(ctx, request.body as Entry)),
+    )
+    app.put<{ Params: Static<typeof IdParams> }>(
+      `${r.path}/:id`,
+      {
+        config,
+        schema: {
+          tags,
+          params: IdParams,
+          body: r.change,
+          response: { 200: r.item, ...errors },
+        },
+      },
+      async (request) =>
+        r.toWire(
+          await r.data.change(ctx, request.params.id, request.body as Partial<Omit<Entry, 'ID'>>),
+        ),
+    )
+  }
+}
+
+// In this order in the OpenAPI document.
+const REFERENCE_ROUTES = [
+  referenceRoutes({
+    path: '/companies',
+    list: AdminCompanyList,
+    item: AdminCompany,
+    create: FixtureCompany,
+    change: CompanyChange,
+    data: admin.COMPANIES,
+    toWire: toAdminCompany,
+  }),
+  referenceRoutes({
+    path: '/vendors',
+    list: AdminVendorList,
+    item: AdminVendor,
+    create: FixtureVendor,
+    change: VendorChange,
+    data: admin.VENDORS,
+    toWire: toAdminVendor,
+  }),
+  referenceRoutes({
+    path: '/warehouses',
+    list: AdminWarehouseList,
+    item: AdminWarehouse,
+    create: FixtureWarehouse,
+    change: WarehouseChange,
+    data: admin.WAREHOUSES,
+    toWire: toAdminWarehouse,
+  }),
+  referenceRoutes({
+    path: '/payment-terms',
+    list: AdminPaymentTermList,
+    item: AdminPaymentTerm,
+    create: FixturePaymentTerm,
+    change: PaymentTermChange,
+    data: admin.PAYMENT_TERMS,
+    toWire: toAdminPaymentTerm,
+  }),
+]
+
 export function registerAdminApi(app: FastifyInstance, deps: WriteContext): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
   const { db, clock } = deps
-  const errors = adminErrorResponses
 
-  // Companies
-  api.get(
-    '/companies',
-    { config, schema: { tags, response: { 200: AdminCompanyList, ...errors } } },
-    async (request) => listOf((await admin.listAllCompanies(db, request.user)).map(toCompany)),
-  )
-  api.post(
-    '/companies',
-    { config, schema: { tags, body: FixtureCompany, response: { 200: AdminCompany, ...errors } } },
-    async (request) => toCompany(await admin.createCompany(db, clock, request.body)),
-  )
-  api.put(
-    '/companies/:id',
-    {
-      config,
-      schema: {
-        tags,
-        params: IdParams,
-        body: CompanyChange,
-        response: { 200: AdminCompany, ...errors },
-      },
-    },
-    async (request) =>
-      toCompany(await admin.changeCompany(db, clock, request.params.id, request.body)),
-  )
-
-  // Vendors
-  api.get(
-    '/vendors',
-    { config, schema: { tags, response: { 200: AdminVendorList, ...errors } } },
-    async () => listOf((await admin.listVendorsForAdmin(db)).map(toVendor)),
-  )
-  api.post(
-    '/vendors',
-    { config, schema: { tags, body: FixtureVendor, response: { 200: AdminVendor, ...errors } } },
-    async (request) => toVendor(await admin.createVendor(db, clock, request.body)),
-  )
-  api.put(
-    '/vendors/:id',
-    {
-      config,
-      schema: {
-        tags,
-        params: IdParams,
-        body: VendorChange,
-        response: { 200: AdminVendor, ...errors },
-      },
-    },
-    async (request) =>
-      toVendor(await admin.changeVendor(db, clock, request.params.id, request.body)),
-  )
-
-  // Warehouses
-  api.get(
-    '/warehouses',
-    { config, schema: { tags, response: { 200: AdminWarehouseList, ...errors } } },
-    async () => listOf((await admin.listWarehousesForAdmin(db)).map(toWarehouse)),
-  )
-  api.post(
-    '/warehouses',
-    {
-      config,
-      schema: { tags, body: FixtureWarehouse, response: { 200: AdminWarehouse, ...errors } },
-    },
-    async (request) => toWarehouse(await admin.createWarehouse(db, clock, request.body)),
-  )
-  api.put(
-    '/warehouses/:id',
-    {
-      config,
-      schema: {
-        tags,
-        params: IdParams,
-        body: WarehouseChange,
-        response: { 200: AdminWarehouse, ...errors },
-      },
-    },
-    async (request) =>
-      toWarehouse(await admin.changeWarehouse(db, clock, request.params.id, request.body)),
-  )
-
-  // Payment terms
-  api.get(
-    '/payment-terms',
-    { config, schema: { tags, response: { 200: AdminPaymentTermList, ...errors } } },
-    async () => listOf((await admin.listPaymentTermsForAdmin(db)).map(toPaymentTerm)),
-  )
-  api.post(
-    '/payment-terms',
-    {
-      config,
-      schema: { tags, body: FixturePaymentTerm, response: { 200: AdminPaymentTerm, ...errors } },
-    },
-    async (request) => toPaymentTerm(await admin.createPaymentTerm(db, clock, request.body)),
-  )
-  api.put(
-    '/payment-terms/:id',
-    {
-      config,
-      schema: {
-        tags,
-        params: IdParams,
-        body: PaymentTermChange,
-        response: { 200: AdminPaymentTerm, ...errors },
-      },
-    },
-    async (request) =>
-      toPaymentTerm(await admin.changePaymentTerm(db, clock, request.params.id, request.body)),
-  )
+  for (const register of REFERENCE_ROUTES) {
+    register(app, deps)
+  }
 
   // Users (never the password hash)
   api.get(
     '/users',
     { config, schema: { tags, response: { 200: AdminUserList, ...errors } } },
-    async () => listOf((await listUserViews(db)).map(toUser)),
+    async () => listOf((await listUserViews(db)).map(toAdminUser)),
   )
   api.post(
     '/users',
     { config, schema: { tags, body: UserCreate, response: { 200: AdminUser, ...errors } } },
-    async (request) => {
-      const b = request.body
-      return toUser(
-        await createUser(db, clock, {
-          username: b.Username,
-          password: b.Password,
-          fullName: b.FullName,
-          email: b.Email,
-          isAdmin: b.IsAdmin,
-          isActive: b.IsActive,
-          companyIds: b.CompanyIDs,
-        }),
-      )
-    },
+    async (request) => toAdminUser(await createUser(db, clock, fromAdminUser(request.body))),
   )
   api.put(
     '/users/:id',
@@ -245,37 +169,25 @@ export function registerAdminApi(app: FastifyInstance, deps: WriteContext): void
       config,
       schema: { tags, params: IdParams, body: UserChange, response: { 200: AdminUser, ...errors } },
     },
-    async (request) => {
-      const b = request.body
-      return toUser(
-        await changeUser(db, request.params.id, {
-          username: b.Username,
-          password: b.Password,
-          fullName: b.FullName,
-          email: b.Email,
-          isAdmin: b.IsAdmin,
-          isActive: b.IsActive,
-          companyIds: b.CompanyIDs,
-        }),
-      )
-    },
+    async (request) =>
+      toAdminUser(await changeUser(db, request.params.id, fromAdminUser(request.body))),
   )
 
   // Client settings: server-wide and per-company override
   api.get(
     '/settings',
     { config, schema: { tags, response: { 200: SettingsView, ...errors } } },
-    async () => toSettings(await admin.getSettingsView(db, null)),
+    async () => toSettings(await admin.getSettingsView(deps, null)),
   )
   api.put(
     '/settings',
     { config, schema: { tags, body: SettingsChange, response: { 200: SettingsView, ...errors } } },
-    async (request) => toSettings(await admin.changeSettings(db, null, request.body)),
+    async (request) => toSettings(await admin.changeSettings(deps, null, request.body)),
   )
   api.get(
     '/companies/:id/settings',
     { config, schema: { tags, params: IdParams, response: { 200: SettingsView, ...errors } } },
-    async (request) => toSettings(await admin.getSettingsView(db, request.params.id)),
+    async (request) => toSettings(await admin.getSettingsView(deps, request.params.id)),
   )
   api.put(
     '/companies/:id/settings',
@@ -288,7 +200,8 @@ export function registerAdminApi(app: FastifyInstance, deps: WriteContext): void
         response: { 200: SettingsView, ...errors },
       },
     },
-    async (request) => toSettings(await admin.changeSettings(db, request.params.id, request.body)),
+    async (request) =>
+      toSettings(await admin.changeSettings(deps, request.params.id, request.body)),
   )
 
   // A whole fixtures document
@@ -296,7 +209,7 @@ export function registerAdminApi(app: FastifyInstance, deps: WriteContext): void
     '/fixtures',
     { config, schema: { tags, body: Fixtures, response: { 200: FixturesReport, ...errors } } },
     async (request) => {
-      const report = await admin.loadFixtures(db, clock, request.body)
+      const report = await admin.loadFixtures(deps, request.body)
       return {
         Companies: report.companies,
         Vendors: report.vendors,

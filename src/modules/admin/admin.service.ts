@@ -1,7 +1,7 @@
 import type { Static } from 'typebox'
+import type { ReadContext, WriteContext } from '../../db/context.ts'
 import type { Database } from '../../db/database.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
-import type { Clock } from '../../shared/clock.ts'
 import { ConflictError, NotFoundError } from '../../shared/errors.ts'
 import { findCompany, listCompaniesForUser, type Company } from '../catalog/companies/index.ts'
 import {
@@ -21,17 +21,18 @@ import {
   getClientSettingOverrides,
   getClientSettings,
 } from '../settings/index.ts'
-import type {
-  CompanyChange,
-  PaymentTermChange,
-  VendorChange,
-  WarehouseChange,
-} from './admin.schemas.ts'
+import {
+  toAdminCompany,
+  toAdminPaymentTerm,
+  toAdminVendor,
+  toFixtureWarehouse,
+} from './admin.mappers.ts'
 import type {
   FixtureCompany,
   FixturePaymentTerm,
   FixtureVendor,
   FixtureWarehouse,
+  FixturesData,
 } from './fixtures.schemas.ts'
 import { applyFixtures, parseFixtures, type SeedReport } from './fixtures.service.ts'
 
@@ -47,24 +48,50 @@ function sent<T extends object>(patch: T): Partial<Defined<T>> {
   ) as Partial<Defined<T>>
 }
 
-function duplicate(what: string, id: number): ConflictError {
-  return new ConflictError(`${what} ${id} already exists; change it with PUT instead.`, 'DUPLICATE')
+/** What the admin API needs to know of one kind of reference data. */
+interface ReferenceKind<Entry extends { ID: number }, Entity> {
+  /** For the 409: `Company 3 already exists; …`. */
+  what: string
+  /** Every one, for GET. */
+  list: (ctx: ReadContext, user: AuthUser) => Promise<Entity[]>
+  find: (db: Database, id: number) => Promise<Entity | undefined>
+  /** The entity; 404 when unknown. */
+  get: (db: Database, id: number) => Promise<Entity>
+  /** The entity as its fixtures entry, every field set: what a change starts from. */
+  toEntry: (entity: Entity) => Entry
+  /** A fixtures document of the one entry. */
+  document: (entry: Entry) => FixturesData
 }
 
-// ---- companies ----
+/** The admin use cases of one kind of reference data. */
+export interface ReferenceData<Entry extends { ID: number }, Entity> {
+  list: (ctx: ReadContext, user: AuthUser) => Promise<Entity[]>
+  /** Creates the entry; 409 DUPLICATE when its ID is taken. */
+  create: (ctx: WriteContext, input: Entry) => Promise<Entity>
+  /** Changes the fields sent; 404 when unknown. */
+  change: (ctx: WriteContext, id: number, patch: Partial<Omit<Entry, 'ID'>>) => Promise<Entity>
+}
 
-function companyToFixture(c: Company): Static<typeof FixtureCompany> {
+function referenceData<Entry extends { ID: number }, Entity>(
+  kind: ReferenceKind<Entry, Entity>,
+): ReferenceData<Entry, Entity> {
   return {
-    ID: c.id,
-    CompanyName: c.name,
-    Abbreviation: c.abbreviation,
-    Email: c.email,
-    Website: c.website,
-    CountryCode: c.countryCode,
-    CurrencyCode: c.currencyCode,
-    IsDefaultCompany: c.isDefault,
-    IsDisabled: c.isDisabled,
-    Address: c.address as Record<string, string>,
+    list: kind.list,
+    async create(ctx, input) {
+      if ((await kind.find(ctx.db, input.ID)) !== undefined) {
+        throw new ConflictError(
+          `${kind.what} ${input.ID} already exists; change it with PUT instead.`,
+          'DUPLICATE',
+        )
+      }
+      await applyFixtures(ctx.db, ctx.clock, kind.document(input))
+      return kind.get(ctx.db, input.ID)
+    },
+    async change(ctx, id, patch) {
+      const current = kind.toEntry(await kind.get(ctx.db, id))
+      await applyFixtures(ctx.db, ctx.clock, kind.document({ ...current, ...sent(patch), ID: id }))
+      return kind.get(ctx.db, id)
+    },
   }
 }
 
@@ -76,125 +103,6 @@ async function requireCompany(db: Database, id: number): Promise<Company> {
   return company
 }
 
-export async function listAllCompanies(db: Database, admin: AuthUser): Promise<Company[]> {
-  const page = await listCompaniesForUser(db, admin, {}, { pageNumber: 1, pageSize: 2 ** 31 - 1 })
-  return page.items
-}
-
-/**
- * Creates a company; 409 DUPLICATE when the ID is taken.
- * @example await createCompany(db, clock, { ID: 3, CompanyName: 'Outlet' })
- */
-export async function createCompany(
-  db: Database,
-  clock: Clock,
-  input: Static<typeof FixtureCompany>,
-): Promise<Company> {
-  if ((await findCompany(db, input.ID)) !== undefined) {
-    throw duplicate('Company', input.ID)
-  }
-  await applyFixtures(db, clock, { Companies: [input] })
-  return requireCompany(db, input.ID)
-}
-
-/** Changes the fields sent; 404 when unknown. */
-export async function changeCompany(
-  db: Database,
-  clock: Clock,
-  id: number,
-  patch: Static<typeof CompanyChange>,
-): Promise<Company> {
-  const current = companyToFixture(await requireCompany(db, id))
-  await applyFixtures(db, clock, { Companies: [{ ...current, ...sent(patch), ID: id }] })
-  return requireCompany(db, id)
-}
-
-// ---- vendors ----
-
-function vendorToFixture(v: Vendor): Static<typeof FixtureVendor> {
-  return {
-    ID: v.id,
-    Name: v.name,
-    Email: v.email,
-    EmailCC: v.emailCc,
-    Alias: v.alias,
-    AccountNumber: v.accountNumber,
-    Website: v.website,
-    IsDefault: v.isDefault,
-    IsActive: v.isActive,
-  }
-}
-
-export function listVendorsForAdmin(db: Database): Promise<Vendor[]> {
-  return listAllVendorsView(db)
-}
-
-export async function createVendor(
-  db: Database,
-  clock: Clock,
-  input: Static<typeof FixtureVendor>,
-): Promise<Vendor> {
-  if ((await findVendor(db, input.ID)) !== undefined) {
-    throw duplicate('Vendor', input.ID)
-  }
-  await applyFixtures(db, clock, { Vendors: [input] })
-  return getVendor(db, input.ID)
-}
-
-export async function changeVendor(
-  db: Database,
-  clock: Clock,
-  id: number,
-  patch: Static<typeof VendorChange>,
-): Promise<Vendor> {
-  const current = vendorToFixture(await getVendor(db, id))
-  await applyFixtures(db, clock, { Vendors: [{ ...current, ...sent(patch), ID: id }] })
-  return getVendor(db, id)
-}
-
-// ---- warehouses ----
-
-function warehouseToFixture(w: Warehouse): Static<typeof FixtureWarehouse> {
-  return {
-    ID: w.id,
-    Name: w.name,
-    WarehouseType: w.warehouseType,
-    IsDefault: w.isDefault,
-    IsSellable: w.isSellable,
-    EnforceBins: w.enforceBins,
-    Address: w.address,
-  }
-}
-
-export async function listWarehousesForAdmin(db: Database): Promise<Warehouse[]> {
-  return (await searchWarehouses(db, {}, null)).items
-}
-
-export async function createWarehouse(
-  db: Database,
-  clock: Clock,
-  input: Static<typeof FixtureWarehouse>,
-): Promise<Warehouse> {
-  if ((await findWarehouse(db, input.ID)) !== undefined) {
-    throw duplicate('Warehouse', input.ID)
-  }
-  await applyFixtures(db, clock, { Warehouses: [input] })
-  return getWarehouse(db, input.ID)
-}
-
-export async function changeWarehouse(
-  db: Database,
-  clock: Clock,
-  id: number,
-  patch: Static<typeof WarehouseChange>,
-): Promise<Warehouse> {
-  const current = warehouseToFixture(await getWarehouse(db, id))
-  await applyFixtures(db, clock, { Warehouses: [{ ...current, ...sent(patch), ID: id }] })
-  return getWarehouse(db, id)
-}
-
-// ---- payment terms ----
-
 async function requirePaymentTerm(db: Database, id: number): Promise<PaymentTerm> {
   const term = await findPaymentTerm(db, id)
   if (term === undefined) {
@@ -203,34 +111,46 @@ async function requirePaymentTerm(db: Database, id: number): Promise<PaymentTerm
   return term
 }
 
-export function listPaymentTermsForAdmin(db: Database): Promise<PaymentTerm[]> {
-  return listPaymentTerms(db)
-}
+/**
+ * Companies: every one (GET), create (POST), change (PUT).
+ * @example await COMPANIES.create(ctx, { ID: 3, CompanyName: 'Outlet' })
+ */
+export const COMPANIES = referenceData<Static<typeof FixtureCompany>, Company>({
+  what: 'Company',
+  list: async (ctx, user) =>
+    (await listCompaniesForUser(ctx.db, user, {}, { pageNumber: 1, pageSize: 2 ** 31 - 1 })).items,
+  find: findCompany,
+  get: requireCompany,
+  toEntry: toAdminCompany,
+  document: (entry) => ({ Companies: [entry] }),
+})
 
-export async function createPaymentTerm(
-  db: Database,
-  clock: Clock,
-  input: Static<typeof FixturePaymentTerm>,
-): Promise<PaymentTerm> {
-  if ((await findPaymentTerm(db, input.ID)) !== undefined) {
-    throw duplicate('Payment term', input.ID)
-  }
-  await applyFixtures(db, clock, { PaymentTerms: [input] })
-  return requirePaymentTerm(db, input.ID)
-}
+export const VENDORS = referenceData<Static<typeof FixtureVendor>, Vendor>({
+  what: 'Vendor',
+  list: (ctx) => listAllVendorsView(ctx.db),
+  find: findVendor,
+  get: getVendor,
+  toEntry: toAdminVendor,
+  document: (entry) => ({ Vendors: [entry] }),
+})
 
-export async function changePaymentTerm(
-  db: Database,
-  clock: Clock,
-  id: number,
-  patch: Static<typeof PaymentTermChange>,
-): Promise<PaymentTerm> {
-  const current = await requirePaymentTerm(db, id)
-  await applyFixtures(db, clock, {
-    PaymentTerms: [{ ID: id, Name: patch.Name ?? current.name }],
-  })
-  return requirePaymentTerm(db, id)
-}
+export const WAREHOUSES = referenceData<Static<typeof FixtureWarehouse>, Warehouse>({
+  what: 'Warehouse',
+  list: async (ctx) => (await searchWarehouses(ctx.db, {}, null)).items,
+  find: findWarehouse,
+  get: getWarehouse,
+  toEntry: toFixtureWarehouse,
+  document: (entry) => ({ Warehouses: [entry] }),
+})
+
+export const PAYMENT_TERMS = referenceData<Static<typeof FixturePaymentTerm>, PaymentTerm>({
+  what: 'Payment term',
+  list: (ctx) => listPaymentTerms(ctx.db),
+  find: findPaymentTerm,
+  get: requirePaymentTerm,
+  toEntry: toAdminPaymentTerm,
+  document: (entry) => ({ PaymentTerms: [entry] }),
+})
 
 // ---- client settings ----
 
@@ -242,12 +162,13 @@ export interface SettingsView {
 /**
  * Server-wide (companyId null) or one company's settings: the effective values and the values
  * stored at that level. 404 for an unknown company.
- * @example const { effective } = await getSettingsView(db, 2)
+ * @example const { effective } = await getSettingsView(ctx, 2)
  */
 export async function getSettingsView(
-  db: Database,
+  ctx: ReadContext,
   companyId: number | null,
 ): Promise<SettingsView> {
+  const { db } = ctx
   if (companyId !== null) {
     await requireCompany(db, companyId)
   }
@@ -260,27 +181,26 @@ export async function getSettingsView(
 
 /** Sets (null: removes) settings at one level, all or nothing, and returns the new view. */
 export async function changeSettings(
-  db: Database,
+  ctx: ReadContext,
   companyId: number | null,
   values: Record<string, unknown>,
 ): Promise<SettingsView> {
   if (companyId !== null) {
-    await requireCompany(db, companyId)
+    await requireCompany(ctx.db, companyId)
   }
-  await changeClientSettings(db, companyId ?? 0, values)
-  return getSettingsView(db, companyId)
+  await changeClientSettings(ctx.db, companyId ?? 0, values)
+  return getSettingsView(ctx, companyId)
 }
 
 // ---- fixtures ----
 
 /**
  * A whole fixtures document: validated, reference-checked and upserted in one transaction.
- * @example await loadFixtures(db, clock, JSON.parse(text))
+ * @example await loadFixtures(ctx, JSON.parse(text))
  */
 export async function loadFixtures(
-  db: Database,
-  clock: Clock,
+  ctx: WriteContext,
   document: unknown,
 ): Promise<Omit<SeedReport, 'source'>> {
-  return applyFixtures(db, clock, parseFixtures(document))
+  return applyFixtures(ctx.db, ctx.clock, parseFixtures(document))
 }

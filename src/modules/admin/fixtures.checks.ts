@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.ts'
-import { ValidationError, type ModelState } from '../../shared/errors.ts'
+import { ValidationError } from '../../shared/errors.ts'
+import { ModelStateBuilder } from '../../shared/model-state.ts'
 import { findCompany } from '../catalog/companies/index.ts'
 import { findProductsBySkus, findSkuIgnoringCase } from '../catalog/products/index.ts'
 import { findVendor } from '../catalog/vendors/index.ts'
@@ -11,19 +12,15 @@ export interface CheckedSettings {
   companies: Array<[companyId: number, changes: SettingChange[]]>
 }
 
-function add(state: ModelState, field: string, message: string): void {
-  ;(state[`model.${field}`] ??= []).push(message)
-}
-
 /** Client settings of a document, validated (names and types) without writing. */
-function checkSettings(data: FixturesData, state: ModelState): CheckedSettings {
+function checkSettings(data: FixturesData, problems: ModelStateBuilder): CheckedSettings {
   const out: CheckedSettings = { server: [], companies: [] }
   const collect = (values: Record<string, unknown>, prefix: string): SettingChange[] => {
     try {
       return validateClientSettings(values, prefix)
     } catch (error) {
       if (error instanceof ValidationError) {
-        Object.assign(state, error.modelState)
+        problems.merge(error.modelState)
         return []
       }
       throw error
@@ -33,7 +30,7 @@ function checkSettings(data: FixturesData, state: ModelState): CheckedSettings {
   for (const [id, values] of Object.entries(data.Settings?.Companies ?? {})) {
     // Keys outside the schema's numeric pattern are not checked by it, so their values can be anything.
     if (typeof values !== 'object' || values === null || Array.isArray(values)) {
-      add(state, `Settings.Companies.${id}`, 'Expected an object of setting names and values.')
+      problems.add(`Settings.Companies.${id}`, 'Expected an object of setting names and values.')
       continue
     }
     out.companies.push([Number(id), collect(values, `Settings.Companies.${id}.`)])
@@ -48,7 +45,7 @@ function checkSettings(data: FixturesData, state: ModelState): CheckedSettings {
  * One ValidationError names every bad field.
  */
 export async function checkFixtures(db: Database, data: FixturesData): Promise<CheckedSettings> {
-  const state: ModelState = {}
+  const problems = new ModelStateBuilder()
   const docCompanies = new Set((data.Companies ?? []).map((c) => c.ID))
   const docVendors = new Set((data.Vendors ?? []).map((v) => v.ID))
   const products = data.Products ?? []
@@ -74,61 +71,59 @@ export async function checkFixtures(db: Database, data: FixturesData): Promise<C
   for (const [i, p] of products.entries()) {
     const lower = p.ProductSKU.toLowerCase()
     if (seenSkus.has(lower)) {
-      add(state, `Products[${i}].ProductSKU`, `Also listed at Products[${seenSkus.get(lower)}].`)
+      problems.add(`Products[${i}].ProductSKU`, `Also listed at Products[${seenSkus.get(lower)}].`)
     }
     seenSkus.set(lower, i)
     const existing = await findSkuIgnoringCase(db, p.ProductSKU)
     if (existing !== undefined && existing !== p.ProductSKU) {
-      add(state, `Products[${i}].ProductSKU`, `A product with SKU ${existing} already exists.`)
+      problems.add(`Products[${i}].ProductSKU`, `A product with SKU ${existing} already exists.`)
     }
     if (!(await companyExists(p.CompanyID))) {
-      add(state, `Products[${i}].CompanyID`, `Company ${p.CompanyID} does not exist.`)
+      problems.add(`Products[${i}].CompanyID`, `Company ${p.CompanyID} does not exist.`)
     }
     for (const [j, c] of (p.KitComponents ?? []).entries()) {
       const field = `Products[${i}].KitComponents[${j}].ProductSKU`
       const inDoc = docProducts.get(c.ProductSKU)
       const inDb = stored.get(c.ProductSKU)
       if (c.ProductSKU === p.ProductSKU) {
-        add(state, field, 'A kit cannot contain itself.')
+        problems.add(field, 'A kit cannot contain itself.')
       } else if (inDoc === undefined && inDb === undefined) {
-        add(state, field, `Product ${c.ProductSKU} does not exist.`)
+        problems.add(field, `Product ${c.ProductSKU} does not exist.`)
       } else if (
         inDoc !== undefined ? (inDoc.KitComponents?.length ?? 0) > 0 : inDb?.isKit === true
       ) {
-        add(state, field, `${c.ProductSKU} is a kit; a kit component cannot be a kit.`)
+        problems.add(field, `${c.ProductSKU} is a kit; a kit component cannot be a kit.`)
       } else if (
         (p.KitComponents ?? []).findIndex((other) => other.ProductSKU === c.ProductSKU) !== j
       ) {
-        add(state, field, `${c.ProductSKU} is listed twice.`)
+        problems.add(field, `${c.ProductSKU} is listed twice.`)
       }
     }
   }
   for (const [i, vp] of (data.VendorProducts ?? []).entries()) {
     if (!docVendors.has(vp.VendorID) && (await findVendor(db, vp.VendorID)) === undefined) {
-      add(state, `VendorProducts[${i}].VendorID`, `Vendor ${vp.VendorID} does not exist.`)
+      problems.add(`VendorProducts[${i}].VendorID`, `Vendor ${vp.VendorID} does not exist.`)
     }
     if (!docProducts.has(vp.ProductSKU) && !stored.has(vp.ProductSKU)) {
-      add(state, `VendorProducts[${i}].ProductSKU`, `Product ${vp.ProductSKU} does not exist.`)
+      problems.add(`VendorProducts[${i}].ProductSKU`, `Product ${vp.ProductSKU} does not exist.`)
     }
   }
   for (const [i, u] of (data.Users ?? []).entries()) {
     for (const id of u.CompanyIDs ?? []) {
       if (!(await companyExists(id))) {
-        add(state, `Users[${i}].CompanyIDs`, `Company ${id} does not exist.`)
+        problems.add(`Users[${i}].CompanyIDs`, `Company ${id} does not exist.`)
       }
     }
   }
   for (const id of Object.keys(data.Settings?.Companies ?? {})) {
     // The schema's key pattern does not forbid other keys (patternProperties), so check them here.
     if (!/^[1-9][0-9]{0,9}$/.test(id) || Number(id) > 2147483647) {
-      add(state, `Settings.Companies.${id}`, `"${id}" is not a company ID.`)
+      problems.add(`Settings.Companies.${id}`, `"${id}" is not a company ID.`)
     } else if (!(await companyExists(Number(id)))) {
-      add(state, `Settings.Companies.${id}`, `Company ${id} does not exist.`)
+      problems.add(`Settings.Companies.${id}`, `Company ${id} does not exist.`)
     }
   }
-  const settings = checkSettings(data, state)
-  if (Object.keys(state).length > 0) {
-    throw new ValidationError(state, 'The fixtures are invalid.')
-  }
+  const settings = checkSettings(data, problems)
+  problems.throwIfAny('The fixtures are invalid.')
   return settings
 }

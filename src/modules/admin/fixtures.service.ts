@@ -1,17 +1,29 @@
 import { readFile } from 'node:fs/promises'
+import type { Static } from 'typebox'
 import type { Database } from '../../db/database.ts'
+import { invalidateReadCache } from '../../db/read-cache.ts'
 import { normalizeToSchema } from '../../wire/normalize.ts'
-import { validatorCompiler } from '../../wire/validation.ts'
-import { toModelState } from '../../wire/validation.ts'
+import { toModelState, validatorCompiler } from '../../wire/validation.ts'
 import { isoNow, type Clock } from '../../shared/clock.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { toMinor } from '../../shared/money.ts'
-import { hashPassword } from '../auth/index.ts'
+import { hashPassword, insertUserUnlessTaken } from '../auth/index.ts'
+import { hasAnyCompany, upsertCompany } from '../catalog/companies/index.ts'
+import { upsertPaymentTerm } from '../catalog/payment-terms/index.ts'
+import { replaceKitComponents, upsertProduct } from '../catalog/products/index.ts'
+import { upsertVendor, upsertVendorProduct } from '../catalog/vendors/index.ts'
+import { upsertWarehouse } from '../catalog/warehouses/index.ts'
 import { writeClientSettings } from '../settings/index.ts'
 import { DEMO_FIXTURES } from './demo-fixtures.ts'
 import { checkFixtures } from './fixtures.checks.ts'
-import { Fixtures, type FixturesData } from './fixtures.schemas.ts'
-import { invalidateReadCache } from '../../db/read-cache.ts'
+import {
+  Fixtures,
+  type FixtureCompany,
+  type FixtureProduct,
+  type FixtureVendor,
+  type FixtureWarehouse,
+  type FixturesData,
+} from './fixtures.schemas.ts'
 
 export interface SeedReport {
   source: 'fixtures' | 'demo' | 'none'
@@ -46,10 +58,69 @@ function flag(value: boolean | undefined, fallback: boolean): number {
   return (value ?? fallback) ? 1 : 0
 }
 
+// A fixtures entry as the columns its owner module's upsert overwrites.
+
+function companyRow(c: Static<typeof FixtureCompany>) {
+  return {
+    name: c.CompanyName,
+    abbreviation: c.Abbreviation ?? '',
+    email: c.Email ?? '',
+    website: c.Website ?? '',
+    country_code: (c.CountryCode ?? 'US').toUpperCase(),
+    currency_code: c.CurrencyCode ?? 0,
+    is_default: flag(c.IsDefaultCompany, false),
+    is_disabled: flag(c.IsDisabled, false),
+    address_json: JSON.stringify(c.Address ?? {}),
+  }
+}
+
+function vendorRow(v: Static<typeof FixtureVendor>) {
+  return {
+    name: v.Name,
+    email: v.Email ?? '',
+    email_cc: v.EmailCC ?? '',
+    alias: v.Alias ?? '',
+    account_number: v.AccountNumber ?? '',
+    website: v.Website ?? '',
+    is_default: flag(v.IsDefault, false),
+    is_active: flag(v.IsActive, true),
+  }
+}
+
+function warehouseRow(w: Static<typeof FixtureWarehouse>) {
+  return {
+    name: w.Name,
+    warehouse_type: w.WarehouseType ?? 0,
+    is_default: flag(w.IsDefault, false),
+    is_sellable: flag(w.IsSellable, true),
+    enforce_bins: flag(w.EnforceBins, false),
+    address_json: JSON.stringify(w.Address ?? {}),
+  }
+}
+
+function productRow(p: Static<typeof FixtureProduct>) {
+  const isKit = (p.KitComponents?.length ?? 0) > 0
+  return {
+    company_id: p.CompanyID,
+    name: p.ProductName,
+    product_type_name: p.ProductTypeName ?? '',
+    upc: p.UPC ?? '',
+    notes: p.Notes ?? '',
+    site_cost: toMinor(p.SiteCost ?? 0),
+    site_price: toMinor(p.DefaultPrice ?? 0),
+    wholesale_price: toMinor(p.WholesalePrice ?? p.DefaultPrice ?? 0),
+    weight_oz: p.WeightOz ?? 0,
+    is_active: flag(p.IsActive, true),
+    // Without KitComponents an existing product keeps its kit status and components.
+    ...(p.KitComponents !== undefined && { is_kit: isKit ? 1 : 0 }),
+  }
+}
+
 /**
  * Upserts every entity of the document in one transaction (by ID, SKU or user name), so
  * loading the same file twice changes nothing. Users that exist keep their password. Every
- * reference is checked first (see fixtures.checks.ts): a bad document writes nothing.
+ * reference is checked first (see fixtures.checks.ts): a bad document writes nothing. Each
+ * table is written by the module that owns it, through its face.
  */
 export async function applyFixtures(
   db: Database,
@@ -65,85 +136,34 @@ export async function applyFixtures(
   await db.transaction().execute(async (trx) => {
     const settings = await checkFixtures(trx, data)
     for (const c of data.Companies ?? []) {
-      const row = {
-        name: c.CompanyName,
-        abbreviation: c.Abbreviation ?? '',
-        email: c.Email ?? '',
-        website: c.Website ?? '',
-        country_code: (c.CountryCode ?? 'US').toUpperCase(),
-        currency_code: c.CurrencyCode ?? 0,
-        is_default: flag(c.IsDefaultCompany, false),
-        is_disabled: flag(c.IsDisabled, false),
-        address_json: JSON.stringify(c.Address ?? {}),
-      }
-      await trx
-        .insertInto('company')
-        .values({ id: c.ID, ...row })
-        .onConflict((oc) => oc.column('id').doUpdateSet(row))
-        .execute()
+      await upsertCompany(trx, c.ID, companyRow(c))
     }
     for (const v of data.Vendors ?? []) {
-      const row = {
-        name: v.Name,
-        email: v.Email ?? '',
-        email_cc: v.EmailCC ?? '',
-        alias: v.Alias ?? '',
-        account_number: v.AccountNumber ?? '',
-        website: v.Website ?? '',
-        is_default: flag(v.IsDefault, false),
-        is_active: flag(v.IsActive, true),
-      }
-      await trx
-        .insertInto('vendor')
-        .values({ id: v.ID, ...row })
-        .onConflict((oc) => oc.column('id').doUpdateSet(row))
-        .execute()
+      await upsertVendor(trx, v.ID, vendorRow(v))
     }
     for (const w of data.Warehouses ?? []) {
-      const row = {
-        name: w.Name,
-        warehouse_type: w.WarehouseType ?? 0,
-        is_default: flag(w.IsDefault, false),
-        is_sellable: flag(w.IsSellable, true),
-        enforce_bins: flag(w.EnforceBins, false),
-        address_json: JSON.stringify(w.Address ?? {}),
-      }
-      await trx
-        .insertInto('warehouse')
-        .values({ id: w.ID, created_on: now, ...row })
-        .onConflict((oc) => oc.column('id').doUpdateSet(row))
-        .execute()
+      await upsertWarehouse(trx, w.ID, now, warehouseRow(w))
     }
     for (const t of data.PaymentTerms ?? []) {
-      await trx
-        .insertInto('payment_term')
-        .values({ id: t.ID, name: t.Name })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ name: t.Name }))
-        .execute()
+      await upsertPaymentTerm(trx, t.ID, t.Name)
     }
     await applyProducts(trx, now, data)
     for (const vp of data.VendorProducts ?? []) {
-      const row = { price: toMinor(vp.Price), vendor_sku: vp.VendorSKU ?? '' }
-      await trx
-        .insertInto('vendor_product')
-        .values({ vendor_id: vp.VendorID, sku: vp.ProductSKU, ...row })
-        .onConflict((oc) => oc.columns(['vendor_id', 'sku']).doUpdateSet(row))
-        .execute()
+      await upsertVendorProduct(trx, vp.VendorID, vp.ProductSKU, {
+        price: toMinor(vp.Price),
+        vendor_sku: vp.VendorSKU ?? '',
+      })
     }
     for (const u of data.Users ?? []) {
-      await trx
-        .insertInto('app_user')
-        .values({
-          username: u.Username,
-          password_hash: passwordHashes.get(u.Username)!,
-          full_name: u.FullName ?? '',
-          email: u.Email ?? '',
-          is_admin: flag(u.IsAdmin, false),
-          company_ids_json: u.CompanyIDs == null ? null : JSON.stringify(u.CompanyIDs),
-          created_on: now,
-        })
-        .onConflict((oc) => oc.column('username').doNothing())
-        .execute()
+      await insertUserUnlessTaken(trx, {
+        username: u.Username,
+        password_hash: passwordHashes.get(u.Username)!,
+        full_name: u.FullName ?? '',
+        email: u.Email ?? '',
+        is_admin: flag(u.IsAdmin, false),
+        company_ids_json: u.CompanyIDs == null ? null : JSON.stringify(u.CompanyIDs),
+        created_on: now,
+      })
     }
     await writeClientSettings(trx, 0, settings.server)
     for (const [companyId, changes] of settings.companies) {
@@ -168,45 +188,13 @@ async function applyProducts(trx: Database, now: string, data: FixturesData): Pr
     (a, b) => Number(a.KitComponents !== undefined) - Number(b.KitComponents !== undefined),
   )
   for (const p of ordered) {
-    const isKit = (p.KitComponents?.length ?? 0) > 0
-    const row = {
-      company_id: p.CompanyID,
-      name: p.ProductName,
-      product_type_name: p.ProductTypeName ?? '',
-      upc: p.UPC ?? '',
-      notes: p.Notes ?? '',
-      site_cost: toMinor(p.SiteCost ?? 0),
-      site_price: toMinor(p.DefaultPrice ?? 0),
-      wholesale_price: toMinor(p.WholesalePrice ?? p.DefaultPrice ?? 0),
-      weight_oz: p.WeightOz ?? 0,
-      is_active: flag(p.IsActive, true),
-      // Without KitComponents an existing product keeps its kit status and components.
-      ...(p.KitComponents !== undefined && { is_kit: isKit ? 1 : 0 }),
-    }
-    await trx
-      .insertInto('product')
-      .values({
-        sku: p.ProductSKU,
-        created_on: now,
-        purchaser_id: null,
-        manufacturer_id: null,
-        ...row,
-      })
-      .onConflict((oc) => oc.column('sku').doUpdateSet(row))
-      .execute()
+    await upsertProduct(trx, p.ProductSKU, now, productRow(p))
     if (p.KitComponents !== undefined) {
-      await trx.deleteFrom('kit_component').where('kit_sku', '=', p.ProductSKU).execute()
-      for (const [position, component] of p.KitComponents.entries()) {
-        await trx
-          .insertInto('kit_component')
-          .values({
-            kit_sku: p.ProductSKU,
-            component_sku: component.ProductSKU,
-            qty: component.Qty,
-            position,
-          })
-          .execute()
-      }
+      await replaceKitComponents(
+        trx,
+        p.ProductSKU,
+        p.KitComponents.map((c) => ({ sku: c.ProductSKU, qty: c.Qty })),
+      )
     }
   }
 }
@@ -214,11 +202,6 @@ async function applyProducts(trx: Database, now: string, data: FixturesData): Pr
 function describeFirst(error: ValidationError): string {
   const first = Object.entries(error.modelState ?? {})[0]
   return `${first?.[0] ?? ''} ${first?.[1].join(' ') ?? ''}`.trim()
-}
-
-async function isEmpty(db: Database): Promise<boolean> {
-  const row = await db.selectFrom('company').select('id').limit(1).executeTakeFirst()
-  return row === undefined
 }
 
 /**
@@ -255,7 +238,7 @@ export async function loadReferenceData(
       throw error
     }
   }
-  if (await isEmpty(db)) {
+  if (!(await hasAnyCompany(db))) {
     return { source: 'demo', ...(await applyFixtures(db, clock, DEMO_FIXTURES)) }
   }
   return {

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/helpers/build-app.ts'
 import { testDialects } from '../../../test/helpers/dialects.ts'
+import { countRows } from '../../../test/helpers/factories.ts'
 import { systemClock } from '../../shared/clock.ts'
 import { getClientSettings } from '../settings/index.ts'
 import { loadReferenceData } from './fixtures.service.ts'
@@ -35,14 +36,6 @@ const DOC = {
     Server: { EnableCaseQty: false, ForceExpectedDeliveryDate: true },
     Companies: { '10': { EnableCaseQty: true } },
   },
-}
-
-async function count(t: TestApp, table: 'company' | 'product' | 'kit_component' | 'app_user') {
-  const row = await t.db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
 }
 
 for (const dialect of testDialects()) {
@@ -95,12 +88,16 @@ for (const dialect of testDialects()) {
 
     it('should reload the same file without changing anything', async () => {
       const before = await Promise.all(
-        (['company', 'product', 'kit_component', 'app_user'] as const).map((x) => count(t, x)),
+        (['company', 'product', 'kit_component', 'app_user'] as const).map((x) =>
+          countRows(t.db, x),
+        ),
       )
       const report = await loadReferenceData(t.db, systemClock, path)
       assert.equal(report.source, 'fixtures')
       const afterCounts = await Promise.all(
-        (['company', 'product', 'kit_component', 'app_user'] as const).map((x) => count(t, x)),
+        (['company', 'product', 'kit_component', 'app_user'] as const).map((x) =>
+          countRows(t.db, x),
+        ),
       )
       assert.deepEqual(afterCounts, before)
       // Users that exist keep their password.

@@ -11,5 +11,6 @@ export {
   type UserView,
 } from './auth.service.ts'
 export { hashPassword } from './passwords.ts'
+export { insertUserUnlessTaken } from './users.repository.ts'
 export { createTokenService, type TokenService } from './tokens.ts'
 export { TokenRequest, TokenResponse } from './auth.schemas.ts'

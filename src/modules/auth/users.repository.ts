@@ -44,6 +44,15 @@ export async function insertUser(db: Database, user: NewAppUserRow): Promise<num
   return row.id
 }
 
+/** Inserts the user unless one with its username exists; an existing user stays as it is (fixtures). */
+export async function insertUserUnlessTaken(db: Database, user: NewAppUserRow): Promise<void> {
+  await db
+    .insertInto('app_user')
+    .values(user)
+    .onConflict((oc) => oc.column('username').doNothing())
+    .execute()
+}
+
 export async function updateUser(
   db: Database,
   id: number,

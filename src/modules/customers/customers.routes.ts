@@ -3,10 +3,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { IdParams, errorResponses } from '../../wire/schemas.ts'
 import type { WriteContext } from '../../db/context.ts'
-import { isoNow } from '../../shared/clock.ts'
 import { neutralOf } from '../../wire/neutral.ts'
 import { CreateCustomerBody, CustomerDetailsDto } from './customers.schemas.ts'
-import { createCustomer, getCustomerForUser, type Customer } from './customers.service.ts'
+import { createCustomer } from './create-customer.ts'
+import { getCustomerForUser, type Customer } from './customers.service.ts'
 
 function toDetails(customer: Customer) {
   const dto = neutralOf(CustomerDetailsDto)
@@ -34,18 +34,7 @@ export function registerCustomerRoutes(app: FastifyInstance, deps: WriteContext)
         response: { 200: Type.Integer(), ...errorResponses },
       },
     },
-    async (request) => {
-      const b = request.body
-      return createCustomer(deps.db, request.user, isoNow(deps.clock), {
-        companyId: b.CompanyID,
-        firstName: b.FirstName,
-        lastName: b.LastName ?? '',
-        email: b.Email ?? '',
-        businessName: b.BusinessName ?? '',
-        // Omitted means Retail: the enum's 0 is WholeSale, a poor silent default.
-        isWholesale: b.CustomerType === 0,
-      })
-    },
+    async (request) => createCustomer(deps, request.user, request.body),
   )
   api.get(
     '/Customers/:id',

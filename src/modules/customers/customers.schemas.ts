@@ -1,17 +1,13 @@
-import { Type } from 'typebox'
-import { DateTimeOutput, Nullable, SellercloudEnum } from '../../wire/schemas.ts'
+import { Type, type Static } from 'typebox'
+import { CustomColumnValueDto } from '../../wire/custom-columns.schemas.ts'
+import { Nullable, SellercloudEnum } from '../../wire/schemas.ts'
+import { CUSTOMER_TYPE } from './customers.enums.ts'
+import { Bool, DateOut, Int, Num, Str } from '../../wire/dto-fields.ts'
 
 // POST /rest/api/Customers (Swagger 2022 CreateCustomerRequest) and GET /rest/api/Customers/{id}
 // (CustomerDetailsDto, every key listed so the serializer emits it).
 
-const Int = Type.Integer()
-const Num = Type.Number()
-const Bool = Type.Boolean()
-const Str = Nullable(Type.String())
-const DateOut = Nullable(DateTimeOutput)
-
-/** Create uses 0 WholeSale / 1 Retail (the list filter reverses them; both as in Swagger). */
-export const CustomerType = SellercloudEnum('CustomerType', { WholeSale: 0, Retail: 1 })
+export const CustomerType = SellercloudEnum('CustomerType', CUSTOMER_TYPE)
 
 export const CreateCustomerBody = Type.Object({
   CompanyID: Type.Integer({ minimum: 1 }),
@@ -21,6 +17,7 @@ export const CreateCustomerBody = Type.Object({
   BusinessName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   CustomerType: Type.Optional(Nullable(CustomerType)),
 })
+export type CreateCustomerBody = Static<typeof CreateCustomerBody>
 
 export const GeneralContentDto = Type.Object({
   ID: Int,
@@ -132,29 +129,6 @@ export const CustomerCreditCardDto = Type.Object({
   ExpirationYear: Int,
   IsDefault: Bool,
   CVV: Str,
-})
-
-export const DataItemDto = Type.Object({
-  Key: Str,
-  Value: Str,
-  Additional: Type.Unknown(),
-})
-
-export const CustomColumnValueDto = Type.Object({
-  ID: Int,
-  DataType: Int,
-  DataLength: Int,
-  IsDropDownColumn: Bool,
-  IsDropDownCustomTextAllowed: Bool,
-  IsDropDownAllowMultipleSelection: Bool,
-  ClientID: Int,
-  NewValue: Type.Unknown(),
-  AllowHTMLPopup: Bool,
-  DataSourceContainer: Type.Array(DataItemDto),
-  IsRequired: Bool,
-  ColumnName: Str,
-  DisplayName: Str,
-  Value: Type.Unknown(),
 })
 
 export const CustomerDetailsDto = Type.Object({

@@ -1,7 +1,6 @@
 import type { Database } from '../../db/database.ts'
 import { assertCompanyAccess, type AuthUser } from '../../shared/auth-user.ts'
-import { NotFoundError, RuleViolationError, ValidationError } from '../../shared/errors.ts'
-import { findCompany } from '../catalog/companies/index.ts'
+import { NotFoundError } from '../../shared/errors.ts'
 import { findCustomerByEmailKey, findCustomerById, insertCustomer } from './customers.repository.ts'
 import type { CustomerRow } from './customers.table.ts'
 
@@ -34,14 +33,8 @@ export function emailKey(email: string): string {
   return email.trim().toLowerCase()
 }
 
-export interface NewCustomer {
-  companyId: number
-  email: string
-  firstName: string
-  lastName: string
-  businessName: string
-  isWholesale: boolean
-}
+/** A customer before it is stored: the server sets the ID and the creation time. */
+export type NewCustomer = Omit<Customer, 'id' | 'createdOn'>
 
 /** The customer, or undefined. For IDs inside request bodies (a 400, not a 404). */
 export async function findCustomer(db: Database, id: number): Promise<Customer | undefined> {
@@ -77,34 +70,6 @@ export function insertNewCustomer(db: Database, now: string, input: NewCustomer)
     business_name: input.businessName,
     is_wholesale: input.isWholesale ? 1 : 0,
     created_on: now,
-  })
-}
-
-/**
- * POST /Customers: the company must exist (400) and be visible to the user (403); an e-mail
- * already used by another customer is a 400 naming that customer.
- */
-export async function createCustomer(
-  db: Database,
-  user: AuthUser,
-  now: string,
-  input: NewCustomer,
-): Promise<number> {
-  if ((await findCompany(db, input.companyId)) === undefined) {
-    throw ValidationError.field('CompanyID', `Company ${input.companyId} does not exist.`)
-  }
-  assertCompanyAccess(user, input.companyId, `company ${input.companyId}`)
-  return db.transaction().execute(async (trx) => {
-    if (input.email.trim() !== '') {
-      const existing = await findCustomerByEmail(trx, input.email)
-      if (existing !== undefined) {
-        throw new RuleViolationError(
-          'Email',
-          `A customer with e-mail ${input.email.trim()} already exists: customer ${existing.id}.`,
-        )
-      }
-    }
-    return insertNewCustomer(trx, now, input)
   })
 }
 

@@ -1,19 +1,30 @@
 import type { WriteContext } from '../../db/context.ts'
+import type { Database } from '../../db/database.ts'
 import { assertCompanyAccess, type AuthUser } from '../../shared/auth-user.ts'
 import { isoNow } from '../../shared/clock.ts'
-import { RuleViolationError, ValidationError } from '../../shared/errors.ts'
+import { AppError, RuleViolationError, ValidationError } from '../../shared/errors.ts'
+import { ModelStateBuilder } from '../../shared/model-state.ts'
 import { toMinor } from '../../shared/money.ts'
+import { getUserView } from '../auth/index.ts'
 import { findCompany, lockCompanyRow } from '../catalog/companies/index.ts'
-import { findCustomer, findCustomerByEmail, insertNewCustomer } from '../customers/index.ts'
+import { findProductsBySkus, type Product } from '../catalog/products/index.ts'
+import { findWarehouses } from '../catalog/warehouses/index.ts'
+import {
+  findCustomer,
+  findCustomerByEmail,
+  insertNewCustomer,
+  type Customer,
+} from '../customers/index.ts'
 import { getClientSettings } from '../settings/index.ts'
 import {
   addressJson,
-  checkReferences,
+  checkProductLine,
   lineInput,
   notesOf,
   shippingOf,
   unitPrice,
-} from './create-order.input.ts'
+} from './create-order.rules.ts'
+import { CURRENCY_CODE_VALUES, ORDER_NOTE_CATEGORY, ORDER_SUB_TYPE } from './orders.enums.ts'
 import {
   findOrderIdBySource,
   insertBundleRows,
@@ -24,13 +35,70 @@ import {
 import type { OrderCreated, OrderEvents } from './orders.events.ts'
 import type { CreateOrderBody } from './orders.request.schemas.ts'
 import {
-  ORDER_SUB_TYPE_SAMPLE,
   expandKit,
   initialStatuses,
   isWholesaleOrder,
   lineAmounts,
   orderTotals,
 } from './orders.rules.ts'
+
+interface Checked {
+  products: Map<string, Product>
+  customer: Customer | undefined
+}
+
+/** Every ID reference and per-line rule; all problems in one 400. */
+async function checkReferences(db: Database, body: CreateOrderBody): Promise<Checked> {
+  const d = body.OrderDetails
+  const problems = new ModelStateBuilder()
+  const products = await findProductsBySkus(
+    db,
+    body.Products.map((p) => p.ProductID),
+  )
+  const warehouseIds = body.Products.flatMap((p) =>
+    p.ShipFromWareHouseID === null || p.ShipFromWareHouseID === undefined
+      ? []
+      : [p.ShipFromWareHouseID],
+  )
+  const warehouses = await findWarehouses(db, warehouseIds)
+  const context = {
+    companyId: d.CompanyID,
+    taxExempt: d.TaxExempt === true,
+    wholesale: isWholesaleOrder(body.CustomerDetails.IsWholesale === true, d.Channel),
+    warehouseExists: (id: number) => warehouses.has(id),
+  }
+  body.Products.forEach((p, i) => {
+    checkProductLine(problems, i, p, products.get(p.ProductID), context)
+  })
+  let customer: Customer | undefined
+  const customerId = body.CustomerDetails.ID ?? 0
+  if (customerId > 0) {
+    customer = await findCustomer(db, customerId)
+    if (customer === undefined) {
+      problems.add('CustomerDetails.ID', `Customer ${customerId} does not exist.`)
+    }
+  }
+  const rep = d.SalesRepresentative ?? 0
+  if (rep > 0) {
+    try {
+      await getUserView(db, rep)
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'USER_NOT_FOUND') {
+        throw error
+      }
+      problems.add('OrderDetails.SalesRepresentative', `User ${rep} does not exist.`)
+    }
+  }
+  const source = d.MarketingSource ?? 0
+  if (source > 0) {
+    problems.add(
+      'OrderDetails.MarketingSource',
+      `Marketing source ${source} does not exist (none are configured; send 0 or omit it).`,
+    )
+  }
+  problems.throwIfAny()
+  return { products, customer }
+}
 
 /**
  * POST /Orders: validates everything first (400 naming each field, 403 for another company),
@@ -110,10 +178,10 @@ export async function createOrder(
       ebay_record_number: d.EbaySellingManagerSalesRecordNumber ?? '',
       marketing_source: d.MarketingSource ?? 0,
       sales_rep: d.SalesRepresentative ?? 0,
-      currency_code: d.CurrencyCode ?? 0,
+      currency_code: d.CurrencyCode ?? CURRENCY_CODE_VALUES.USD,
       currency_rate_from_usd: d.CurrencyRateFromUSD ?? 1,
       currency_rate_to_usd: d.CurrencyRateToUSD ?? 1,
-      order_sub_type: d.IsSampleOrder === true ? ORDER_SUB_TYPE_SAMPLE : 0,
+      order_sub_type: d.IsSampleOrder === true ? ORDER_SUB_TYPE.Sample : ORDER_SUB_TYPE.None,
       is_wholesale: wholesale ? 1 : 0,
       tax_exempt: d.TaxExempt === true ? 1 : 0,
       gift_order: d.GiftOrder === true ? 1 : 0,
@@ -188,7 +256,7 @@ export async function createOrder(
       trx,
       notesOf(body).map((n) => ({
         order_id: orderId,
-        category: n.Category ?? 0,
+        category: n.Category ?? ORDER_NOTE_CATEGORY.General,
         note: n.Note,
         created_by: user.id,
         created_by_name: user.username,

@@ -1,7 +1,7 @@
 // The face of the orders module: what other modules, flows and the app root may use.
 export { registerOrderRoutes, type OrderRouteDeps } from './orders.routes.ts'
 export type { OrderCreated, OrderEvents } from './orders.events.ts'
-export { DROPSHIP_STATUS, ORDER_STATUS, type DropshipStatus } from './orders.rules.ts'
+export { DROPSHIP_STATUS, ORDER_STATUS, type DropshipStatus } from './orders.enums.ts'
 export type { LinkedPoIdsByItem } from './orders.mappers.ts'
 // Building blocks for a flow's own transaction (crossdock locks an order and moves its DropshipStatus).
 export { lockOrderForLinking, setOrderDropshipStatus } from './orders.service.ts'

@@ -1,4 +1,58 @@
-// Sellercloud enums of sales orders, copied from the 2022 Swagger file (OrderSource = Channel, CurrencyCode).
+// Sellercloud enums of sales orders, copied from the 2022 Swagger file (OrderSource = Channel,
+// CurrencyCode…). Each value object is the one source of its values; the schemas derive from it.
+// DiscountType and PaymentStatus, shared with purchase orders, live in src/wire/enums.ts.
+
+/** Order status (`StatusCode`); the key order is the one the list filter documents. */
+export const ORDER_STATUS = {
+  ShoppingCart: 1,
+  InProcess: 2,
+  Completed: 3,
+  ProblemOrder: 100,
+  OnHold: 200,
+  Quote: 300,
+  Void: 999,
+  Canceled: -1,
+} as const
+export type OrderStatus = (typeof ORDER_STATUS)[keyof typeof ORDER_STATUS]
+
+export const SHIPPING_STATUS = {
+  Unknown: 0,
+  Unshipped: 1,
+  PartiallyShipped: 2,
+  FullyShipped: 3,
+  ReadyForPickup: 4,
+} as const
+export type ShippingStatus = (typeof SHIPPING_STATUS)[keyof typeof SHIPPING_STATUS]
+
+export const DROPSHIP_STATUS = {
+  None: 0,
+  Pending: 1,
+  Requested: 2,
+  Acknowledged: 3,
+  Processed: 4,
+  PartialProcessed: 5,
+  Cancelled: 6,
+  Invalid: 7,
+} as const
+export type DropshipStatus = (typeof DROPSHIP_STATUS)[keyof typeof DROPSHIP_STATUS]
+
+/** Sellercloud's OrderSubTypeType: only the values Crossdock sets (`IsSampleOrder`). */
+export const ORDER_SUB_TYPE = { None: 0, Sample: 1 } as const
+
+export const ORDER_NOTE_CATEGORY = {
+  General: 0,
+  Customer_Instructions: 1,
+  Customer_Service_Note: 2,
+} as const
+
+/** The sort keys of `GET /Orders` (`orderBy`). */
+export const ORDER_BY = {
+  OrderID: 0,
+  OrderDate: 1,
+  OrderStatus: 2,
+  ShipDate: 3,
+  ShippingStatus: 4,
+} as const
 
 export const ORDER_SOURCE_VALUES = {
   Local_Store: 0,

@@ -1,4 +1,6 @@
 import { Type } from 'typebox'
+import { AddressDto } from '../../wire/address.schemas.ts'
+import { PaymentStatusFilterEnum } from '../../wire/enums.ts'
 import {
   DateTimeInput,
   IntList,
@@ -8,17 +10,9 @@ import {
   StringList,
 } from '../../wire/schemas.ts'
 import { Channel } from './orders.request.schemas.ts'
-import { DROPSHIP_STATUS } from './orders.rules.ts'
-import {
-  AddressDto,
-  Bool,
-  DateOut,
-  Int,
-  Num,
-  PaymentsHistoryRecordDto,
-  RelatedOrderDto,
-  Str,
-} from './orders.response.schemas.ts'
+import { DROPSHIP_STATUS, ORDER_BY, ORDER_STATUS, SHIPPING_STATUS } from './orders.enums.ts'
+import { Bool, DateOut, Int, Num, Str } from '../../wire/dto-fields.ts'
+import { PaymentsHistoryRecordDto, RelatedOrderDto } from './orders.response.schemas.ts'
 
 // GET /rest/api/Orders rows: Swagger 2022 `MultipleOrderDataDto`, every key listed.
 
@@ -293,54 +287,13 @@ export const OrderList = ListOf(MultipleOrderDataDto)
 
 // Query of GET /rest/api/Orders: Swagger's `model.*` names (any case, with or without `model.`).
 
-export const OrderStatusFilter = SellercloudEnum('OrderStatus', {
-  ShoppingCart: 1,
-  InProcess: 2,
-  Completed: 3,
-  ProblemOrder: 100,
-  OnHold: 200,
-  Quote: 300,
-  Void: 999,
-  Canceled: -1,
-})
+export const OrderStatusFilter = SellercloudEnum('OrderStatus', ORDER_STATUS)
 
 export const DropshipStatusEnum = SellercloudEnum('DropshipStatus', DROPSHIP_STATUS)
 
-export const ShippingStatusEnum = SellercloudEnum('ShippingStatus', {
-  Unknown: 0,
-  Unshipped: 1,
-  PartiallyShipped: 2,
-  FullyShipped: 3,
-  ReadyForPickup: 4,
-})
+export const ShippingStatusEnum = SellercloudEnum('ShippingStatus', SHIPPING_STATUS)
 
-/** The filter version of payment status, with its combined values. */
-export const PaymentStatusFilter = SellercloudEnum('PaymentStatus', {
-  ALL: -1,
-  NoPayment: 10,
-  NoPaymentOrPartialPayment: 11,
-  Authorized: 20,
-  Charged: 30,
-  Uncleared: 40,
-  PartialRefund: 50,
-  FullRefund: 60,
-  PartialOrFullRefund: 61,
-  PartiallyPaid: 70,
-  ChargedOrPartialRefund: 71,
-  EbayPaid: 80,
-  EbayPaidOrPartialPayment: 81,
-  PaymentError: 99,
-  ChargedOrPartialPaid: 711,
-  ChargedOrAuthorized: 713,
-})
-
-export const OrderBy = SellercloudEnum('OrderBy', {
-  OrderID: 0,
-  OrderDate: 1,
-  OrderStatus: 2,
-  ShipDate: 3,
-  ShippingStatus: 4,
-})
+export const OrderBy = SellercloudEnum('OrderBy', ORDER_BY)
 
 export const OrderListQuery = Type.Object({
   orderIDs: Type.Optional(IntList),
@@ -356,7 +309,7 @@ export const OrderListQuery = Type.Object({
   customerEmail: Type.Optional(Type.String({ maxLength: 200 })),
   dropShipStatus: Type.Optional(DropshipStatusEnum),
   shippingStatus: Type.Optional(ShippingStatusEnum),
-  paymentStatus: Type.Optional(PaymentStatusFilter),
+  paymentStatus: Type.Optional(PaymentStatusFilterEnum),
   sKU: Type.Optional(Type.String({ maxLength: 100 })),
   keyword: Type.Optional(Type.String({ maxLength: 200 })),
   orderBy: Type.Optional(OrderBy),

@@ -1,18 +1,14 @@
 import type { Static } from 'typebox'
 import { fromMinor } from '../../shared/money.ts'
+import { AddressDto } from '../../wire/address.schemas.ts'
+import { neutralOf } from '../../wire/neutral.ts'
 import {
   MultipleOrderDataDto,
   MultipleOrderItemBundleItemDto,
   MultipleOrderItemDto,
 } from './orders.list.schemas.ts'
 import { mostExpensiveSku } from './orders.rules.ts'
-import {
-  AddressDto,
-  OrderItemDto,
-  OrderNoteDto,
-  SingleOrderDataDto,
-} from './orders.response.schemas.ts'
-import { neutralOf } from '../../wire/neutral.ts'
+import { OrderItemDto, OrderNoteDto, SingleOrderDataDto } from './orders.response.schemas.ts'
 import type { Order, OrderAddress, OrderItem, OrderNote } from './orders.types.ts'
 
 // Domain order → Sellercloud wire DTOs. Keys Crossdock has no meaning for keep their neutral value.

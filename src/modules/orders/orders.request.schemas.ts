@@ -1,18 +1,14 @@
 import { Type, type Static } from 'typebox'
+import { DiscountTypeEnum } from '../../wire/enums.ts'
 import { DateTimeInput, Money, Opt, SellercloudEnum } from '../../wire/schemas.ts'
-import { CURRENCY_CODE_VALUES, ORDER_SOURCE_VALUES } from './orders.enums.ts'
+import { CURRENCY_CODE_VALUES, ORDER_NOTE_CATEGORY, ORDER_SOURCE_VALUES } from './orders.enums.ts'
 
 // POST /rest/api/Orders, Swagger 2022 `OrderBaseModel` plus the 2024 additions of the create page
 // (sellercloud-api-notes.md §1.2). Property names are canonical PascalCase; wire.ts matches any case.
 
 export const Channel = SellercloudEnum('Channel', ORDER_SOURCE_VALUES)
 export const CurrencyCode = SellercloudEnum('CurrencyCode', CURRENCY_CODE_VALUES)
-export const DiscountType = SellercloudEnum('DiscountType', { FixedAmount: 0, Percentage: 1 })
-export const NoteCategory = SellercloudEnum('OrderNoteCategory', {
-  General: 0,
-  Customer_Instructions: 1,
-  Customer_Service_Note: 2,
-})
+export const NoteCategory = SellercloudEnum('OrderNoteCategory', ORDER_NOTE_CATEGORY)
 
 const Text = (maxLength = 200) => Opt(Type.String({ maxLength }))
 const Fee = () => Opt(Money({ minimum: 0 }))
@@ -105,7 +101,7 @@ export const OrderProductInput = Type.Object({
   ProductName: Text(),
   SitePrice: Opt(Money({ minimum: 0 })),
   DiscountValue: Opt(Type.Number({ minimum: 0 })),
-  DiscountType: Opt(DiscountType),
+  DiscountType: Opt(DiscountTypeEnum),
   Qty: Type.Integer({ minimum: 1 }),
   LineTaxTotal: Fee(),
   FinalValueFee: Fee(),
@@ -142,3 +138,5 @@ export const CreateOrderBody = Type.Object({
 
 export type CreateOrderBody = Static<typeof CreateOrderBody>
 export type OrderAddressInput = Static<typeof OrderAddressInput>
+export type OrderProductInput = Static<typeof OrderProductInput>
+export type OrderNoteInput = Static<typeof OrderNoteInput>

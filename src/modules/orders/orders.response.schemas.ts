@@ -1,12 +1,9 @@
 import { Type } from 'typebox'
-import { DateTimeOutput, Nullable } from '../../wire/schemas.ts'
+import { AddressDto } from '../../wire/address.schemas.ts'
+import { CustomColumnBaseDto } from '../../wire/custom-columns.schemas.ts'
+import { Bool, DateOut, Int, Num, Str } from '../../wire/dto-fields.ts'
 
 // Every documented key is listed, so the serializer emits it (generated from the 2022 Swagger file).
-export const Int = Type.Integer()
-export const Num = Type.Number()
-export const Bool = Type.Boolean()
-export const Str = Nullable(Type.String())
-export const DateOut = Nullable(DateTimeOutput)
 
 export const OrderDetailsContentDto = Type.Object({
   CompanyId: Int,
@@ -217,33 +214,6 @@ export const OrderPackageDto = Type.Object({
   EnableOrderShipmentTrackingAPI: Bool,
 })
 
-export const AddressDto = Type.Object({
-  IsShippingAddress: Bool,
-  IsBillingAddress: Bool,
-  AddressClassification: Int,
-  Notes: Str,
-  HomePhone: Str,
-  EmailAddress: Str,
-  AddressStatus: Int,
-  AddressSource: Int,
-  ID: Int,
-  FirstName: Str,
-  MiddleInitial: Str,
-  LastName: Str,
-  CompanyName: Str,
-  StreetLine1: Str,
-  StreetLine2: Str,
-  City: Str,
-  StateName: Str,
-  StateCode: Str,
-  PostalCode: Str,
-  CountryName: Str,
-  CountryCode: Str,
-  PhoneNumber: Str,
-  FaxNumber: Str,
-  WebSiteURL: Str,
-})
-
 export const PaymentsHistoryRecordDto = Type.Object({
   ID: Int,
   TransactionReferenceNumber: Str,
@@ -288,12 +258,6 @@ export const ProfitAndLossBaseDataDto = Type.Object({
   ProfitForParentOrderTooltip: Str,
   QbeExported: Str,
   CurrencyCode: Int,
-})
-
-export const CustomColumnBaseDto = Type.Object({
-  ColumnName: Str,
-  DisplayName: Str,
-  Value: Type.Unknown(),
 })
 
 export const GiftDetailsDto = Type.Object({

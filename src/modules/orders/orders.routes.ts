@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { paymentStatusesOf } from '../../wire/enums.ts'
 import { IdParams, errorResponses } from '../../wire/schemas.ts'
 import type { Database } from '../../db/database.ts'
 import type { WriteContext } from '../../db/context.ts'
 import { clampPage } from '../../shared/page.ts'
 import { findCompany } from '../catalog/companies/index.ts'
 import { createOrder } from './create-order.ts'
+import { ORDER_BY } from './orders.enums.ts'
 import { OrderList, OrderListQuery } from './orders.list.schemas.ts'
 import type { OrderEvents } from './orders.events.ts'
 import {
@@ -20,30 +22,13 @@ import { CreateOrderBody } from './orders.request.schemas.ts'
 import { OrderNoteDto, SingleOrderDataDto } from './orders.response.schemas.ts'
 import { getOrderForUser, listOrdersForUser } from './orders.service.ts'
 
-// Sellercloud's filter values that stand for several stored payment statuses.
-const PAYMENT_STATUS_GROUPS: Record<number, number[]> = {
-  11: [10, 70],
-  61: [50, 60],
-  71: [30, 50],
-  81: [80, 70],
-  711: [30, 70],
-  713: [30, 20],
-}
-
-function paymentStatuses(value: number | undefined): number[] | undefined {
-  if (value === undefined || value === -1) {
-    return undefined
-  }
-  return PAYMENT_STATUS_GROUPS[value] ?? [value]
-}
-
-// ShipDate (3) is not tracked yet: it sorts by order ID.
+// ShipDate is not tracked yet: it sorts by order ID.
 const SORT_COLUMNS: Record<number, OrderSort> = {
-  0: 'id',
-  1: 'order_date',
-  2: 'order_status',
-  3: 'id',
-  4: 'shipping_status',
+  [ORDER_BY.OrderID]: 'id',
+  [ORDER_BY.OrderDate]: 'order_date',
+  [ORDER_BY.OrderStatus]: 'order_status',
+  [ORDER_BY.ShipDate]: 'id',
+  [ORDER_BY.ShippingStatus]: 'shipping_status',
 }
 
 export interface OrderRouteDeps extends WriteContext<OrderEvents> {
@@ -121,12 +106,15 @@ export function registerOrderRoutes(app: FastifyInstance, deps: OrderRouteDeps):
           customerEmail: q.customerEmail,
           dropshipStatus: q.dropShipStatus,
           shippingStatus: q.shippingStatus,
-          paymentStatuses: paymentStatuses(q.paymentStatus),
+          paymentStatuses: paymentStatusesOf(q.paymentStatus),
           sku: q.sKU,
           keyword: q.keyword,
         },
         clampPage(q.pageNumber, q.pageSize, 50),
-        { column: SORT_COLUMNS[q.orderBy ?? 0] ?? 'id', ascending: q.isAscending ?? true },
+        {
+          column: SORT_COLUMNS[q.orderBy ?? ORDER_BY.OrderID] ?? 'id',
+          ascending: q.isAscending ?? true,
+        },
       )
       const companyIds = [...new Set(page.items.map((o) => o.companyId))]
       const names = new Map<number, string>()

@@ -1,34 +1,15 @@
 import { MONEY_SCALE, percentOf, times } from '../../shared/money.ts'
+import { DISCOUNT_TYPE, PAYMENT_STATUS } from '../../wire/enums.ts'
+import {
+  DROPSHIP_STATUS,
+  ORDER_SOURCE_VALUES,
+  ORDER_STATUS,
+  SHIPPING_STATUS,
+  type DropshipStatus,
+} from './orders.enums.ts'
 
 // Pure rules of sales orders: no I/O, unit-tested in orders.rules.test.ts. Money is integer minor
 // units (shared/money.ts); quantities are integers.
-
-export const ORDER_STATUS = {
-  Canceled: -1,
-  ShoppingCart: 1,
-  InProcess: 2,
-  Completed: 3,
-  ProblemOrder: 100,
-  OnHold: 200,
-  Quote: 300,
-  Void: 999,
-} as const
-export const PAYMENT_STATUS_NO_PAYMENT = 10
-export const SHIPPING_STATUS_UNSHIPPED = 1
-export const DROPSHIP_STATUS = {
-  None: 0,
-  Pending: 1,
-  Requested: 2,
-  Acknowledged: 3,
-  Processed: 4,
-  PartialProcessed: 5,
-  Cancelled: 6,
-  Invalid: 7,
-} as const
-export type DropshipStatus = (typeof DROPSHIP_STATUS)[keyof typeof DROPSHIP_STATUS]
-export const DISCOUNT_TYPE = { FixedAmount: 0, Percentage: 1 } as const
-export const CHANNEL_WHOLESALE = 21
-export const ORDER_SUB_TYPE_SAMPLE = 1
 
 export interface InitialStatuses {
   orderStatus: number
@@ -38,14 +19,14 @@ export interface InitialStatuses {
 }
 
 /**
- * Statuses of a new order (decisions.md): InProcess, NoPayment, Unshipped, dropship None. A quote
+ * Statuses of a new order (docs/compat.md): InProcess, NoPayment, Unshipped, dropship None. A quote
  * (`IsQuoteOrder`) starts as Quote, since that is what the flag asks for.
  */
 export function initialStatuses(isQuote: boolean): InitialStatuses {
   return {
     orderStatus: isQuote ? ORDER_STATUS.Quote : ORDER_STATUS.InProcess,
-    paymentStatus: PAYMENT_STATUS_NO_PAYMENT,
-    shippingStatus: SHIPPING_STATUS_UNSHIPPED,
+    paymentStatus: PAYMENT_STATUS.NoPayment,
+    shippingStatus: SHIPPING_STATUS.Unshipped,
     dropshipStatus: DROPSHIP_STATUS.None,
   }
 }
@@ -164,7 +145,7 @@ export function expandKit(kitQty: number, components: BundleComponent[]): Bundle
 
 /** Wholesale when the customer is flagged so or the order comes through the Wholesale channel. */
 export function isWholesaleOrder(customerIsWholesale: boolean, channel: number): boolean {
-  return customerIsWholesale || channel === CHANNEL_WHOLESALE
+  return customerIsWholesale || channel === ORDER_SOURCE_VALUES.Wholesale
 }
 
 /** The SKU of the line with the highest unit price (first on ties), or null without lines. */

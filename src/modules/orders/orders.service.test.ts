@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { createTestApp, type TestApp } from '../../../test/helpers/build-app.ts'
 import { testDialects } from '../../../test/helpers/dialects.ts'
 import { toSingleOrderDto } from './orders.mappers.ts'
-import { DROPSHIP_STATUS } from './orders.rules.ts'
+import { DROPSHIP_STATUS } from './orders.enums.ts'
 import { findOrder, lockOrderForLinking, setOrderDropshipStatus } from './orders.service.ts'
 
 // The service functions crossdock linking builds on.

@@ -14,7 +14,7 @@ import {
   type OrderFilter,
   type OrderSort,
 } from './orders.repository.ts'
-import type { DropshipStatus } from './orders.rules.ts'
+import type { DropshipStatus } from './orders.enums.ts'
 import type {
   OrderItemBundleRow,
   OrderNoteRow,

@@ -1,26 +1,14 @@
-import type { DropshipStatus, OrderTotals } from './orders.rules.ts'
+import type { DropshipStatus } from './orders.enums.ts'
+import type { OrderAddressInput } from './orders.request.schemas.ts'
+import type { OrderTotals } from './orders.rules.ts'
 
 // Domain objects of the orders module (camelCase; money in integer minor units).
 
-/** An address as the create model names it (`Address`, `Address2`, `ZipCode`…). */
-export type OrderAddress = Partial<
-  Record<
-    | 'Business'
-    | 'FirstName'
-    | 'MiddleName'
-    | 'LastName'
-    | 'Country'
-    | 'City'
-    | 'State'
-    | 'Region'
-    | 'ZipCode'
-    | 'Address'
-    | 'Address2'
-    | 'Phone'
-    | 'Fax',
-    string
-  >
->
+/**
+ * An address as the create model names it (`Address`, `Address2`, `ZipCode`…): the request's own
+ * shape, stored with only the fields that were sent.
+ */
+export type OrderAddress = OrderAddressInput
 
 /** ShippingMethodDetails as sent; fees live in the totals. */
 export interface OrderShipping {

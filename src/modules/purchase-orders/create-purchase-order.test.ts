@@ -3,12 +3,11 @@ import { after, before, beforeEach, describe, it } from 'node:test'
 import fc from 'fast-check'
 import { createTestApp, type TestApp } from '../../../test/helpers/build-app.ts'
 import { testDialects } from '../../../test/helpers/dialects.ts'
+import { caseBody, unitBody } from '../../../test/helpers/factories.ts'
 import {
-  caseBody,
   countPoRows,
   createPo,
   setServerSettings,
-  unitBody,
 } from '../../../test/helpers/purchase-orders-api.ts'
 
 for (const dialect of testDialects()) {

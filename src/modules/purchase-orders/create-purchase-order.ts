@@ -2,6 +2,7 @@ import type { WriteContext } from '../../db/context.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
 import { assertCompanyAccess } from '../../shared/auth-user.ts'
 import { isoNow } from '../../shared/clock.ts'
+import { ModelStateBuilder } from '../../shared/model-state.ts'
 import { findCompany } from '../catalog/companies/index.ts'
 import { findPaymentTerm } from '../catalog/payment-terms/index.ts'
 import { findProductsBySkus, findUnitCosts } from '../catalog/products/index.ts'
@@ -9,15 +10,13 @@ import { findVendor } from '../catalog/vendors/index.ts'
 import { findWarehouses } from '../catalog/warehouses/index.ts'
 import { getClientSettings } from '../settings/index.ts'
 import { insertPurchaseOrderItems } from './purchase-orders.repository.ts'
-import { MAX_LINES, checkCountryCode, draftCreateLine, Issues } from './purchase-orders.rules.ts'
+import { MAX_LINES, checkCountryCode, draftCreateLine } from './create-purchase-order.rules.ts'
 import type { CreatePoBody } from './purchase-orders.schemas.ts'
 import { actorOf, createPurchaseOrderHeader } from './purchase-orders.service.ts'
 import type { PurchaseOrderEvents } from './purchase-orders.events.ts'
 import type { PoAddress, PoLineDraft } from './purchase-orders.types.ts'
 
-type AddressBody = NonNullable<CreatePoBody['ShippingAddress']>
-
-function cleanAddress(field: string, address: AddressBody, issues: Issues): PoAddress {
+function cleanAddress(field: string, address: PoAddress, issues: ModelStateBuilder): PoAddress {
   const out: PoAddress = { Country: checkCountryCode(address.Country, `${field}.Country`, issues) }
   for (const [key, value] of Object.entries(address)) {
     if (key !== 'Country' && typeof value === 'string') {
@@ -41,7 +40,7 @@ export async function createPurchaseOrder(
   assertCompanyAccess(user, body.CompanyID, `company ${body.CompanyID}`)
   // Reference data is read before the transaction, through the read cache (docs/compat.md,
   // "Performance decisions"); foreign keys still hold every ID at insert time.
-  const issues = new Issues()
+  const issues = new ModelStateBuilder()
   const skus = body.Products.map((p) => p.ProductID)
   const warehouseIds = [
     ...(body.DefaultWarehouseID != null ? [body.DefaultWarehouseID] : []),

@@ -4,10 +4,13 @@ import { after, before, describe, it } from 'node:test'
 import { createTestApp, type TestApp } from '../../../test/helpers/build-app.ts'
 import { testDialects } from '../../../test/helpers/dialects.ts'
 import { fixedClock } from '../../shared/clock.ts'
-import { caseBody, createPo, unitBody } from '../../../test/helpers/purchase-orders-api.ts'
+import { caseBody, unitBody } from '../../../test/helpers/factories.ts'
+import { createPo } from '../../../test/helpers/purchase-orders-api.ts'
 
 // The Get Single Purchase Order seed's example body, verbatim.
-const SEED = JSON.parse(readFileSync(new URL('./po-details.seed.json', import.meta.url), 'utf8'))
+const SEED = JSON.parse(
+  readFileSync(new URL('./purchase-orders.details.seed.json', import.meta.url), 'utf8'),
+)
 
 const DATE_KEYS = /(On|Date|Delivery)$/
 

@@ -1,17 +1,9 @@
 import type { Database } from '../../db/database.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
-import { visibleCompanyIds } from '../../shared/auth-user.ts'
-import type { PageRequest } from '../../shared/page.ts'
 import { findCompany } from '../catalog/companies/index.ts'
 import { findProductsBySkus, type Product } from '../catalog/products/index.ts'
 import { findWarehouses, type Warehouse } from '../catalog/warehouses/index.ts'
 import { type ClientSettings, getClientSettings } from '../settings/index.ts'
-import {
-  findItemRows,
-  listPurchaseOrderRows,
-  poRowToPurchaseOrder,
-} from './purchase-orders.repository.ts'
-import type { PoListQueryType } from './purchase-orders.schemas.ts'
 import { assertPoVisible, findPurchaseOrder } from './purchase-orders.service.ts'
 import type { PurchaseOrder } from './purchase-orders.types.ts'
 
@@ -51,70 +43,5 @@ export async function getPurchaseOrderForUser(
     currencyCode: company?.currencyCode ?? 0,
     defaultWarehouse:
       po.defaultWarehouseId === null ? undefined : warehouses.get(po.defaultWarehouseId),
-  }
-}
-
-export interface PoListEntry {
-  po: PurchaseOrder
-  defaultWarehouse: Warehouse | undefined
-}
-
-/**
- * GET /PurchaseOrders: the user's visible POs matching the filters, newest first.
- * @example const page = await listPurchaseOrdersForUser(db, user, { pOStatuses: [0] }, { pageNumber: 1, pageSize: 10 })
- */
-export async function listPurchaseOrdersForUser(
-  db: Database,
-  user: AuthUser,
-  q: PoListQueryType,
-  page: PageRequest,
-): Promise<{ items: PoListEntry[]; totalResults: number }> {
-  const warehouseIds = [...(q.receivingWarehouseID ?? []), ...(q.receiveWarehouseID ?? [])]
-  const { rows, total } = await listPurchaseOrderRows(
-    db,
-    {
-      companyIds: visibleCompanyIds(user, q.companyIDList),
-      ids: q.pOIds,
-      // -1 is Sellercloud's "Select" (no filter).
-      statuses: q.pOStatuses?.filter((s) => s !== -1),
-      shippingStatuses: q.shippingStatuses,
-      receivingStatuses: q.receivedStatuses,
-      paymentStatuses: q.paymentStatus,
-      warehouseIds,
-      approved: q.approved === undefined ? undefined : q.approved === 1,
-      createdFrom: q.createDateFrom,
-      createdTo: q.createDateTo,
-      updatedFrom: q.updatedDateFrom,
-      updatedTo: q.updatedDateTo,
-      receivedFrom: q.receiveDateFrom,
-      receivedTo: q.receiveDateTo,
-      keyword: q.keyword,
-    },
-    page,
-  )
-  const items = await findItemRows(
-    db,
-    rows.map((r) => r.id),
-  )
-  const warehouses = await findWarehouses(
-    db,
-    rows.flatMap((r) => (r.default_warehouse_id === null ? [] : [r.default_warehouse_id])),
-  )
-  const itemsByPo = new Map<number, typeof items>()
-  for (const item of items) {
-    const list = itemsByPo.get(item.po_id)
-    if (list === undefined) {
-      itemsByPo.set(item.po_id, [item])
-    } else {
-      list.push(item)
-    }
-  }
-  return {
-    items: rows.map((row) => ({
-      po: poRowToPurchaseOrder(row, itemsByPo.get(row.id) ?? []),
-      defaultWarehouse:
-        row.default_warehouse_id === null ? undefined : warehouses.get(row.default_warehouse_id),
-    })),
-    totalResults: total,
   }
 }

@@ -13,8 +13,8 @@ export {
   PoShippingStatus,
   PoStatus,
   PoType,
-  type PurchaseOrder,
-} from './purchase-orders.types.ts'
+} from './purchase-orders.enums.ts'
+export type { PurchaseOrder } from './purchase-orders.types.ts'
 // Building blocks for a flow's own transaction (crossdock creates POs and adds lines for orders).
 export {
   actorOf,
@@ -25,9 +25,9 @@ export {
   stampPurchaseOrderUpdate,
   type Actor,
 } from './purchase-orders.service.ts'
-export { addOrIncreasePurchaseOrderLine, type PoLineAddition } from './po-lines.ts'
+export { addOrIncreasePurchaseOrderLine, type PoLineAddition } from './add-purchase-order-line.ts'
 // Wire schemas, for the SDK's types.
-export { PoDetails } from './po-details.schemas.ts'
+export { PoDetails } from './purchase-orders.details.schemas.ts'
 export {
   CreatePoRequest,
   PoList,

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { createTestApp, type TestApp } from '../../../test/helpers/build-app.ts'
 import { testDialects } from '../../../test/helpers/dialects.ts'
-import { createPo, unitBody } from '../../../test/helpers/purchase-orders-api.ts'
+import { unitBody } from '../../../test/helpers/factories.ts'
+import { createPo } from '../../../test/helpers/purchase-orders-api.ts'
 
 for (const dialect of testDialects()) {
   describe(`List purchase orders [${dialect}]`, () => {

@@ -1,13 +1,20 @@
 import type { Static } from 'typebox'
 import { fromMinor } from '../../shared/money.ts'
 import type { Warehouse } from '../catalog/warehouses/index.ts'
-import type { PoListEntry, PoView } from './get-purchase-order.ts'
-import type { PoDetails } from './po-details.schemas.ts'
+import { AddressDto } from '../../wire/address.schemas.ts'
+import { neutralOf } from '../../wire/neutral.ts'
+import type { PoView } from './get-purchase-order.ts'
+import type { PoListEntry } from './list-purchase-orders.ts'
+import { PoDetails, PoDetailsItem } from './purchase-orders.details.schemas.ts'
+import { PoReceivingStatus, PoShippingStatus, PoType } from './purchase-orders.enums.ts'
 import { lineAmounts, lineReceivingStatus, poTotals } from './purchase-orders.rules.ts'
-import type { PoListItem, ReadAddress } from './purchase-orders.schemas.ts'
-import { PoReceivingStatus, PoShippingStatus, type PurchaseOrder } from './purchase-orders.types.ts'
+import { PoListItem, PoListItemLine } from './purchase-orders.schemas.ts'
+import type { PurchaseOrder } from './purchase-orders.types.ts'
 
 // Domain → wire (PascalCase). Keys follow the Get Single Purchase Order seed and PoMultipleDataDto.
+// Each DTO starts from its schema's neutral value (src/wire/neutral.ts); only what Crossdock knows
+// is set, plus the keys whose Sellercloud value differs from the neutral one ('' for a nullable
+// string, 1 for a currency rate, true for EnableShippingTotal).
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' })
 
@@ -40,21 +47,17 @@ function lookUpCountryName(code: string): string {
 export function shipToAddress(
   po: PurchaseOrder,
   warehouse: Warehouse | undefined,
-): Static<typeof ReadAddress> {
+): Static<typeof AddressDto> {
   const s = po.shippingAddress
   const w = warehouse?.address ?? {}
   const state = s?.State ?? ''
   const countryCode = s !== null ? s.Country : (w.CountryCode ?? '')
   return {
+    ...neutralOf(AddressDto),
     IsShippingAddress: true,
-    IsBillingAddress: false,
-    AddressClassification: 0,
     Notes: '',
     HomePhone: '',
     EmailAddress: '',
-    AddressStatus: 0,
-    AddressSource: 0,
-    ID: 0,
     FirstName: s !== null ? (s.FirstName ?? '') : (w.FirstName ?? ''),
     MiddleInitial: s !== null ? (s.MiddleName ?? '') : (w.MiddleInitial ?? ''),
     LastName: s !== null ? (s.LastName ?? '') : (w.LastName ?? ''),
@@ -84,6 +87,7 @@ function totalWeightLbs(view: PoView): string {
 
 export function toPoDetails(view: PoView): Static<typeof PoDetails> {
   const { po, settings: st } = view
+  const dto = neutralOf(PoDetails)
   const totals = poTotals(po)
   const invoices =
     po.invoiceNumber === ''
@@ -93,71 +97,52 @@ export function toPoDetails(view: PoView): Static<typeof PoDetails> {
     ...new Set(po.lines.flatMap((l) => (l.relatedOrderId === null ? [] : [l.relatedOrderId]))),
   ]
   return {
+    ...dto,
     Purchase: {
+      ...dto.Purchase,
       POId: po.id,
       CompanyId: po.companyId,
       VendorId: po.vendorId,
       OrderedOn: po.orderedOn,
       RequestedOn: po.created.on,
       OrderType: po.orderType,
-      OrderTypeEnable: false,
       POType: po.poType,
       Description: po.description,
       DefaultWarehouseID: po.defaultWarehouseId ?? 0,
       ExpectedDelivery: po.expectedDelivery,
       RequireExpectedDeliveryDate: st.ForceExpectedDeliveryDate,
-      CancelByDate: null,
-      CreditMemoID: 0,
       CurrencyCode: view.currencyCode,
       CurrencyRateToUSD: 1,
       CurrencyRateFromUSD: 1,
       ReceivingStatus: po.receivingStatus,
-      RelatedFbaId: 0,
       Instructions: po.vendorNote,
-      IsQBExported: false,
       IsWarehouseBinsEnabled: view.defaultWarehouse?.enforceBins ?? false,
-      CancelledPOID: 0,
-      RelatedWfsShipmentId: 0,
-      TotalCBM: 0,
       TotalWeight: totalWeightLbs(view),
-      RelatedPOFBAPlanningId: 0,
       ShipToAddress: {
-        ClientID: 0,
-        UserID: 0,
-        HomePhoneExt: '',
-        PhoneNumberExt: '',
+        ...dto.Purchase.ShipToAddress,
         ...shipToAddress(po, view.defaultWarehouse),
       },
-      IsModified: false,
     },
     VendorAndInvoice: {
+      ...dto.VendorAndInvoice,
       PaymentTermID: po.paymentTermId ?? 0,
       InvoiceNumber: po.invoiceNumber,
       InvoiceDate: po.invoiceDate,
-      VendorInvoice: { FileName: '', NewFileToken: '', DeleteFile: false },
-      Memo: '',
-      InvoiceLineCount: '',
-      InvoiceLink: '',
       EnableVendorInvoicesWorkflow: st.EnableVendorInvoicesWorkflow,
       EnableMultipleinvoicesforpurchaseorders: st.EnableMultipleInvoicesForPurchaseOrders,
       PaymentStatus: po.paymentStatus,
       Balance: fromMinor(totals.grandTotal),
-      TotalPaid: 0,
-      TotalRefunded: 0,
       OverRecived: fromMinor(totals.overReceived),
       Invoices: invoices,
-      IsModified: false,
     },
     Changes: {
+      ...dto.Changes,
       CreatedBy: po.created.by,
       CreatedByEmployeeId: po.created.byId,
       CreatedOn: po.created.on,
       UpdatedBy: po.updated.by,
       UpdatedByEmployeeId: po.updated.byId,
       UpdatedOn: po.updated.on,
-      ApprovedBy: '',
-      ApprovedByEmployeeId: 0,
-      ApprovedOn: null,
       ReceivedBy: po.received?.by ?? '',
       ReceivedByEmployeeId: po.received?.byId ?? 0,
       ReceivedOn: po.received?.on ?? null,
@@ -165,37 +150,25 @@ export function toPoDetails(view: PoView): Static<typeof PoDetails> {
     Items: po.lines.map((line) => {
       const a = lineAmounts(line)
       const product = view.products.get(line.sku)
+      const item = neutralOf(PoDetailsItem)
       return {
+        ...item,
         ID: line.id,
         PurchaseID: po.id,
         ProductID: line.sku,
-        ASIN: '',
-        ASINUrl: '',
         UPC: product?.upc ?? '',
         IsKit: product?.isKit ?? false,
-        KitRefreshVisible: false,
-        KitDefinitionChanged: false,
-        ImageURL: '',
-        VendorSKU: '',
-        IsVendorSKUEditable: false,
         ProductName: line.productName,
         ProductNameFromProductTable: product?.name ?? '',
         QtyOrdered: line.qtyOrdered,
         QtyReceived: line.qtyReceived,
-        QtyOnHand: 0,
-        QtyInContainer: 0,
-        FBAAllocationQty: 0,
         UnitPrice: fromMinor(line.unitPrice),
         AdjustedPrice: fromMinor(a.adjustedUnitPrice),
         AdjustedPriceAfterMultiDiscount: fromMinor(a.adjustedUnitPrice),
-        ExtraCostPerUnit: 0,
-        ExtraCostPOBasedPerUnit: 0,
         DefaultWarehouseID: line.warehouseId ?? 0,
-        DefaultWarehouseBinID: 0,
         Total: fromMinor(a.gross),
         FinalSubTotalVisible: line.discountType !== null,
         FinalSubTotal: fromMinor(a.net),
-        MultiDiscountTotal: 0,
         DiscountValue: fromMinor(line.discountValue),
         DiscountType: line.discountType ?? 0,
         PricePerCase: fromMinor(line.casePrice ?? 0),
@@ -203,26 +176,18 @@ export function toPoDetails(view: PoView): Static<typeof PoDetails> {
         QtyPerCase: line.qtyPerCase ?? 0,
         ExpectedDeliveryDate: po.expectedDelivery,
         PreSellQuantityEnabled: st.EnablePoPreSellQuantity,
-        PreSellQuantity: 0,
         LineDiscountDataContext: {
+          ...item.LineDiscountDataContext,
           PoId: po.id,
           PurchaseItemId: line.id,
           AddNewDiscountEnabled: st.EnableMultiDiscountForPurchaseOrder,
-          MultiDiscounts: [],
         },
         POItemNotes: line.itemNotes,
-        POItemNotesLocal: '',
         CostPerCase: fromMinor(line.casePrice ?? 0),
         RelatedOrderID: line.relatedOrderId ?? 0,
-        CreditMemoQtyPicked: 0,
-        CreditMemoOrderID: 0,
         SitePrice: fromMinor(product?.sitePrice ?? 0),
         SiteCost: fromMinor(product?.siteCost ?? 0),
-        InventoryAvailableQty: 0,
         ReceivingStatus: lineReceivingStatus(line),
-        BinName: '',
-        RowStatus: 0,
-        IsModified: false,
       }
     }),
     RelatedItems: relatedOrders.map((orderId) => ({
@@ -231,44 +196,27 @@ export function toPoDetails(view: PoView): Static<typeof PoDetails> {
       Url: `/rest/api/Orders/${orderId}`,
     })),
     TotalInfo: {
+      ...dto.TotalInfo,
       DiscountTotal: fromMinor(totals.discountTotal),
       DiscountTotalFixed: st.FixedTotalDiscount,
-      MultiDiscountTotal: 0,
       EnableMultiDiscountForPurchaseOrder: st.EnableMultiDiscountForPurchaseOrder,
       SubTotal: fromMinor(totals.subTotal),
-      FreeShipping: false,
       ShippingTotal: fromMinor(po.shippingTotal),
       EnableShippingTotal: true,
-      DropShipFeeTotal: 0,
-      ShippingTotalThirdParty: 0,
-      EnableShippingTotalThirdParty: false,
-      CustomsTotal: 0,
-      TaxTotal: 0,
-      OtherTotal: 0,
-      SmallOrderFee: 0,
-      CreditCardFee: 0,
-      CreditCardFeePercent: 0,
       GrandTotal: fromMinor(totals.grandTotal),
       UnreceivedTotal: fromMinor(totals.unreceivedTotal),
       TotalUnpaid: fromMinor(totals.grandTotal),
       EnableFreeShippingForPurchaseOrders: st.EnableFreeShippingForPurchaseOrders,
-      EditFreeShippingForPurchaseOrders: false,
-      EditShippingTotal: false,
       EnableOrderDropShipFee: st.EnableOrderDropShipFee,
       PurchaseOrdersEnableCustomsTotalField: st.PurchaseOrdersEnableCustomsTotalField,
-      SmallOrderFeeVisible: false,
       EnableCreditCardFeeOnPurchaseOrders: st.EnableCreditCardFeeOnPurchaseOrders,
-      HidePrices: false,
-      DoNotIncludeThirdPartyShippingInPOGrandTotal: false,
       UseFixedDiscountTotal: st.FixedTotalDiscount,
       UseDiscountTotal: totals.discountTotal > 0,
       EnableVendorInvoicesWorkflow: st.EnableVendorInvoicesWorkflow,
       IsFullyRecivedandshipped:
         po.receivingStatus === PoReceivingStatus.FullyReceived &&
         po.shippingStatus === PoShippingStatus.FullyShipped,
-      IsModified: false,
     },
-    CustomColumns: [],
     Metadata: {
       PurchaseOrderCurrencyDigitsCount: st.PurchaseOrderCurrencyDigitsCount,
       EnableCaseQty: st.EnableCaseQty,
@@ -288,23 +236,16 @@ export function toPoDetails(view: PoView): Static<typeof PoDetails> {
       BreakupKitComponentsWhenAddingKitParentToPO: st.BreakupKitComponentsWhenAddingKitParentToPO,
     },
     Statuses: {
+      ...dto.Statuses,
       Status: po.status,
       IsApproved: po.isApproved,
       Priority: po.priority,
       ShippingStatus: po.shippingStatus,
       ReceivingStatus: po.receivingStatus,
       PaymentStatus: po.paymentStatus,
-      InvoicedStatus: '',
-      PickingStatus: '',
-      InventoryCount: '',
-      EmailSent: '',
-      ReleaseForReceiving: false,
-      IsExported: false,
     },
     ShowProductImageForItems: st.ShowProductImageForItems,
     EnablePoPrSellQuantity: st.EnablePoPreSellQuantity,
-    NotesCount: 0,
-    IsModified: false,
   }
 }
 
@@ -313,10 +254,8 @@ export function toPoListItem(entry: PoListEntry): Static<typeof PoListItem> {
   const totals = poTotals(po)
   const dropShipOrder = po.lines.find((l) => l.relatedOrderId !== null)?.relatedOrderId ?? 0
   return {
-    EmailSentCount: 0,
-    DisableInventoryCount: false,
+    ...neutralOf(PoListItem),
     POType: po.poType,
-    CancelledPOID: 0,
     TotalBalance: fromMinor(totals.grandTotal),
     TotalBalanceNotReceivedGood: fromMinor(totals.unreceivedTotal),
     VendorID: po.vendorId,
@@ -324,7 +263,6 @@ export function toPoListItem(entry: PoListEntry): Static<typeof PoListItem> {
     CreatedOn: po.created.on,
     CreatedBy: po.created.byId,
     OrderTotal: fromMinor(totals.subTotal - totals.discountTotal),
-    TaxTotal: 0,
     ShippingTotal: fromMinor(po.shippingTotal),
     GrandTotal: fromMinor(totals.grandTotal),
     DateOrdered: po.orderedOn,
@@ -332,8 +270,6 @@ export function toPoListItem(entry: PoListEntry): Static<typeof PoListItem> {
     RevisedBy: po.updated.byId,
     PurchaseOrderStatus: po.status,
     PaymentStatus: po.paymentStatus,
-    ExtraCharges: 0,
-    TotalRefunded: 0,
     PurchaseOrdersShippingStatus: po.shippingStatus,
     TrackingNumber: po.trackingNumber,
     TrackingNumbers:
@@ -354,26 +290,19 @@ export function toPoListItem(entry: PoListEntry): Static<typeof PoListItem> {
     PurchaseOrdersApproved: po.isApproved,
     DropShipOrderNumber: dropShipOrder,
     VendorInvoiceNumber: po.invoiceNumber,
-    VendorInvoiceFileName: '',
-    VendorInvoiceFileNameOriginal: '',
     Invoices: po.invoiceNumber === '' ? [] : [{ InvoiceNumber: po.invoiceNumber }],
-    Memo: '',
     ExpectedDeliveryDate: po.expectedDelivery,
     DiscountTotal: fromMinor(totals.discountTotal),
-    bExported: false,
-    DisplayName: '',
-    CM: po.poType === 1 ? 1 : 0,
-    NotesCount: 0,
-    PaidOn: null,
+    CM: po.poType === PoType.CreditMemo ? 1 : 0,
     UnitCounts: totals.totalUnits,
-    PurchaseOrderCreditMemo: po.poType === 1,
+    PurchaseOrderCreditMemo: po.poType === PoType.CreditMemo,
     WarehouseID: po.defaultWarehouseId ?? 0,
     Items: po.lines.map((line) => {
       const a = lineAmounts(line)
       return {
+        ...neutralOf(PoListItemLine),
         ID: line.id,
         SKU: line.sku,
-        VendorSKU: '',
         ProductName: line.productName,
         QtyOrdered: line.qtyOrdered,
         QtyReceived: line.qtyReceived,
@@ -384,8 +313,6 @@ export function toPoListItem(entry: PoListEntry): Static<typeof PoListItem> {
         ItemNotes: line.itemNotes,
       }
     }),
-    RequestedShippingCarrier: '',
-    RequestedShippingService: '',
     ShipToAddress: shipToAddress(po, entry.defaultWarehouse),
     ID: po.id,
   }

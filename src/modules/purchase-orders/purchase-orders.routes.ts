@@ -5,8 +5,9 @@ import { IdParams, IdResponse, errorResponses } from '../../wire/schemas.ts'
 import type { WriteContext } from '../../db/context.ts'
 import { clampPage } from '../../shared/page.ts'
 import { createPurchaseOrder } from './create-purchase-order.ts'
-import { getPurchaseOrderForUser, listPurchaseOrdersForUser } from './get-purchase-order.ts'
-import { PoDetails } from './po-details.schemas.ts'
+import { getPurchaseOrderForUser } from './get-purchase-order.ts'
+import { listPurchaseOrdersForUser } from './list-purchase-orders.ts'
+import { PoDetails } from './purchase-orders.details.schemas.ts'
 import type { PurchaseOrderEvents } from './purchase-orders.events.ts'
 import { toPoDetails, toPoListItem } from './purchase-orders.mappers.ts'
 import {
@@ -17,7 +18,7 @@ import {
   TrackingRequest,
 } from './purchase-orders.schemas.ts'
 import { receivePurchaseOrder } from './receive-purchase-order.ts'
-import { updatePurchaseOrderTracking } from './update-tracking.ts'
+import { updatePurchaseOrderTracking } from './update-purchase-order-tracking.ts'
 
 const tags = ['PurchaseOrders']
 const EmptyBody = Type.Unknown({ description: 'Empty body' })

@@ -10,49 +10,23 @@ import {
   PageQuery,
   SellercloudEnum,
 } from '../../wire/schemas.ts'
+import { AddressDto } from '../../wire/address.schemas.ts'
+import { DiscountTypeEnum, PaymentStatusEnum } from '../../wire/enums.ts'
+import { PoReceivingStatus, PoShippingStatus, PoStatus, PoType } from './purchase-orders.enums.ts'
 
 // Request schemas and the list response (Swagger 2022: CreatePoRequestDto, ReceivePoRequest,
-// PurchaseOrderFilters, PoMultipleDataDto). The single-PO response is in po-details.schemas.ts.
+// PurchaseOrderFilters, PoMultipleDataDto). The single-PO response is in purchase-orders.details.schemas.ts.
 
 const Int32 = Type.Integer({ minimum: -2147483648, maximum: 2147483647 })
 const Text = (maxLength: number) => Type.String({ maxLength })
 
-export const POTypeEnum = SellercloudEnum('POType', {
-  PurchaseOrder: 0,
-  CreditMemo: 1,
-  VendorOffer: 2,
-})
-export const DiscountTypeEnum = SellercloudEnum('DiscountType', { FixedAmount: 0, Percentage: 1 })
-export const PoStatusEnum = SellercloudEnum('PurchaseOrderStatus', {
-  Saved: 0,
-  Ordered: 1,
-  Pending: 2,
-  Received: 3,
-  Cancelled: 4,
-  Completed: 5,
-  Select: -1,
-})
-export const ShippingStatusEnum = SellercloudEnum('PurchaseOrderShippingStatus', {
-  None: 0,
-  PartiallyShipped: 1,
-  FullyShipped: 2,
-})
-export const ReceivingStatusEnum = SellercloudEnum('PurchaseOrderReceivingStatus', {
-  None: 0,
-  PartiallyReceived: 1,
-  FullyReceived: 2,
-})
-export const PaymentStatusEnum = SellercloudEnum('PaymentStatus', {
-  NoPayment: 10,
-  Authorized: 20,
-  Charged: 30,
-  Uncleared: 40,
-  PartiallyRefund: 50,
-  FullRefund: 60,
-  PartialPayment: 70,
-  eBayPaid: 80,
-  PaymentError: 99,
-})
+export const POTypeEnum = SellercloudEnum('POType', PoType)
+export const PoStatusEnum = SellercloudEnum('PurchaseOrderStatus', { ...PoStatus, Select: -1 })
+export const ShippingStatusEnum = SellercloudEnum('PurchaseOrderShippingStatus', PoShippingStatus)
+export const ReceivingStatusEnum = SellercloudEnum(
+  'PurchaseOrderReceivingStatus',
+  PoReceivingStatus,
+)
 
 export const PoAddressInput = Type.Object(
   {
@@ -111,7 +85,6 @@ export const TrackingRequest = Type.Object({
   ShippingCarrier: Opt(Text(100)),
   TrackingNumber: Opt(Text(200)),
 })
-export type TrackingBody = Static<typeof TrackingRequest>
 
 export const ReceivePoItem = Type.Object({
   ID: Int32,
@@ -150,34 +123,21 @@ export const PoListQuery = Type.Object({
 })
 export type PoListQueryType = Static<typeof PoListQuery>
 
-export const ReadAddress = Type.Object({
-  IsShippingAddress: Type.Boolean(),
-  IsBillingAddress: Type.Boolean(),
-  AddressClassification: Type.Integer(),
-  Notes: Type.String(),
-  HomePhone: Type.String(),
-  EmailAddress: Type.String(),
-  AddressStatus: Type.Integer(),
-  AddressSource: Type.Integer(),
-  ID: Type.Integer(),
-  FirstName: Type.String(),
-  MiddleInitial: Type.String(),
-  LastName: Type.String(),
-  CompanyName: Type.String(),
-  StreetLine1: Type.String(),
-  StreetLine2: Type.String(),
-  City: Type.String(),
-  StateName: Type.String(),
-  StateCode: Type.String(),
-  PostalCode: Type.String(),
-  CountryName: Type.String(),
-  CountryCode: Type.String(),
-  PhoneNumber: Type.String(),
-  FaxNumber: Type.String(),
-  WebSiteURL: Type.String(),
-})
-
 const NullableDate = Nullable(DateTimeOutput)
+
+export const PoListItemLine = Type.Object({
+  ID: Type.Integer(),
+  SKU: Type.String(),
+  VendorSKU: Type.String(),
+  ProductName: Type.String(),
+  QtyOrdered: Type.Integer(),
+  QtyReceived: Type.Integer(),
+  UnitPrice: Type.Number(),
+  AdjustedPrice: Type.Number(),
+  LineTotal: Type.Number(),
+  ExpectedDeliveryDate: NullableDate,
+  ItemNotes: Type.String(),
+})
 
 export const PoListItem = Type.Object({
   EmailSentCount: Type.Integer(),
@@ -232,24 +192,10 @@ export const PoListItem = Type.Object({
   UnitCounts: Type.Integer(),
   PurchaseOrderCreditMemo: Type.Boolean(),
   WarehouseID: Type.Integer(),
-  Items: Type.Array(
-    Type.Object({
-      ID: Type.Integer(),
-      SKU: Type.String(),
-      VendorSKU: Type.String(),
-      ProductName: Type.String(),
-      QtyOrdered: Type.Integer(),
-      QtyReceived: Type.Integer(),
-      UnitPrice: Type.Number(),
-      AdjustedPrice: Type.Number(),
-      LineTotal: Type.Number(),
-      ExpectedDeliveryDate: NullableDate,
-      ItemNotes: Type.String(),
-    }),
-  ),
+  Items: Type.Array(PoListItemLine),
   RequestedShippingCarrier: Type.String(),
   RequestedShippingService: Type.String(),
-  ShipToAddress: ReadAddress,
+  ShipToAddress: AddressDto,
   ID: Type.Integer(),
 })
 

@@ -10,14 +10,9 @@ import {
   poRowToPurchaseOrder,
   updatePurchaseOrderRow,
 } from './purchase-orders.repository.ts'
-import {
-  PaymentStatusNoPayment,
-  PoOrderType,
-  PoStatus,
-  PoType,
-  type PoAddress,
-  type PurchaseOrder,
-} from './purchase-orders.types.ts'
+import { PAYMENT_STATUS } from '../../wire/enums.ts'
+import { PoOrderType, PoStatus, PoType } from './purchase-orders.enums.ts'
+import type { PoAddress, PurchaseOrder } from './purchase-orders.types.ts'
 
 // Shared use cases of the module, and the building blocks other modules (crossdock linking)
 // call inside their own transaction. Create, list, tracking and receiving live in their own files.
@@ -114,7 +109,7 @@ export function createPurchaseOrderHeader(
     priority: 0,
     shipping_status: 0,
     receiving_status: 0,
-    payment_status: PaymentStatusNoPayment,
+    payment_status: PAYMENT_STATUS.NoPayment,
     default_warehouse_id: header.defaultWarehouseId ?? null,
     payment_term_id: header.paymentTermId ?? null,
     description: header.description ?? '',

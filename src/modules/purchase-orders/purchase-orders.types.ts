@@ -1,37 +1,11 @@
+import type { Static } from 'typebox'
+import type { PoAddressInput } from './purchase-orders.schemas.ts'
+
 // Domain objects of the purchase-orders module (camelCase; money in integer minor units).
-
-export const PoStatus = {
-  Saved: 0,
-  Ordered: 1,
-  Pending: 2,
-  Received: 3,
-  Cancelled: 4,
-  Completed: 5,
-} as const
-
-export const PoShippingStatus = { None: 0, PartiallyShipped: 1, FullyShipped: 2 } as const
-export const PoReceivingStatus = { None: 0, PartiallyReceived: 1, FullyReceived: 2 } as const
-export const PoOrderType = { Default: 0, Regular: 1, DropShip: 2, WrapAndLabel: 3 } as const
-export const PoType = { PurchaseOrder: 0, CreditMemo: 1, VendorOffer: 2 } as const
-export const DiscountType = { FixedAmount: 0, Percentage: 1 } as const
-export const PaymentStatusNoPayment = 10
+// Its enums are in purchase-orders.enums.ts.
 
 /** Create-request address, canonical (write-side) names. */
-export interface PoAddress {
-  FirstName?: string | null
-  LastName?: string | null
-  MiddleName?: string | null
-  ZipCode?: string | null
-  City?: string | null
-  Country: string
-  Business?: string | null
-  AddressLine1?: string | null
-  AddressLine2?: string | null
-  Fax?: string | null
-  Region?: string | null
-  State?: string | null
-  Phone?: string | null
-}
+export type PoAddress = Static<typeof PoAddressInput>
 
 export interface PoLine {
   id: number
@@ -96,18 +70,5 @@ export interface PurchaseOrder {
   lines: PoLine[]
 }
 
-/** A line as a new PO will store it (no IDs yet). */
-export interface PoLineDraft {
-  sku: string
-  qtyOrdered: number
-  unitPrice: number
-  qtyCases: number | null
-  qtyPerCase: number | null
-  casePrice: number | null
-  discountType: number | null
-  discountValue: number
-  warehouseId: number | null
-  itemNotes: string
-  relatedOrderId: number | null
-  allowOverReceiving: boolean
-}
+/** A line as a new PO will store it (no IDs yet; the product name is looked up at insert). */
+export type PoLineDraft = Omit<PoLine, 'id' | 'poId' | 'position' | 'productName' | 'qtyReceived'>

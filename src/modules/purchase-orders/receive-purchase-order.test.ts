@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { createTestApp, type TestApp } from '../../../test/helpers/build-app.ts'
 import { testDialects } from '../../../test/helpers/dialects.ts'
-import { caseBody, createPo, unitBody } from '../../../test/helpers/purchase-orders-api.ts'
+import { caseBody, unitBody } from '../../../test/helpers/factories.ts'
+import { createPo } from '../../../test/helpers/purchase-orders-api.ts'
 import type { ReceivedPo } from './purchase-orders.events.ts'
 
 interface PoItemJson {

@@ -1,21 +1,21 @@
 import type { WriteContext } from '../../db/context.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
 import { isoNow } from '../../shared/clock.ts'
+import { ModelStateBuilder } from '../../shared/model-state.ts'
 import { toMinor } from '../../shared/money.ts'
 import { findWarehouses } from '../catalog/warehouses/index.ts'
 import { updateItemRow, updatePurchaseOrderRow } from './purchase-orders.repository.ts'
+import { poReceivingStatus } from './purchase-orders.rules.ts'
 import {
-  Issues,
   assertPoCanBeReceived,
   planReceipt,
-  poReceivingStatus,
   statusAfterReceipt,
-} from './purchase-orders.rules.ts'
+} from './receive-purchase-order.rules.ts'
 import { inTransaction } from '../../db/transaction.ts'
 import type { PurchaseOrderEvents, ReceivedPo, ReceivedPoLine } from './purchase-orders.events.ts'
 import type { ReceivePoBody } from './purchase-orders.schemas.ts'
 import { actorOf, assertPoVisible, lockPurchaseOrder } from './purchase-orders.service.ts'
-import { PoReceivingStatus } from './purchase-orders.types.ts'
+import { PoReceivingStatus } from './purchase-orders.enums.ts'
 
 /**
  * POST /PurchaseOrders/{id}/receive: adds received quantities per line, moves ReceivingStatus
@@ -34,7 +34,7 @@ export async function receivePurchaseOrder(
     const po = await lockPurchaseOrder(trx, id)
     assertPoVisible(po, id, user)
     assertPoCanBeReceived(po)
-    const issues = new Issues()
+    const issues = new ModelStateBuilder()
     if (body.ShippingCost != null && body.ShippingCost < 0) {
       issues.add('ShippingCost', 'Cannot be negative.')
     }

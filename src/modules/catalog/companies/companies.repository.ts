@@ -38,6 +38,19 @@ export async function insertCompany(db: Database, row: NewCompanyRow): Promise<v
   await db.insertInto('company').values(row).execute()
 }
 
+/** Inserts company `id`, or overwrites every field of `row` when it exists (fixtures, admin). */
+export async function upsertCompany(
+  db: Database,
+  id: number,
+  row: Omit<NewCompanyRow, 'id'>,
+): Promise<void> {
+  await db
+    .insertInto('company')
+    .values({ id, ...row })
+    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .execute()
+}
+
 export async function updateCompany(
   db: Database,
   id: number,
@@ -61,4 +74,10 @@ export async function findMissingCompanyIds(db: Database, ids: number[]): Promis
   }
   const found = await db.selectFrom('company').select('id').where('id', 'in', ids).execute()
   return ids.filter((id) => !found.some((row) => row.id === id))
+}
+
+/** Whether any company exists (start-up seeds the demo set only into an empty database). */
+export async function hasAnyCompany(db: Database): Promise<boolean> {
+  const row = await db.selectFrom('company').select('id').limit(1).executeTakeFirst()
+  return row !== undefined
 }

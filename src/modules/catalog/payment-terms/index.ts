@@ -1,4 +1,5 @@
 // The face of the payment-terms module.
 export { registerPaymentTermRoutes } from './payment-terms.routes.ts'
 export { findPaymentTerm, listPaymentTerms, type PaymentTerm } from './payment-terms.service.ts'
+export { upsertPaymentTerm } from './payment-terms.repository.ts'
 export { PaymentTermList } from './payment-terms.schemas.ts'

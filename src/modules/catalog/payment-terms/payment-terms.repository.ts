@@ -12,3 +12,12 @@ export function findPaymentTermById(db: Database, id: number): Promise<PaymentTe
     .where('id', '=', id)
     .executeTakeFirst()
 }
+
+/** Inserts payment term `id`, or renames it when it exists (fixtures, admin). */
+export async function upsertPaymentTerm(db: Database, id: number, name: string): Promise<void> {
+  await db
+    .insertInto('payment_term')
+    .values({ id, name })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ name }))
+    .execute()
+}

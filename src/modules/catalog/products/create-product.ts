@@ -2,7 +2,8 @@ import type { Database } from '../../../db/database.ts'
 import { isUniqueViolation } from '../../../db/db-errors.ts'
 import { assertCompanyAccess, type AuthUser } from '../../../shared/auth-user.ts'
 import { isoNow, type Clock } from '../../../shared/clock.ts'
-import { ValidationError, type ModelState } from '../../../shared/errors.ts'
+import { ValidationError } from '../../../shared/errors.ts'
+import { ModelStateBuilder } from '../../../shared/model-state.ts'
 import { findCompany } from '../companies/index.ts'
 import { insertKitComponents, insertProduct } from './products.repository.ts'
 import { findProductsBySkus, findSkuIgnoringCase } from './products.service.ts'
@@ -23,14 +24,10 @@ export interface NewProductInput {
   kitComponents?: Array<{ sku: string; qty: number }> | null
 }
 
-function add(state: ModelState, field: string, message: string): void {
-  ;(state[`model.${field}`] ??= []).push(message)
-}
-
 async function checkKitComponents(
   db: Database,
   input: NewProductInput,
-  state: ModelState,
+  problems: ModelStateBuilder,
 ): Promise<void> {
   const components = input.kitComponents ?? []
   const found = await findProductsBySkus(
@@ -42,16 +39,15 @@ async function checkKitComponents(
     const field = `KitComponents[${i}].ProductSKU`
     const product = found.get(c.sku)
     if (c.sku.toLowerCase() === input.sku.toLowerCase()) {
-      add(state, field, 'A kit cannot contain itself.')
+      problems.add(field, 'A kit cannot contain itself.')
     } else if (seen.has(c.sku)) {
-      add(state, field, `${c.sku} is listed twice; give its total Qty once.`)
+      problems.add(field, `${c.sku} is listed twice; give its total Qty once.`)
     } else if (product === undefined) {
-      add(state, field, `Product ${c.sku} does not exist.`)
+      problems.add(field, `Product ${c.sku} does not exist.`)
     } else if (product.isKit) {
-      add(state, field, `${c.sku} is a kit; a kit component cannot be a kit.`)
+      problems.add(field, `${c.sku} is a kit; a kit component cannot be a kit.`)
     } else if (product.companyId !== input.companyId) {
-      add(
-        state,
+      problems.add(
         field,
         `${c.sku} belongs to company ${product.companyId}; kit components must belong to company ${input.companyId}.`,
       )
@@ -76,18 +72,16 @@ export async function createProduct(
     ValidationError.field('ProductSKU', `A product with SKU ${existing} already exists.`)
   try {
     return await db.transaction().execute(async (trx) => {
-      const state: ModelState = {}
+      const problems = new ModelStateBuilder()
       if ((await findCompany(trx, input.companyId)) === undefined) {
-        add(state, 'CompanyId', `Company ${input.companyId} does not exist.`)
+        problems.add('CompanyId', `Company ${input.companyId} does not exist.`)
       }
       const existing = await findSkuIgnoringCase(trx, input.sku)
       if (existing !== undefined) {
-        add(state, 'ProductSKU', `A product with SKU ${existing} already exists.`)
+        problems.add('ProductSKU', `A product with SKU ${existing} already exists.`)
       }
-      await checkKitComponents(trx, input, state)
-      if (Object.keys(state).length > 0) {
-        throw new ValidationError(state)
-      }
+      await checkKitComponents(trx, input, problems)
+      problems.throwIfAny()
       const components = input.kitComponents ?? []
       await insertProduct(trx, {
         sku: input.sku,

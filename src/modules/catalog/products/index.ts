@@ -7,4 +7,6 @@ export {
   findUnitCosts,
   type Product,
 } from './products.service.ts'
+// Reference-data writes of fixtures.
+export { replaceKitComponents, upsertProduct } from './products.repository.ts'
 export { AddSingleProductModel, CatalogList, CatalogQuery } from './products.schemas.ts'

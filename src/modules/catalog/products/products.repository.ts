@@ -139,3 +139,35 @@ export async function insertKitComponents(
     )
     .execute()
 }
+
+/**
+ * Inserts product `sku` (created `createdOn`, no purchaser or manufacturer), or overwrites every
+ * field of `row` when it exists (fixtures).
+ */
+export async function upsertProduct(
+  db: Database,
+  sku: string,
+  createdOn: string,
+  row: Omit<NewProductRow, 'sku' | 'created_on' | 'purchaser_id' | 'manufacturer_id'>,
+): Promise<void> {
+  await db
+    .insertInto('product')
+    .values({ sku, created_on: createdOn, purchaser_id: null, manufacturer_id: null, ...row })
+    .onConflict((oc) => oc.column('sku').doUpdateSet(row))
+    .execute()
+}
+
+/** Replaces the components of kit `kitSku`, one insert per component, in the order given (fixtures). */
+export async function replaceKitComponents(
+  db: Database,
+  kitSku: string,
+  components: Array<{ sku: string; qty: number }>,
+): Promise<void> {
+  await db.deleteFrom('kit_component').where('kit_sku', '=', kitSku).execute()
+  for (const [position, component] of components.entries()) {
+    await db
+      .insertInto('kit_component')
+      .values({ kit_sku: kitSku, component_sku: component.sku, qty: component.qty, position })
+      .execute()
+  }
+}

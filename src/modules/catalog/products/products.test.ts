@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { createTestApp, type TestApp } from '../../../../test/helpers/build-app.ts'
 import { testDialects } from '../../../../test/helpers/dialects.ts'
+import { countRows } from '../../../../test/helpers/factories.ts'
 
 const skus = (body: { Items: Array<{ ID: string }> }) => body.Items.map((p) => p.ID)
 
@@ -22,24 +23,8 @@ function product(overrides: Record<string, unknown> = {}) {
 for (const dialect of testDialects()) {
   describe(`Products [${dialect}]`, () => {
     let t: TestApp
-    const productCount = async () =>
-      Number(
-        (
-          await t.db
-            .selectFrom('product')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
-    const componentCount = async () =>
-      Number(
-        (
-          await t.db
-            .selectFrom('kit_component')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
+    const productCount = () => countRows(t.db, 'product')
+    const componentCount = () => countRows(t.db, 'kit_component')
     before(async () => {
       t = await createTestApp(dialect)
     })

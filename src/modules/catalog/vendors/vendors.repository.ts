@@ -1,7 +1,7 @@
-import { sql } from 'kysely'
+import { sql, type Insertable } from 'kysely'
 import type { Database } from '../../../db/database.ts'
 import { pageOffset, type PageRequest } from '../../../shared/page.ts'
-import type { VendorRow } from './vendors.table.ts'
+import type { NewVendorRow, VendorProductTable, VendorRow } from './vendors.table.ts'
 
 export interface VendorFilter {
   ids: number[] | undefined
@@ -60,5 +60,32 @@ export function findVendorPrices(
     .select(['sku', 'price', 'vendor_sku'])
     .where('vendor_id', '=', vendorId)
     .where('sku', 'in', skus)
+    .execute()
+}
+
+/** Inserts vendor `id`, or overwrites every field of `row` when it exists (fixtures, admin). */
+export async function upsertVendor(
+  db: Database,
+  id: number,
+  row: Omit<NewVendorRow, 'id'>,
+): Promise<void> {
+  await db
+    .insertInto('vendor')
+    .values({ id, ...row })
+    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .execute()
+}
+
+/** Sets a vendor's cost for a product: inserted, or overwritten when it exists (fixtures). */
+export async function upsertVendorProduct(
+  db: Database,
+  vendorId: number,
+  sku: string,
+  row: Omit<Insertable<VendorProductTable>, 'vendor_id' | 'sku'>,
+): Promise<void> {
+  await db
+    .insertInto('vendor_product')
+    .values({ vendor_id: vendorId, sku, ...row })
+    .onConflict((oc) => oc.columns(['vendor_id', 'sku']).doUpdateSet(row))
     .execute()
 }

@@ -7,4 +7,5 @@ export {
   searchWarehouses,
   type Warehouse,
 } from './warehouses.service.ts'
+export { upsertWarehouse } from './warehouses.repository.ts'
 export { WarehouseDetails, WarehouseList, WarehouseListQuery } from './warehouses.schemas.ts'

@@ -1,7 +1,7 @@
 import type { Database } from '../../../db/database.ts'
 import { containsText } from '../../../db/dialect.ts'
 import { pageOffset, type PageRequest } from '../../../shared/page.ts'
-import type { WarehouseRow } from './warehouses.table.ts'
+import type { NewWarehouseRow, WarehouseRow } from './warehouses.table.ts'
 
 export interface WarehouseFilter {
   ids: number[] | undefined
@@ -49,4 +49,21 @@ export async function listWarehouses(
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ])
   return { rows, total: Number(count.n) }
+}
+
+/**
+ * Inserts warehouse `id` (created `createdOn`), or overwrites every field of `row` when it
+ * exists: an existing warehouse keeps its CreatedOn (fixtures, admin).
+ */
+export async function upsertWarehouse(
+  db: Database,
+  id: number,
+  createdOn: string,
+  row: Omit<NewWarehouseRow, 'id' | 'created_on'>,
+): Promise<void> {
+  await db
+    .insertInto('warehouse')
+    .values({ id, created_on: createdOn, ...row })
+    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .execute()
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { createTestApp, type TestApp } from '../../../test/helpers/build-app.ts'
 import { testDialects } from '../../../test/helpers/dialects.ts'
-import { addOrIncreasePurchaseOrderLine } from './po-lines.ts'
+import { addOrIncreasePurchaseOrderLine } from './add-purchase-order-line.ts'
 import {
   appendPurchaseOrderDescription,
   createPurchaseOrderHeader,

@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import { DateTimeOutput, Nullable } from '../../wire/schemas.ts'
-import { ReadAddress } from './purchase-orders.schemas.ts'
+import { AddressDto } from '../../wire/address.schemas.ts'
 
 // GET /PurchaseOrders/{id}: the Get Single Purchase Order seed's shape, key for key.
 
@@ -43,7 +43,7 @@ export const PoPurchase = Type.Object({
     UserID: Int,
     HomePhoneExt: Str,
     PhoneNumberExt: Str,
-    ...ReadAddress.properties,
+    ...AddressDto.properties,
   }),
   IsModified: Bool,
 })

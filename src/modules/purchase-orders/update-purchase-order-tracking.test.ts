@@ -3,7 +3,8 @@ import { after, before, beforeEach, describe, it } from 'node:test'
 import { createTestApp, type TestApp } from '../../../test/helpers/build-app.ts'
 import { testDialects } from '../../../test/helpers/dialects.ts'
 import { fixedClock } from '../../shared/clock.ts'
-import { createPo, setServerSettings, unitBody } from '../../../test/helpers/purchase-orders-api.ts'
+import { unitBody } from '../../../test/helpers/factories.ts'
+import { createPo, setServerSettings } from '../../../test/helpers/purchase-orders-api.ts'
 
 const NOW = '2026-04-02T08:30:00.000Z'
 

@@ -3,9 +3,8 @@ import type { AuthUser } from '../../shared/auth-user.ts'
 import { isoNow } from '../../shared/clock.ts'
 import { getClientSettings } from '../settings/index.ts'
 import { updatePurchaseOrderRow } from './purchase-orders.repository.ts'
-import { planTrackingUpdate } from './purchase-orders.rules.ts'
+import { planTrackingUpdate, type TrackingInput } from './update-purchase-order-tracking.rules.ts'
 import type { PurchaseOrderEvents } from './purchase-orders.events.ts'
-import type { TrackingBody } from './purchase-orders.schemas.ts'
 import { actorOf, assertPoVisible, lockPurchaseOrder } from './purchase-orders.service.ts'
 
 /**
@@ -17,7 +16,7 @@ export async function updatePurchaseOrderTracking(
   ctx: WriteContext<PurchaseOrderEvents>,
   user: AuthUser,
   id: number,
-  body: TrackingBody,
+  body: TrackingInput,
 ): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const po = await lockPurchaseOrder(trx, id)
