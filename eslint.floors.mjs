@@ -17,6 +17,26 @@ function floor(files, patterns) {
 }
 const DOWN = 'may import only the floors below it (docs/architecture.md)'
 const FACE = 'import another module only through its face, index.ts (docs/architecture.md)'
+const UP = (n) => '\\.\\./'.repeat(n)
+
+/**
+ * A module or flow: it may import its own files, the floors `below` src (`toSrc` folders up), and
+ * another module (`toModules` folders up, then `modulesFolder`, plain and under catalog/) only
+ * through its face; with `siblingsByFace`, the folders beside it (`../x/`) are modules too.
+ */
+function moduleFloor(
+  files,
+  { who, may, toSrc, below, toModules, modulesFolder = '', siblingsByFace = false },
+) {
+  const modules = `${UP(toModules)}${modulesFolder}`
+  return floor(files, [
+    [`^${UP(toSrc)}(?!${below}|(\\.\\./)*test/helpers/)`, `${who} ${DOWN}: ${may}`],
+    [FACE_ONLY(`${modules}(?!catalog/)`), FACE],
+    [FACE_ONLY(`${modules}catalog/`), FACE],
+    ...(siblingsByFace ? [[FACE_ONLY(UP(1)), FACE]] : []),
+  ])
+}
+
 export const floors = [
   floor(
     ['src/shared/**/*.ts'],
@@ -35,38 +55,31 @@ export const floors = [
       ],
     ],
   ),
-  floor(
-    ['src/modules/*/**/*.ts'],
-    [
-      [
-        '^\\.\\./\\.\\./(?!shared/|db/|wire/|(\\.\\./)*test/helpers/)',
-        `a module ${DOWN}: shared, db, wire and other modules' faces`,
-      ],
-      [FACE_ONLY('\\.\\./(?!catalog/)'), FACE],
-      [FACE_ONLY('\\.\\./catalog/'), FACE],
-    ],
-  ),
-  floor(
-    ['src/modules/catalog/*/**/*.ts'],
-    [
-      [
-        '^\\.\\./\\.\\./\\.\\./(?!shared/|db/|wire/|(\\.\\./)*test/helpers/)',
-        `a module ${DOWN}: shared, db, wire and other modules' faces`,
-      ],
-      [FACE_ONLY('\\.\\./'), FACE],
-      [FACE_ONLY('\\.\\./\\.\\./(?!catalog/)'), FACE],
-    ],
-  ),
-  floor(
-    ['src/flows/*/**/*.ts'],
-    [
-      [
-        '^\\.\\./\\.\\./(?!shared/|db/|wire/|modules/|(\\.\\./)*test/helpers/)',
-        `a flow ${DOWN}: shared, db, wire and modules' faces`,
-      ],
-      [FACE_ONLY('\\.\\./\\.\\./modules/(?!catalog/)'), FACE],
-      [FACE_ONLY('\\.\\./\\.\\./modules/catalog/'), FACE],
-      [FACE_ONLY('\\.\\./'), FACE],
-    ],
-  ),
+  // A module of src/modules, two folders below src.
+  moduleFloor(['src/modules/*/**/*.ts'], {
+    toSrc: 2,
+    toModules: 1,
+    below: 'shared/|db/|wire/',
+    who: 'a module',
+    may: "shared, db, wire and other modules' faces",
+  }),
+  // A catalog module (src/modules/catalog/<m>), three folders below src; its siblings are modules.
+  moduleFloor(['src/modules/catalog/*/**/*.ts'], {
+    toSrc: 3,
+    toModules: 2,
+    below: 'shared/|db/|wire/',
+    who: 'a module',
+    may: "shared, db, wire and other modules' faces",
+    siblingsByFace: true,
+  }),
+  // A flow (src/flows/<f>): modules sit beside src/flows; other flows are its siblings.
+  moduleFloor(['src/flows/*/**/*.ts'], {
+    toSrc: 2,
+    toModules: 2,
+    modulesFolder: 'modules/',
+    below: 'shared/|db/|wire/|modules/',
+    who: 'a flow',
+    may: "shared, db, wire and modules' faces",
+    siblingsByFace: true,
+  }),
 ]
