@@ -3,13 +3,14 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, posix, relative } from 'node:path'
 import { describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
+import ts from 'typescript'
 
 // Every table belongs to the module or flow whose `*.table.ts` the `DB` interface of
 // src/db/database.ts takes it from, and only that module or flow queries it: the others reach its
 // data through its face (index.ts). Infrastructure outside modules and flows (src/db, src/app,
 // src/cli…) queries no table. Migrations create every table, so they are not checked, nor are tests.
-// This reads the source as text (no database, no TypeScript compiler): comments are stripped, then
-// Kysely table references and raw `sql` text are matched.
+// Each file is parsed with the TypeScript compiler (no database, no type checking): Kysely calls
+// naming a table and raw `sql` text are found in the syntax tree, so comments never count.
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -21,136 +22,57 @@ function unitOf(path: string): string | null {
   return match === null ? null : `src/${match[1]}`
 }
 
-/** Table name → owning folder, from the imports and the `DB` interface of src/db/database.ts. */
-function tableOwners(databaseTs: string, databasePath = 'src/db/database.ts') {
-  const code = stripComments(databaseTs)
-  const fileOfType = new Map<string, string>()
-  for (const m of code.matchAll(/import\s+type\s*\{([^}]*)\}\s*from\s*'([^']+)'/g)) {
-    const file = posix.normalize(posix.join(posix.dirname(databasePath), m[2]!))
-    for (const name of m[1]!.split(',')) {
-      const local = name
-        .trim()
-        .split(/\s+as\s+/)
-        .pop()!
-        .trim()
-      if (local !== '') {
-        fileOfType.set(local, file)
-      }
-    }
-  }
-  const body = /export\s+interface\s+DB\s*\{([^}]*)\}/.exec(code)
-  assert.ok(body, `no \`export interface DB\` in ${databasePath}`)
-  const owners = new Map<string, string>()
-  for (const m of body[1]!.matchAll(/^\s*(\w+)\s*:\s*(\w+)/gm)) {
-    const file = fileOfType.get(m[2]!)
-    assert.ok(file, `DB.${m[1]}: its type ${m[2]} is not imported in ${databasePath}`)
-    const owner = unitOf(file)
-    assert.ok(owner, `DB.${m[1]}: ${file} is not in a module or flow folder`)
-    owners.set(m[1]!, owner)
-  }
-  return owners
+/** The TypeScript syntax tree of a source text (comments are trivia there: never nodes). */
+function parse(source: string): ts.SourceFile {
+  return ts.createSourceFile('scanned.ts', source, ts.ScriptTarget.Latest, true)
 }
 
-/**
- * The code with comments replaced by spaces (line breaks kept, so offsets keep their line).
- * Strings, template literals (with their `${…}`) and regular expression literals are kept.
- */
-function stripComments(code: string): string {
-  let out = ''
-  let i = 0
-  // One entry per open `${` of a template literal: the brace depth inside it.
-  const templates: number[] = []
-  let lastSignificant = ''
-  const blank = (text: string) => text.replace(/[^\n]/g, ' ')
-  const regexMayStart = () =>
-    lastSignificant === '' ||
-    /[(,=:[!&|?{};+\-*%<>~^]$/.test(lastSignificant) ||
-    /\b(return|typeof|case|do|else|in|of|new|delete|void|throw|yield|await)$/.test(lastSignificant)
-  const readQuoted = (quote: string) => {
-    let j = i + 1
-    while (j < code.length && code[j] !== quote && code[j] !== '\n') {
-      j += code[j] === '\\' ? 2 : 1
-    }
-    return code.slice(i, j + 1)
-  }
-  /** From a backtick or a `}` closing a `${…}`: up to and including the next `${` or backtick. */
-  const readTemplatePart = (from: number) => {
-    let j = from
-    while (j < code.length) {
-      if (code[j] === '\\') {
-        j += 2
-      } else if (code[j] === '`') {
-        return { text: code.slice(i, j + 1), opens: false }
-      } else if (code[j] === '$' && code[j + 1] === '{') {
-        return { text: code.slice(i, j + 2), opens: true }
-      } else {
-        j += 1
+function lineOf(file: ts.SourceFile, position: number): number {
+  return file.getLineAndCharacterOfPosition(position).line + 1
+}
+
+function forEachNode(node: ts.Node, visit: (node: ts.Node) => void): void {
+  visit(node)
+  ts.forEachChild(node, (child) => forEachNode(child, visit))
+}
+
+/** Table name → owning folder, from the imports and the `DB` interface of src/db/database.ts. */
+function tableOwners(databaseTs: string, databasePath = 'src/db/database.ts') {
+  const file = parse(databaseTs)
+  const fileOfType = new Map<string, string>()
+  let db: ts.InterfaceDeclaration | undefined
+  for (const statement of file.statements) {
+    if (
+      ts.isImportDeclaration(statement) &&
+      ts.isStringLiteral(statement.moduleSpecifier) &&
+      statement.importClause?.namedBindings !== undefined &&
+      ts.isNamedImports(statement.importClause.namedBindings)
+    ) {
+      const from = posix.normalize(
+        posix.join(posix.dirname(databasePath), statement.moduleSpecifier.text),
+      )
+      for (const element of statement.importClause.namedBindings.elements) {
+        fileOfType.set(element.name.text, from)
       }
-    }
-    return { text: code.slice(i), opens: false }
-  }
-  while (i < code.length) {
-    const c = code[i]!
-    const next = code[i + 1]
-    if (c === '/' && next === '/') {
-      const end = code.indexOf('\n', i)
-      const text = end === -1 ? code.slice(i) : code.slice(i, end)
-      out += blank(text)
-      i += text.length
-    } else if (c === '/' && next === '*') {
-      const end = code.indexOf('*/', i + 2)
-      const text = end === -1 ? code.slice(i) : code.slice(i, end + 2)
-      out += blank(text)
-      i += text.length
-    } else if (c === "'" || c === '"') {
-      const text = readQuoted(c)
-      out += text
-      i += text.length
-      lastSignificant = 'x'
-    } else if (c === '`' || (c === '}' && templates.length > 0 && templates.at(-1) === 0)) {
-      if (c === '}') {
-        templates.pop()
-      }
-      const part = readTemplatePart(i + 1)
-      out += part.text
-      i += part.text.length
-      if (part.opens) {
-        templates.push(0)
-        lastSignificant = '{'
-      } else {
-        lastSignificant = 'x'
-      }
-    } else if (c === '/' && regexMayStart()) {
-      let j = i + 1
-      let inClass = false
-      while (j < code.length && code[j] !== '\n' && (inClass || code[j] !== '/')) {
-        if (code[j] === '\\') {
-          j += 1
-        } else if (code[j] === '[') {
-          inClass = true
-        } else if (code[j] === ']') {
-          inClass = false
-        }
-        j += 1
-      }
-      const text = code.slice(i, j + 1)
-      out += text
-      i += text.length
-      lastSignificant = 'x'
-    } else {
-      if (templates.length > 0 && c === '{') {
-        templates[templates.length - 1]! += 1
-      } else if (templates.length > 0 && c === '}') {
-        templates[templates.length - 1]! -= 1
-      }
-      out += c
-      i += 1
-      if (!/\s/.test(c)) {
-        lastSignificant = /\w/.test(c) ? (lastSignificant + c).slice(-10) : c
-      }
+    } else if (ts.isInterfaceDeclaration(statement) && statement.name.text === 'DB') {
+      db = statement
     }
   }
-  return out
+  assert.ok(db, `no \`interface DB\` in ${databasePath}`)
+  const owners = new Map<string, string>()
+  for (const member of db.members) {
+    if (!ts.isPropertySignature(member) || member.type === undefined) {
+      continue
+    }
+    const table = member.name.getText(file)
+    const type = member.type.getText(file)
+    const from = fileOfType.get(type)
+    assert.ok(from, `DB.${table}: its type ${type} is not imported in ${databasePath}`)
+    const owner = unitOf(from)
+    assert.ok(owner, `DB.${table}: ${from} is not in a module or flow folder`)
+    owners.set(table, owner)
+  }
+  return owners
 }
 
 interface TableReference {
@@ -160,7 +82,7 @@ interface TableReference {
   form: string
 }
 
-const KYSELY_METHODS = [
+const KYSELY_METHODS = new Set([
   'selectFrom',
   'insertInto',
   'updateTable',
@@ -180,14 +102,7 @@ const KYSELY_METHODS = [
   'withMaterialized',
   'withNotMaterialized',
   'table', // sql.table('x'), db.dynamic.table('x')
-]
-const METHOD_CALL = new RegExp(
-  String.raw`\.\s*(${KYSELY_METHODS.join('|')})\s*(?:<[^>()]*>)?\s*\(\s*`,
-  'g',
-)
-const STRING = /^(['"`])((?:\\.|(?!\1)[^\\\n])*)\1/
-const SQL_TEMPLATE = /\bsql\s*(?:<[^>()]*>)?\s*`/g
-const SQL_RAW = /\bsql\s*\.\s*raw\s*\(\s*/g
+])
 const SQL_TABLE = /\b(from|into|update|join)\s+(?:only\s+)?(["`]?)([A-Za-z_]\w*)\2/gi
 
 /** `'company'`, `'company as c'`, `'public.company'`, `'cte(a, b)'` → the table or CTE name. */
@@ -196,88 +111,84 @@ function tableOfArgument(text: string): string {
   return first.replace(/\(.*$/, '').split('.').pop()!
 }
 
-/** The string literals a call's first argument names: one string, an array of them, or a const. */
-function firstArgumentStrings(code: string, at: number, constants: Map<string, string>): string[] {
-  const rest = code.slice(at)
-  const literal = STRING.exec(rest)
-  if (literal !== null) {
-    return literal[1] === '`' && literal[2]!.includes('${') ? [] : [literal[2]!]
-  }
-  if (rest.startsWith('[')) {
-    const end = rest.indexOf(']')
-    const items = end === -1 ? '' : rest.slice(1, end)
-    return [...items.matchAll(/(['"`])((?:\\.|(?!\1)[^\\\n])*)\1/g)].map((m) => m[2]!)
-  }
-  const identifier = /^[A-Za-z_$][\w$]*/.exec(rest)
-  const value = identifier === null ? undefined : constants.get(identifier[0])
-  return value === undefined ? [] : [value]
+function isStringNode(node: ts.Node): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
+  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)
 }
 
-/** The text of the template literal whose opening backtick is at `start`, `${…}` left out. */
-function templateText(code: string, start: number): string {
-  let text = ''
-  let depth = 0
-  for (let j = start + 1; j < code.length; j++) {
-    const c = code[j]!
-    if (depth === 0 && c === '\\') {
-      text += code.slice(j, j + 2)
-      j += 1
-    } else if (depth === 0 && c === '`') {
-      return text
-    } else if (depth === 0 && c === '$' && code[j + 1] === '{') {
-      depth = 1
-      text += ' '
-      j += 1
-    } else if (depth > 0 && c === '{') {
-      depth += 1
-    } else if (depth > 0 && c === '}') {
-      depth -= 1
-    } else if (depth === 0) {
-      text += c
-    }
-  }
-  return text
-}
-
-/** Every reference to one of `tables` in a source file's text. */
+/** Every reference to one of `tables` in a source file: Kysely calls and raw `sql` text. */
 function findTableReferences(source: string, tables: ReadonlySet<string>): TableReference[] {
-  const code = stripComments(source)
-  const lineAt = (offset: number) => code.slice(0, offset).split('\n').length
+  const file = parse(source)
   const constants = new Map<string, string>()
-  for (const m of code.matchAll(/\bconst\s+([A-Za-z_$][\w$]*)\s*=\s*(['"])([^'"\n]*)\2/g)) {
-    constants.set(m[1]!, m[3]!)
+  forEachNode(file, (node) => {
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      node.initializer !== undefined &&
+      isStringNode(node.initializer) &&
+      (node.parent.flags & ts.NodeFlags.Const) !== 0
+    ) {
+      constants.set(node.name.text, node.initializer.text)
+    }
+  })
+  /** The strings an argument names: a literal, an array of them, or a const holding one. */
+  const stringsOf = (node: ts.Node | undefined): string[] => {
+    if (node === undefined) {
+      return []
+    }
+    if (isStringNode(node)) {
+      return [node.text]
+    }
+    if (ts.isArrayLiteralExpression(node)) {
+      return node.elements.flatMap(stringsOf)
+    }
+    const value = ts.isIdentifier(node) ? constants.get(node.text) : undefined
+    return value === undefined ? [] : [value]
   }
   const found: TableReference[] = []
-  for (const m of code.matchAll(METHOD_CALL)) {
-    const at = m.index + m[0].length
-    for (const argument of firstArgumentStrings(code, at, constants)) {
-      const table = tableOfArgument(argument)
-      if (tables.has(table)) {
-        found.push({ table, line: lineAt(m.index), form: m[1]! })
+  /** Raw SQL: each piece of source text (a template part, a string) scanned at its own position. */
+  const scanSql = (pieces: ts.Node[]) => {
+    for (const piece of pieces) {
+      const text = piece.getText(file)
+      for (const match of text.matchAll(SQL_TABLE)) {
+        const table = match[3]!.toLowerCase()
+        if (tables.has(table)) {
+          found.push({ table, line: lineOf(file, piece.getStart(file) + match.index), form: 'sql' })
+        }
       }
     }
   }
-  const rawTexts: Array<[offset: number, text: string]> = []
-  for (const m of code.matchAll(SQL_TEMPLATE)) {
-    const start = m.index + m[0].length - 1
-    rawTexts.push([m.index, templateText(code, start)])
-  }
-  for (const m of code.matchAll(SQL_RAW)) {
-    rawTexts.push([m.index, firstArgumentStrings(code, m.index + m[0].length, constants).join(' ')])
-  }
-  for (const [offset, text] of rawTexts) {
-    for (const s of text.matchAll(SQL_TABLE)) {
-      const table = s[3]!.toLowerCase()
-      if (tables.has(table)) {
-        found.push({
-          table,
-          line: lineAt(offset) + text.slice(0, s.index).split('\n').length - 1,
-          form: 'sql',
-        })
+  forEachNode(file, (node) => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const method = node.expression.name.text
+      const target = node.expression.expression
+      if (method === 'raw' && ts.isIdentifier(target) && target.text === 'sql') {
+        scanSql(node.arguments.filter(isStringNode))
+      } else if (KYSELY_METHODS.has(method)) {
+        for (const argument of stringsOf(node.arguments[0])) {
+          const table = tableOfArgument(argument)
+          if (tables.has(table)) {
+            found.push({
+              table,
+              line: lineOf(file, node.expression.name.getStart(file)),
+              form: method,
+            })
+          }
+        }
       }
+    } else if (
+      ts.isTaggedTemplateExpression(node) &&
+      ts.isIdentifier(node.tag) &&
+      node.tag.text === 'sql'
+    ) {
+      const template = node.template
+      scanSql(
+        ts.isTemplateExpression(template)
+          ? [template.head, ...template.templateSpans.map((span) => span.literal)]
+          : [template],
+      )
     }
-  }
-  return found.sort((a, b) => a.line - b.line)
+  })
+  return found.sort((x, y) => x.line - y.line)
 }
 
 /** `file:line form('table')` for every reference in `path` to a table `path`'s folder does not own. */
