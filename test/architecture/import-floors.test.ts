@@ -56,6 +56,27 @@ const refused: Array<[file: string, specifier: string, why: string]> = [
   ['src/wire/normalize.ts', '../db/database.ts', 'the database, from the wire kit'],
   ['src/shared/errors.ts', '../wire/schemas.ts', 'the wire kit, from shared'],
   ['src/db/transaction.ts', '../modules/orders/orders.service.ts', 'a module, from db'],
+  [
+    'src/modules/orders/orders.service.ts',
+    '../../../test/helpers/factories.ts',
+    'test helpers, from module source',
+  ],
+  [
+    'src/modules/catalog/products/products.service.ts',
+    '../../../../test/helpers/factories.ts',
+    'test helpers, from catalog source',
+  ],
+  [
+    'src/flows/crossdock/link-order-to-po.ts',
+    '../../../test/helpers/build-app.ts',
+    'test helpers, from flow source',
+  ],
+  ['src/wire/normalize.ts', '../../test/helpers/factories.ts', 'test helpers, from the wire kit'],
+  ['src/app/app.ts', '../../test/helpers/build-app.ts', 'test helpers, from the app root'],
+  ['src/app/app.ts', '../../bench/po-rows.ts', 'the bench, from the app root'],
+  ['src/cli/commands/po.ts', '../../../bench/po-rows.ts', 'the bench, from the CLI'],
+  ['src/app/app.test.ts', '../../bench/po-rows.ts', 'the bench, from a test'],
+  ['src/app/app.test.ts', '../../test/reliability/route-table.ts', 'another test, from a test'],
 ]
 
 const allowed: Array<[file: string, specifier: string]> = [
@@ -76,6 +97,11 @@ const allowed: Array<[file: string, specifier: string]> = [
   ['src/db/database.ts', '../flows/crossdock/crossdock-links.table.ts'],
   ['src/app/routes.ts', '../modules/orders/index.ts'],
   ['src/modules/orders/orders.test.ts', '../../../test/helpers/build-app.ts'],
+  ['src/modules/catalog/products/products.test.ts', '../../../../test/helpers/factories.ts'],
+  ['src/flows/crossdock/crossdock.test.ts', '../../../test/helpers/crossdock-api.ts'],
+  ['src/db/events.test.ts', '../../test/helpers/dialects.ts'],
+  ['src/app/app.test.ts', '../../test/helpers/build-app.ts'],
+  ['src/client/client.test.ts', '../../test/helpers/build-app.ts'],
 ]
 
 describe('import floors (eslint.floors.mjs)', () => {
