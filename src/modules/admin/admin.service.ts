@@ -2,10 +2,16 @@ import type { Static } from 'typebox'
 import type { ReadContext, WriteContext } from '../../db/context.ts'
 import type { Database } from '../../db/database.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
-import { ConflictError, NotFoundError } from '../../shared/errors.ts'
-import { findCompany, listCompaniesForUser, type Company } from '../catalog/companies/index.ts'
+import { ConflictError } from '../../shared/errors.ts'
+import {
+  findCompany,
+  getCompany,
+  listCompaniesForUser,
+  type Company,
+} from '../catalog/companies/index.ts'
 import {
   findPaymentTerm,
+  getPaymentTerm,
   listPaymentTerms,
   type PaymentTerm,
 } from '../catalog/payment-terms/index.ts'
@@ -95,22 +101,6 @@ function referenceData<Entry extends { ID: number }, Entity>(
   }
 }
 
-async function requireCompany(db: Database, id: number): Promise<Company> {
-  const company = await findCompany(db, id)
-  if (company === undefined) {
-    throw new NotFoundError('COMPANY_NOT_FOUND', `Company ${id} was not found.`)
-  }
-  return company
-}
-
-async function requirePaymentTerm(db: Database, id: number): Promise<PaymentTerm> {
-  const term = await findPaymentTerm(db, id)
-  if (term === undefined) {
-    throw new NotFoundError('PAYMENT_TERM_NOT_FOUND', `Payment term ${id} was not found.`)
-  }
-  return term
-}
-
 /**
  * Companies: every one (GET), create (POST), change (PUT).
  * @example await COMPANIES.create(ctx, { ID: 3, CompanyName: 'Outlet' })
@@ -120,7 +110,7 @@ export const COMPANIES = referenceData<Static<typeof FixtureCompany>, Company>({
   list: async (ctx, user) =>
     (await listCompaniesForUser(ctx.db, user, {}, { pageNumber: 1, pageSize: 2 ** 31 - 1 })).items,
   find: findCompany,
-  get: requireCompany,
+  get: getCompany,
   toEntry: toAdminCompany,
   document: (entry) => ({ Companies: [entry] }),
 })
@@ -147,7 +137,7 @@ export const PAYMENT_TERMS = referenceData<Static<typeof FixturePaymentTerm>, Pa
   what: 'Payment term',
   list: (ctx) => listPaymentTerms(ctx.db),
   find: findPaymentTerm,
-  get: requirePaymentTerm,
+  get: getPaymentTerm,
   toEntry: toAdminPaymentTerm,
   document: (entry) => ({ PaymentTerms: [entry] }),
 })
@@ -170,7 +160,7 @@ export async function getSettingsView(
 ): Promise<SettingsView> {
   const { db } = ctx
   if (companyId !== null) {
-    await requireCompany(db, companyId)
+    await getCompany(db, companyId)
   }
   const [effective, overrides] = await Promise.all([
     getClientSettings(db, companyId),
@@ -186,7 +176,7 @@ export async function changeSettings(
   values: Record<string, unknown>,
 ): Promise<SettingsView> {
   if (companyId !== null) {
-    await requireCompany(ctx.db, companyId)
+    await getCompany(ctx.db, companyId)
   }
   await changeClientSettings(ctx.db, companyId ?? 0, values)
   return getSettingsView(ctx, companyId)

@@ -56,16 +56,22 @@ export async function findCompany(db: Database, id: number): Promise<Company | u
   })
 }
 
+/** The company; 404 when unknown. For an ID in the path. */
+export async function getCompany(db: Database, id: number): Promise<Company> {
+  const company = await findCompany(db, id)
+  if (company === undefined) {
+    throw new NotFoundError('COMPANY_NOT_FOUND', `Company ${id} was not found.`)
+  }
+  return company
+}
+
 /** GET /Companies/{id}: 404 when unknown, 403 when the user is limited to other companies. */
 export async function getCompanyForUser(
   db: Database,
   user: AuthUser,
   id: number,
 ): Promise<Company> {
-  const company = await findCompany(db, id)
-  if (company === undefined) {
-    throw new NotFoundError('COMPANY_NOT_FOUND', `Company ${id} was not found.`)
-  }
+  const company = await getCompany(db, id)
   assertCompanyAccess(user, id, `company ${id}`)
   return company
 }

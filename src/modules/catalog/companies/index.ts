@@ -1,6 +1,6 @@
 // The face of the companies module.
 export { registerCompanyRoutes } from './companies.routes.ts'
-export { findCompany, listCompaniesForUser, type Company } from './companies.service.ts'
+export { findCompany, getCompany, listCompaniesForUser, type Company } from './companies.service.ts'
 export { CompanyDetails, CompanyList, CompanyListQuery } from './companies.schemas.ts'
 // Serialises writes that must see one company's data at a time (duplicate OrderSourceOrderID check).
 export { findMissingCompanyIds, lockCompanyRow } from './companies.repository.ts'

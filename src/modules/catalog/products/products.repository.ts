@@ -157,17 +157,12 @@ export async function upsertProduct(
     .execute()
 }
 
-/** Replaces the components of kit `kitSku`, one insert per component, in the order given (fixtures). */
+/** Replaces the components of kit `kitSku`, in the order given (fixtures). */
 export async function replaceKitComponents(
   db: Database,
   kitSku: string,
   components: Array<{ sku: string; qty: number }>,
 ): Promise<void> {
   await db.deleteFrom('kit_component').where('kit_sku', '=', kitSku).execute()
-  for (const [position, component] of components.entries()) {
-    await db
-      .insertInto('kit_component')
-      .values({ kit_sku: kitSku, component_sku: component.sku, qty: component.qty, position })
-      .execute()
-  }
+  await insertKitComponents(db, kitSku, components)
 }
