@@ -75,10 +75,10 @@ if (dialects.includes('postgres')) {
 const patterns = process.argv.slice(2)
 const files = patterns.length > 0 ? patterns : ['src/**/*.test.ts', 'test/**/*.test.ts']
 const onPostgres = dialects.includes('postgres')
-// This run's schemas only: another run on the same database may be making its own right now.
+// This run's schemas only (a fresh ID, so none exist yet): another run on the same database may be
+// making its own right now.
 const runId = randomBytes(3).toString('hex')
 const runPrefix = testSchemaPrefix(runId)
-const schemasBefore = new Set(onPostgres ? await testSchemas(pgUrl, runPrefix) : [])
 const child = spawn(
   process.execPath,
   ['--test', '--test-concurrency=2', '--test-timeout=300000', ...files],
@@ -95,7 +95,7 @@ async function finish(code: number): Promise<void> {
   process.stdout.write(`run-tests: dialects covered: ${dialects}\n`)
   let exitCode = code
   if (onPostgres) {
-    const leaked = (await testSchemas(pgUrl, runPrefix)).filter((name) => !schemasBefore.has(name))
+    const leaked = await testSchemas(pgUrl, runPrefix)
     if (leaked.length > 0) {
       process.stderr.write(
         `run-tests: FAILED — the run left ${leaked.length} test schema(s) in ${pgUrl}: ${leaked.join(', ')} (dropped now; a test or helper does not drop what it creates)\n`,

@@ -47,28 +47,28 @@ export async function receivePurchaseOrder(
     })
     issues.throwIfAny()
     const plan = planReceipt(po, body.Items)
+    // The warehouse each receipt item names, by line; a line received without one keeps its own.
     const warehouseOf = new Map(body.Items.map((i) => [i.ID, i.WarehouseId ?? null]))
 
-    const lines: ReceivedPoLine[] = po.lines.map((line) => {
+    const lines: ReceivedPoLine[] = []
+    for (const line of po.lines) {
       const now = plan.get(line.id) ?? 0
-      return {
-        warehouseId: warehouseOf.get(line.id) ?? line.warehouseId,
+      const named = warehouseOf.get(line.id) ?? null
+      if (now > 0) {
+        await updateItemRow(trx, line.id, {
+          qty_received: line.qtyReceived + now,
+          ...(named !== null ? { warehouse_id: named } : {}),
+        })
+      }
+      lines.push({
         id: line.id,
         sku: line.sku,
         qtyOrdered: line.qtyOrdered,
         qtyReceived: line.qtyReceived + now,
         qtyReceivedNow: now,
+        warehouseId: named ?? line.warehouseId,
         relatedOrderId: line.relatedOrderId,
-      }
-    })
-    for (const line of lines) {
-      if (line.qtyReceivedNow > 0) {
-        const warehouseId = warehouseOf.get(line.id) ?? null
-        await updateItemRow(trx, line.id, {
-          qty_received: line.qtyReceived,
-          ...(warehouseId !== null ? { warehouse_id: warehouseId } : {}),
-        })
-      }
+      })
     }
     const receivingStatus = poReceivingStatus(lines)
     const fullyReceived = receivingStatus === PoReceivingStatus.FullyReceived
