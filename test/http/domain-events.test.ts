@@ -3,7 +3,16 @@ import { after, before, describe, it } from 'node:test'
 import type { EventMap } from '../../src/app/events.ts'
 import { createTestApp, type TestApp } from '../helpers/build-app.ts'
 import { testDialects } from '../helpers/dialects.ts'
-import { countRows } from '../helpers/factories.ts'
+import {
+  countRows,
+  linkNewPoBody,
+  orderBody,
+  orderLine,
+  poLine,
+  receiveBody,
+  trackingBody,
+  unitBody,
+} from '../helpers/factories.ts'
 
 // The domain events each write announces, inside its own transaction (src/db/events.ts): the
 // payloads, that a subscriber sees the change before commit, and that a failing subscriber rolls
@@ -51,11 +60,7 @@ for (const dialect of testDialects()) {
 
     const take = () => heard.splice(0, heard.length)
     const newOrder = async (sku: string, qty: number) => {
-      const res = await t.post('/rest/api/Orders', {
-        CustomerDetails: { Email: 'events@example.com', FirstName: 'Eve', LastName: 'Vents' },
-        OrderDetails: { CompanyID: 1, Channel: 'Website' },
-        Products: [{ ProductID: sku, Qty: qty }],
-      })
+      const res = await t.post('/rest/api/Orders', orderBody([orderLine(sku, qty)]))
       assert.equal(res.statusCode, 200, res.body)
       return res.json<number>()
     }
@@ -81,26 +86,24 @@ for (const dialect of testDialects()) {
 
     it('should announce po.created, po.tracking-updated and po.received for a PO', async () => {
       take()
-      const created = await t.post('/rest/api/PurchaseOrders', {
-        CompanyID: 1,
-        VendorID: 1,
-        POType: 0,
-        CaseQtyMode: false,
-        Products: [{ ProductID: 'WIDGET-RED', QtyUnitsOrdered: 3, UnitPrice: 2 }],
-      })
+      const created = await t.post(
+        '/rest/api/PurchaseOrders',
+        unitBody({ Products: [poLine('WIDGET-RED', 3, 2)] }),
+      )
       assert.equal(created.statusCode, 200, created.body)
       const poId = created.json<{ Id: number }>().Id
-      const tracked = await t.put(`/rest/api/PurchaseOrders/${poId}/TrackingNumber`, {
-        TrackingNumber: '1Z-EVENTS',
-        ShippedViaCarrier: 'UPS',
-      })
+      const tracked = await t.put(
+        `/rest/api/PurchaseOrders/${poId}/TrackingNumber`,
+        trackingBody('1Z-EVENTS', 'UPS'),
+      )
       assert.equal(tracked.statusCode, 200, tracked.body)
       const po = (await t.get(`/rest/api/PurchaseOrders/${poId}`)).json<{
         Items: Array<{ ID: number }>
       }>()
-      const received = await t.post(`/rest/api/PurchaseOrders/${poId}/receive`, {
-        Items: [{ ID: po.Items[0]!.ID, QtyToReceive: 3 }],
-      })
+      const received = await t.post(
+        `/rest/api/PurchaseOrders/${poId}/receive`,
+        receiveBody([{ id: po.Items[0]!.ID, qty: 3 }]),
+      )
       assert.equal(received.statusCode, 200, received.body)
 
       const events = take()
@@ -130,9 +133,7 @@ for (const dialect of testDialects()) {
     it('should announce order.linked, then order.released when the linked PO is received', async () => {
       const orderId = await newOrder('WIDGET-BLUE', 2)
       take()
-      const linked = await t.post(`/rest/api/Orders/${orderId}/LinkToPo`, {
-        NewPo: { CompanyID: 1, VendorID: 2 },
-      })
+      const linked = await t.post(`/rest/api/Orders/${orderId}/LinkToPo`, linkNewPoBody(2))
       assert.equal(linked.statusCode, 200, linked.body)
       const poId = linked.json<number>()
       const [link, ...rest] = take()
@@ -150,9 +151,10 @@ for (const dialect of testDialects()) {
       const po = (await t.get(`/rest/api/PurchaseOrders/${poId}`)).json<{
         Items: Array<{ ID: number }>
       }>()
-      const received = await t.post(`/rest/api/PurchaseOrders/${poId}/receive`, {
-        Items: [{ ID: po.Items[0]!.ID, QtyToReceive: 2 }],
-      })
+      const received = await t.post(
+        `/rest/api/PurchaseOrders/${poId}/receive`,
+        receiveBody([{ id: po.Items[0]!.ID, qty: 2 }]),
+      )
       assert.equal(received.statusCode, 200, received.body)
       // The crossdock subscriber of po.received subscribed first (the app root), so it runs, and
       // announces order.released, before this test's own po.received subscriber.
@@ -174,9 +176,7 @@ for (const dialect of testDialects()) {
       const before = await countPos()
       failOn = 'order.linked'
       try {
-        const res = await t.post(`/rest/api/Orders/${orderId}/LinkToPo`, {
-          NewPo: { CompanyID: 1, VendorID: 2 },
-        })
+        const res = await t.post(`/rest/api/Orders/${orderId}/LinkToPo`, linkNewPoBody(2))
         assert.equal(res.statusCode, 500, res.body)
       } finally {
         failOn = null
