@@ -32,6 +32,8 @@ export type ErrorCode =
   | 'IDEMPOTENCY_INTERRUPTED'
   | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
+  | 'DATABASE_BUSY'
+  | 'LOGIN_THROTTLED'
   | 'INTERNAL'
 
 /** Field path (`model.Products[0].QtyUnitsOrdered`) → messages, as ASP.NET's ModelState. */
@@ -108,5 +110,17 @@ export class ConflictError extends AppError {
 export class RuleViolationError extends AppError {
   constructor(field: string | null, message: string, code: ErrorCode = 'RULE_VIOLATION') {
     super(code, message, field === null ? undefined : { [`model.${field}`]: [message] })
+  }
+}
+
+/**
+ * A wait ran out (a lock, a statement, a pool connection): nothing was written and the same
+ * request may succeed later. Answered 503 with `Retry-After`.
+ */
+export class RetryableError extends AppError {
+  readonly retryAfterSeconds: number
+  constructor(code: ErrorCode, message: string, retryAfterSeconds = 1) {
+    super(code, message)
+    this.retryAfterSeconds = retryAfterSeconds
   }
 }

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorObject } from 'ajv'
 import type { Static } from 'typebox'
-import { AppError, RateLimitedError, type ErrorCode } from '../shared/errors.ts'
+import { AppError, RateLimitedError, RetryableError, type ErrorCode } from '../shared/errors.ts'
 import type { ErrorBody } from './schemas.ts'
 import { toModelState } from './validation.ts'
 
@@ -37,6 +37,8 @@ const STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  DATABASE_BUSY: 503,
+  LOGIN_THROTTLED: 429,
 }
 
 export function statusOf(code: ErrorCode): number {
@@ -165,6 +167,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
             // Sellercloud prints seven fractional digits (.NET ticks).
             RateLimitResetTime: error.resetAt.toISOString().replace('Z', '0000Z'),
           })
+      }
+      if (error instanceof RetryableError) {
+        reply.header('retry-after', String(error.retryAfterSeconds))
       }
       const body: ErrorBody = { Message: error.message, Code: error.code }
       if (error.modelState !== undefined) {
