@@ -71,7 +71,7 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/rest/swagger' })
 
   registerErrorHandling(app)
-  registerAuthHook(app, deps.tokens)
+  registerAuthHook(app, deps.tokens, deps.access)
   if (deps.config.rateLimitPerHour !== null) {
     const store =
       deps.config.redisUrl === undefined

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { TokenService } from '../modules/auth/index.ts'
+import type { AccessGuard, TokenService } from '../modules/auth/index.ts'
 import type { AuthUser } from '../shared/auth-user.ts'
 import { ForbiddenError, UnauthorizedError } from '../shared/errors.ts'
 
@@ -40,8 +40,15 @@ function bearerToken(request: FastifyRequest): string | null {
   return match?.[1] ?? null
 }
 
-/** Authenticates once per request, before the body is read. */
-export function registerAuthHook(app: FastifyInstance, tokens: TokenService): void {
+/**
+ * Authenticates once per request, before the body is read: the token's signature and expiry, then
+ * (through the access guard) that its user is still active at the version the token was issued under.
+ */
+export function registerAuthHook(
+  app: FastifyInstance,
+  tokens: TokenService,
+  access: AccessGuard,
+): void {
   app.decorateRequest('user', null as unknown as AuthUser)
   app.addHook('onRequest', async (request) => {
     const level = accessLevelOf(request.routeOptions.config, request.routeOptions.url)
@@ -49,10 +56,11 @@ export function registerAuthHook(app: FastifyInstance, tokens: TokenService): vo
       return
     }
     const token = bearerToken(request)
-    const user = token === null ? null : tokens.verify(token)
-    if (user === null) {
+    const verified = token === null ? null : tokens.verify(token)
+    if (verified === null || !(await access.isCurrent(verified.user.id, verified.version))) {
       throw new UnauthorizedError()
     }
+    const user = verified.user
     if (level === 'admin' && !user.isAdmin) {
       throw new ForbiddenError('This endpoint is for administrators only.')
     }

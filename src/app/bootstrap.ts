@@ -9,6 +9,7 @@ import {
   ensureAdminUser,
   resolveJwtSecret,
   type AdminBootstrap,
+  createAccessGuard,
   createTokenService,
 } from '../modules/auth/index.ts'
 import { FixturesFileError, loadReferenceData, type SeedReport } from '../modules/admin/index.ts'
@@ -69,5 +70,11 @@ export async function prepare(
   const secret = await resolveJwtSecret(database, config.jwtSecret)
   const tokens = createTokenService(secret, config.tokenLifetimeSeconds, clock)
   const events = createEventBus()
-  return { deps: { db: database, config, clock, tokens, events }, migrationsApplied, admin, seed }
+  const access = createAccessGuard(database)
+  return {
+    deps: { db: database, config, clock, tokens, access, events },
+    migrationsApplied,
+    admin,
+    seed,
+  }
 }

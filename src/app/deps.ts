@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts'
 import type { Database } from '../db/database.ts'
-import type { TokenService } from '../modules/auth/index.ts'
+import type { AccessGuard, TokenService } from '../modules/auth/index.ts'
 import type { Clock } from '../shared/clock.ts'
 import type { AppEventBus } from './events.ts'
 
@@ -10,5 +10,7 @@ export interface AppDeps {
   config: Config
   clock: Clock
   tokens: TokenService
+  /** Whether a token's user still has the access the token was issued for. */
+  access: AccessGuard
   events: AppEventBus
 }

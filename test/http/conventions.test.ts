@@ -143,9 +143,11 @@ for (const dialect of testDialects()) {
       const user = { id: 1, username: 'admin', isAdmin: true, companyIds: null }
       const expired = createTokenService(SECRET, 60, fixedClock('2020-01-01T00:00:00Z')).issue(
         user,
+        1,
       ).token
       const foreign = createTokenService('another-secret-of-enough-length', 60, systemClock).issue(
         user,
+        1,
       ).token
       const [header, payload, signature] = t.adminToken.split('.')
       const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<

@@ -222,9 +222,11 @@ for (const dialect of testDialects()) {
       const admin = { id: 1, username: 'admin', isAdmin: true, companyIds: null }
       const expired = createTokenService(SECRET, 60, fixedClock('2020-01-01T00:00:00Z')).issue(
         admin,
+        1,
       ).token
       const foreign = createTokenService('another-secret-0123456789', 3600, systemClock).issue(
         admin,
+        1,
       ).token
       const [header, , signature] = limited.split('.')
       const widened = Buffer.from(

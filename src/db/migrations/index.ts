@@ -6,6 +6,8 @@ import * as createOrders from './2026-11-29T1310_create_orders.ts'
 import * as productSkuUniqueCi from './2026-11-29T1450_product_sku_unique_ci.ts'
 import * as createDropshipLinks from './2026-11-29T1500_create_dropship_links.ts'
 import * as createIdempotencyKeys from './2026-11-29T1600_create_idempotency_keys.ts'
+import * as userTokenVersion from './2026-12-01T0900_user_token_version.ts'
+import * as linkCounters from './2026-12-01T1000_link_counters.ts'
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1450_product_sku_unique_ci': productSkuUniqueCi,
   '2026-11-29T1500_create_dropship_links': createDropshipLinks,
   '2026-11-29T1600_create_idempotency_keys': createIdempotencyKeys,
+  '2026-12-01T0900_user_token_version': userTokenVersion,
+  '2026-12-01T1000_link_counters': linkCounters,
 }

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Static, TSchema } from 'typebox'
 import { IdParams } from '../../wire/schemas.ts'
 import type { WriteContext } from '../../db/context.ts'
-import { changeUser, createUser, listUserViews } from '../auth/index.ts'
+import { changeUser, createUser, listUserViews, type AccessGuard } from '../auth/index.ts'
 import {
   fromAdminUser,
   toAdminCompany,
@@ -144,7 +144,12 @@ const REFERENCE_ROUTES = [
   }),
 ]
 
-export function registerAdminApi(app: FastifyInstance, deps: WriteContext): void {
+export interface AdminRouteDeps extends WriteContext {
+  /** Told of every user change, so this instance stops honouring revoked tokens at once. */
+  access: AccessGuard
+}
+
+export function registerAdminApi(app: FastifyInstance, deps: AdminRouteDeps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
   const { db, clock } = deps
 
@@ -169,8 +174,11 @@ export function registerAdminApi(app: FastifyInstance, deps: WriteContext): void
       config,
       schema: { tags, params: IdParams, body: UserChange, response: { 200: AdminUser, ...errors } },
     },
-    async (request) =>
-      toAdminUser(await changeUser(db, request.params.id, fromAdminUser(request.body))),
+    async (request) => {
+      const user = await changeUser(db, request.params.id, fromAdminUser(request.body))
+      deps.access.forget(request.params.id)
+      return toAdminUser(user)
+    },
   )
 
   // Client settings: server-wide and per-company override

@@ -52,7 +52,7 @@ export async function issueToken(
   if (row === undefined || !ok || row.is_active !== 1) {
     throw new InvalidGrantError()
   }
-  return { ...tokens.issue(userRowToAuthUser(row)), username: row.username }
+  return { ...tokens.issue(userRowToAuthUser(row), row.token_version), username: row.username }
 }
 
 /** The JWT secret: the configured one, else one generated once and shared through the database. */
@@ -186,11 +186,27 @@ export async function createUser(db: Database, clock: Clock, input: UserInput): 
   }
 }
 
+/** Whether the change alters what the user's tokens grant: then every earlier token is revoked. */
+function changesAccess(before: UserView, input: UserInput): boolean {
+  const companies = (ids: number[] | null) => (ids === null ? null : JSON.stringify(ids))
+  return (
+    input.password !== undefined ||
+    (input.username !== undefined && input.username !== before.username) ||
+    (input.isAdmin !== undefined && input.isAdmin !== before.isAdmin) ||
+    (input.isActive !== undefined && input.isActive !== before.isActive) ||
+    (input.companyIds !== undefined && companies(input.companyIds) !== companies(before.companyIds))
+  )
+}
+
+/**
+ * Changes a user. A change of password, name, role, companies or activity bumps the user's token
+ * version in the same statement, so tokens issued before stop working (see the access guard).
+ */
 export async function changeUser(db: Database, id: number, input: UserInput): Promise<UserView> {
-  await getUserView(db, id)
+  const before = await getUserView(db, id)
   await assertCompaniesExist(db, input.companyIds)
   try {
-    await updateUser(db, id, {
+    await updateUser(db, id, changesAccess(before, input), {
       ...(input.username !== undefined && { username: input.username }),
       ...(input.password !== undefined && { password_hash: await hashPassword(input.password) }),
       ...(input.fullName !== undefined && { full_name: input.fullName }),

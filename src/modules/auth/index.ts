@@ -12,5 +12,6 @@ export {
 } from './auth.service.ts'
 export { hashPassword } from './passwords.ts'
 export { insertUserUnlessTaken } from './users.repository.ts'
-export { createTokenService, type TokenService } from './tokens.ts'
+export { createTokenService, type TokenService, type VerifiedToken } from './tokens.ts'
+export { createAccessGuard, DEFAULT_ACCESS_MAX_AGE_MS, type AccessGuard } from './access-guard.ts'
 export { TokenRequest, TokenResponse } from './auth.schemas.ts'

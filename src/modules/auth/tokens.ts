@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { createSigner, createVerifier } from 'fast-jwt'
 import type { AuthUser } from '../../shared/auth-user.ts'
 import type { Clock } from '../../shared/clock.ts'
@@ -7,8 +8,18 @@ interface Claims {
   name: string
   adm: boolean
   cmp: number[] | null
+  /** The user's token version when issued; a later change of the user's access revokes the token. */
+  ver: number
+  jti: string
   iat: number
   exp: number
+}
+
+/** A token whose signature and expiry are good; whether it is still current is the access guard's call. */
+export interface VerifiedToken {
+  user: AuthUser
+  version: number
+  jti: string
 }
 
 export interface IssuedToken {
@@ -18,9 +29,9 @@ export interface IssuedToken {
 }
 
 export interface TokenService {
-  issue(user: AuthUser): IssuedToken
-  /** The user a token names, or null when it is bad, tampered, expired or of another secret. */
-  verify(token: string): AuthUser | null
+  issue(user: AuthUser, version: number): IssuedToken
+  /** What a token says, or null when it is bad, tampered, expired or of another secret. */
+  verify(token: string): VerifiedToken | null
   readonly lifetimeSeconds: number
 }
 
@@ -45,7 +56,7 @@ export function createTokenService(
   const verified = new Map<string, Claims>()
   return {
     lifetimeSeconds,
-    issue(user) {
+    issue(user, version) {
       const issuedAt = new Date(Math.floor(clock.now().getTime() / 1000) * 1000)
       const expiresAt = new Date(issuedAt.getTime() + lifetimeSeconds * 1000)
       const claims: Claims = {
@@ -53,6 +64,8 @@ export function createTokenService(
         name: user.username,
         adm: user.isAdmin,
         cmp: user.companyIds,
+        ver: version,
+        jti: randomBytes(12).toString('base64url'),
         iat: issuedAt.getTime() / 1000,
         exp: expiresAt.getTime() / 1000,
       }
@@ -72,10 +85,15 @@ export function createTokenService(
           return null
         }
         return {
-          id: Number(claims.sub),
-          username: claims.name,
-          isAdmin: claims.adm === true,
-          companyIds: claims.cmp ?? null,
+          user: {
+            id: Number(claims.sub),
+            username: claims.name,
+            isAdmin: claims.adm === true,
+            companyIds: claims.cmp ?? null,
+          },
+          // Tokens issued before versions existed are version 1, the column's default.
+          version: typeof claims.ver === 'number' ? claims.ver : 1,
+          jti: typeof claims.jti === 'string' ? claims.jti : '',
         }
       } catch {
         return null

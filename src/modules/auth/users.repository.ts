@@ -1,4 +1,5 @@
 import { runCompiled } from '../../db/compiled-query-cache.ts'
+import { sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
 import type { AppUserRow, AppUserUpdate, NewAppUserRow } from './users.table.ts'
@@ -19,6 +20,17 @@ export async function findUserByUsername(
 ): Promise<AppUserRow | undefined> {
   const { rows } = await runCompiled(db, 'app_user by username', [username], () =>
     db.selectFrom('app_user').selectAll().where('username', '=', username),
+  )
+  return rows[0]
+}
+
+/** What the access guard needs to know of a user, on every request whose cached state has aged. */
+export async function findUserAccess(
+  db: Database,
+  id: number,
+): Promise<Pick<AppUserRow, 'is_active' | 'token_version'> | undefined> {
+  const { rows } = await runCompiled(db, 'app_user access by id', [id], () =>
+    db.selectFrom('app_user').select(['is_active', 'token_version']).where('id', '=', id),
   )
   return rows[0]
 }
@@ -53,12 +65,14 @@ export async function insertUserUnlessTaken(db: Database, user: NewAppUserRow): 
     .execute()
 }
 
+/** Applies `update`; with `bumpTokenVersion`, also revokes the user's earlier tokens. */
 export async function updateUser(
   db: Database,
   id: number,
+  bumpTokenVersion: boolean,
   update: AppUserUpdate,
 ): Promise<boolean> {
-  if (Object.values(update).every((v) => v === undefined)) {
+  if (!bumpTokenVersion && Object.values(update).every((v) => v === undefined)) {
     // Nothing to change (every field omitted): an empty SET is a syntax error, so only check it exists.
     const row = await db.selectFrom('app_user').select('id').where('id', '=', id).executeTakeFirst()
     return row !== undefined
@@ -66,6 +80,7 @@ export async function updateUser(
   const result = await db
     .updateTable('app_user')
     .set(update)
+    .$if(bumpTokenVersion, (qb) => qb.set({ token_version: sql<number>`token_version + 1` }))
     .where('id', '=', id)
     .executeTakeFirst()
   return Number(result.numUpdatedRows) > 0

@@ -10,6 +10,8 @@ export interface AppUserTable {
   is_active: Generated<number>
   company_ids_json: string | null
   created_on: string
+  /** Bumped whenever the user's access changes; tokens of older versions are refused. */
+  token_version: Generated<number>
 }
 export type AppUserRow = Selectable<AppUserTable>
 export type NewAppUserRow = Insertable<AppUserTable>

@@ -1,0 +1,73 @@
+import type { Database } from '../../db/database.ts'
+import { findUserAccess } from './users.repository.ts'
+
+/**
+ * Whether a token is still current: its user exists, is active, and has the token version the token
+ * was issued under. Each user's state is cached for `maxAgeMs`, so a change made through another
+ * instance is seen within that bound; a change made through this instance is seen at once
+ * (`forget`). Lookups of one user share one query.
+ */
+export interface AccessGuard {
+  isCurrent(userId: number, version: number): Promise<boolean>
+  forget(userId: number): void
+  readonly maxAgeMs: number
+}
+
+interface Entry {
+  /** null: no such user, or inactive. */
+  version: number | null
+  fetchedAt: number
+}
+
+/** The cross-instance bound: a deactivation, demotion or password change elsewhere is seen within it. */
+export const DEFAULT_ACCESS_MAX_AGE_MS = 500
+const MAX_ENTRIES = 50_000
+
+export function createAccessGuard(
+  db: Database,
+  maxAgeMs: number = DEFAULT_ACCESS_MAX_AGE_MS,
+): AccessGuard {
+  const entries = new Map<number, Entry>()
+  const inFlight = new Map<number, Promise<number | null>>()
+  // Bumped by forget(): a lookup that started before it must not store what it read.
+  const generation = new Map<number, number>()
+
+  function load(userId: number): Promise<number | null> {
+    let pending = inFlight.get(userId)
+    if (pending === undefined) {
+      const startedIn = generation.get(userId) ?? 0
+      const startedAt = performance.now()
+      pending = findUserAccess(db, userId)
+        .then((row) => {
+          const version = row !== undefined && row.is_active === 1 ? row.token_version : null
+          if ((generation.get(userId) ?? 0) === startedIn) {
+            if (entries.size >= MAX_ENTRIES) {
+              entries.delete(entries.keys().next().value!)
+            }
+            entries.set(userId, { version, fetchedAt: startedAt })
+          }
+          return version
+        })
+        .finally(() => inFlight.delete(userId))
+      inFlight.set(userId, pending)
+    }
+    return pending
+  }
+
+  return {
+    maxAgeMs,
+    async isCurrent(userId, version) {
+      const entry = entries.get(userId)
+      const current =
+        entry !== undefined && performance.now() - entry.fetchedAt < maxAgeMs
+          ? entry.version
+          : await load(userId)
+      return current === version
+    },
+    forget(userId) {
+      entries.delete(userId)
+      inFlight.delete(userId)
+      generation.set(userId, (generation.get(userId) ?? 0) + 1)
+    },
+  }
+}
