@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { sql } from 'kysely'
 import pg from 'pg'
+import { measureLinkHistory, prepareHistoryOrder, type LinkHistoryResult } from './link-history.ts'
 import { insertBenchPurchaseOrders } from './po-rows.ts'
 import { ensurePrism } from './prism.ts'
 import { summarizeProfile } from './profile-summary.ts'
@@ -50,6 +51,9 @@ const RUNS = Number(opts.runs ?? (QUICK ? 1 : 3))
 const DURATION = Number(opts.duration ?? (QUICK ? 2 : 8))
 const PO_COUNT = QUICK ? 10_000 : 100_000
 const CONNECTIONS = 50
+/** Earlier links of the order in "Link cost with history", and the requests timed per case. */
+const LINK_HISTORY = 1000
+const LINK_SAMPLES = QUICK ? 100 : 300
 /** A page of the seeded POs: the read routes run before any write route adds POs. */
 const LIST_PATH = '/rest/api/PurchaseOrders?pageSize=50&pageNumber=3'
 const PASSWORD = 'bench-admin-password'
@@ -219,7 +223,7 @@ async function benchCrossdock(
   fastifyRps: number,
   profileDir: string | null,
   withPayloadCeiling: boolean,
-): Promise<{ rows: Row[]; payload: PayloadCeiling | null }> {
+): Promise<{ rows: Row[]; payload: PayloadCeiling | null; history: LinkHistoryResult | null }> {
   console.log(`\n== Crossdock on ${target.label}`)
   await seed(target.dbUrl)
   const server = await startProcess(
@@ -238,6 +242,7 @@ async function benchCrossdock(
   )
   const rows: Row[] = []
   let payload: PayloadCeiling | null = null
+  let history: LinkHistoryResult | null = null
   try {
     const url = server.url
     const token = (
@@ -262,6 +267,9 @@ async function benchCrossdock(
       )
       linkOrders.push({ orderId: id, itemId: order.OrderItems[0]!.ID })
     }
+    const call = (method: string, path: string, body?: unknown) =>
+      api(url, token, method, path, body)
+    const historyOrder = await prepareHistoryOrder(call, LINK_HISTORY)
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
     let next = 0
     const routes: Array<[string, Req[]]> = [
@@ -291,6 +299,10 @@ async function benchCrossdock(
         ],
       ],
       ['GET /Orders/{id}', [{ method: 'GET', path: `/rest/api/Orders/${orderId}`, headers: auth }]],
+      [
+        `GET /Orders/{id} (${LINK_HISTORY.toLocaleString('en-US')} links)`,
+        [{ method: 'GET', path: `/rest/api/Orders/${historyOrder.orderId}`, headers: auth }],
+      ],
       [
         'POST /PurchaseOrders (10 lines)',
         [
@@ -352,11 +364,22 @@ async function benchCrossdock(
         `  ${name.padEnd(40)} ${figure.rps.toFixed(0).padStart(7)} req/s  p50 ${figure.p50} ms  p99 ${figure.p99} ms  ×fastify ${(figure.rps / fastifyRps).toFixed(3)}${figure.non2xx + figure.errors > 0 ? `  (!! ${figure.non2xx} non-2xx, ${figure.errors} errors)` : ''}`,
       )
     }
+    if (opts.only === undefined || 'LinkToPo history'.includes(opts.only)) {
+      history = await measureLinkHistory(call, historyOrder, LINK_SAMPLES)
+      const show = (f: { p50: number; p90: number }) => `p50 ${f.p50} ms  p90 ${f.p90} ms`
+      console.log(
+        `  link cost with history (${history.samples} requests each, one at a time):\n` +
+          `    LinkToPo, no earlier links          ${show(history.linkNone)}\n` +
+          `    LinkToPo, ${history.history} earlier links       ${show(history.linkHistory)}  (× ${history.linkRatio.toFixed(2)})\n` +
+          `    GET /Orders/{id}, no links          ${show(history.getNone)}\n` +
+          `    GET /Orders/{id}, ${history.history} links        ${show(history.getHistory)}  (× ${history.getRatio.toFixed(2)})`,
+      )
+    }
   } finally {
     await server.stop()
     await target.cleanup()
   }
-  return { rows, payload }
+  return { rows, payload, history }
 }
 
 /** The payload ceiling, fed with the responses Crossdock just gave for the two GET routes. */
@@ -468,13 +491,13 @@ const sqliteRun = await benchCrossdock(
   opts.only === undefined,
 )
 const sqliteRows = sqliteRun.rows
+const sqliteHistory = sqliteRun.history
 const payloadCeiling = sqliteRun.payload
 const pgBase =
   process.env.DATABASE_URL?.startsWith('postgres') === true ? process.env.DATABASE_URL : undefined
-const pgRows =
-  pgBase !== undefined
-    ? (await benchCrossdock(await postgresTarget(pgBase), F0, null, false)).rows
-    : null
+const pgRun =
+  pgBase !== undefined ? await benchCrossdock(await postgresTarget(pgBase), F0, null, false) : null
+const pgRows = pgRun?.rows ?? null
 
 let prism: { get: Figure; post: Figure } | null = null
 if (!opts['no-prism']) {
@@ -543,6 +566,13 @@ const checks: Array<[string, boolean, string]> =
           String(sqliteRows.reduce((a, r) => a + r.errors + r.non2xx, 0)),
         ],
       ]
+if (sqliteHistory !== null) {
+  checks.push([
+    `LinkToPo with ${LINK_HISTORY.toLocaleString('en-US')} earlier links ≤ 1.2 × with none (p50)`,
+    sqliteHistory.linkRatio <= 1.2,
+    `${sqliteHistory.linkRatio.toFixed(2)} ×`,
+  ])
+}
 if (prism !== null && opts.only === undefined) {
   checks.push([
     'GET ≥ 3 × Prism',
@@ -595,6 +625,7 @@ writeFileSync(
       ceilings: { node: nodeFigure, fastify: fastifyFigure, fastifyAfter, fastifyMean: F },
       sqlite: sqliteRows,
       postgres: pgRows,
+      linkHistory: { sqlite: sqliteHistory, postgres: pgRun?.history ?? null },
       prism,
       payloadCeiling,
       checks,

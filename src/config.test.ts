@@ -32,7 +32,39 @@ describe('loadConfig', () => {
       dialect: 'postgres',
       url: 'postgres://u@h/db',
       poolSize: 10,
+      lockTimeoutMs: 5_000,
+      statementTimeoutMs: 30_000,
+      idleTxTimeoutMs: 60_000,
+      poolAcquireTimeoutMs: 5_000,
     })
+  })
+
+  it('should read the PostgreSQL timeouts and the trusted proxies', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@h/db',
+      CROSSDOCK_PG_LOCK_TIMEOUT_MS: '250',
+      CROSSDOCK_PG_STATEMENT_TIMEOUT_MS: '1000',
+      CROSSDOCK_PG_IDLE_TX_TIMEOUT_MS: '2000',
+      CROSSDOCK_PG_POOL_ACQUIRE_TIMEOUT_MS: '300',
+      CROSSDOCK_TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,::1,fd00::/8,loopback',
+    })
+    assert.deepEqual(config.database, {
+      dialect: 'postgres',
+      url: 'postgres://u@h/db',
+      poolSize: 10,
+      lockTimeoutMs: 250,
+      statementTimeoutMs: 1000,
+      idleTxTimeoutMs: 2000,
+      poolAcquireTimeoutMs: 300,
+    })
+    assert.deepEqual(config.trustProxy, [
+      '10.0.0.0/8',
+      '192.168.1.7',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ])
+    assert.deepEqual(loadConfig({}).trustProxy, [], 'no proxy is trusted by default')
   })
 
   it('should name the variable at fault', () => {
@@ -44,6 +76,12 @@ describe('loadConfig', () => {
       [{ CROSSDOCK_JWT_SECRET: 'short' }, 'CROSSDOCK_JWT_SECRET'],
       [{ CROSSDOCK_TOKEN_LIFETIME: '0' }, 'CROSSDOCK_TOKEN_LIFETIME'],
       [{ CROSSDOCK_SQLITE_SYNCHRONOUS: 'sometimes' }, 'CROSSDOCK_SQLITE_SYNCHRONOUS'],
+      [{ CROSSDOCK_TRUST_PROXY: '10.0.0.0/33' }, 'CROSSDOCK_TRUST_PROXY'],
+      [{ CROSSDOCK_TRUST_PROXY: 'proxy.example.com' }, 'CROSSDOCK_TRUST_PROXY'],
+      [
+        { DATABASE_URL: 'postgres://u@h/db', CROSSDOCK_PG_LOCK_TIMEOUT_MS: '0' },
+        'CROSSDOCK_PG_LOCK_TIMEOUT_MS',
+      ],
     ]
     for (const [env, variable] of cases) {
       assert.throws(

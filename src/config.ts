@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { isIP } from 'node:net'
 
 /** A start-up problem that names the environment variable at fault. */
 export class ConfigError extends Error {
@@ -10,8 +11,49 @@ export class ConfigError extends Error {
 }
 
 export type DatabaseConfig =
-  | { dialect: 'sqlite'; path: string; synchronous: 'FULL' | 'NORMAL' | 'OFF' }
-  | { dialect: 'postgres'; url: string; poolSize: number }
+  { dialect: 'sqlite'; path: string; synchronous: 'FULL' | 'NORMAL' | 'OFF' } | PostgresConfig
+
+/** PostgreSQL connection settings: every wait the database can make us do is bounded. */
+export interface PostgresConfig {
+  dialect: 'postgres'
+  url: string
+  poolSize: number
+  /** `lock_timeout`: longest wait for a row or table lock. */
+  lockTimeoutMs: number
+  /** `statement_timeout`: longest run of one statement. */
+  statementTimeoutMs: number
+  /** `idle_in_transaction_session_timeout`: a transaction left idle this long is ended by the server. */
+  idleTxTimeoutMs: number
+  /** Longest wait for a free connection of the pool. */
+  poolAcquireTimeoutMs: number
+}
+
+/** Defaults of the PostgreSQL waits (README, configuration). */
+export const PG_TIMEOUT_DEFAULTS = {
+  lockTimeoutMs: 5_000,
+  statementTimeoutMs: 30_000,
+  idleTxTimeoutMs: 60_000,
+  poolAcquireTimeoutMs: 5_000,
+} as const
+
+/** Every wait on a client connection is bounded (README, configuration; docs/reliability.md). */
+export interface HttpLimits {
+  /** Longest time from the connection's first byte to the end of the request headers. */
+  headersTimeoutMs: number
+  /** Longest time to receive a whole request, headers and body. */
+  requestTimeoutMs: number
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number
+  /** Open connections allowed from one peer address; more are answered 503 and closed. 0: no cap. */
+  maxConnectionsPerIp: number
+}
+
+export const HTTP_LIMIT_DEFAULTS: HttpLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnectionsPerIp: 256,
+}
 
 export interface Config {
   host: string
@@ -28,8 +70,15 @@ export interface Config {
   rateLimitPerHour: number | null
   /** Shared rate-limit store for several instances; in-process when unset. */
   redisUrl: string | undefined
+  /** Prefix of every Redis key, so several deployments (or test runs) can share one Redis. */
+  redisKeyPrefix: string
+  /** Proxies (IPs, CIDRs) whose `X-Forwarded-For` is believed; empty: the peer address is the client. */
+  trustProxy: string[]
   /** When set, the port actually bound is written here once listening (useful with PORT=0). */
   portFile: string | undefined
+  http: HttpLimits
+  /** SIGTERM/SIGINT: longest wait for in-flight requests and the database before exiting 1. */
+  shutdownGraceMs: number
 }
 
 type Env = Record<string, string | undefined>
@@ -70,6 +119,34 @@ export function parseDatabaseUrl(raw: string | undefined, env: Env = {}): Databa
       dialect: 'postgres',
       url,
       poolSize: integer(env, 'CROSSDOCK_PG_POOL_SIZE', 10, 1, 200),
+      lockTimeoutMs: integer(
+        env,
+        'CROSSDOCK_PG_LOCK_TIMEOUT_MS',
+        PG_TIMEOUT_DEFAULTS.lockTimeoutMs,
+        1,
+        3_600_000,
+      ),
+      statementTimeoutMs: integer(
+        env,
+        'CROSSDOCK_PG_STATEMENT_TIMEOUT_MS',
+        PG_TIMEOUT_DEFAULTS.statementTimeoutMs,
+        1,
+        3_600_000,
+      ),
+      idleTxTimeoutMs: integer(
+        env,
+        'CROSSDOCK_PG_IDLE_TX_TIMEOUT_MS',
+        PG_TIMEOUT_DEFAULTS.idleTxTimeoutMs,
+        1,
+        3_600_000,
+      ),
+      poolAcquireTimeoutMs: integer(
+        env,
+        'CROSSDOCK_PG_POOL_ACQUIRE_TIMEOUT_MS',
+        PG_TIMEOUT_DEFAULTS.poolAcquireTimeoutMs,
+        1,
+        600_000,
+      ),
     }
   }
   const scheme = url.includes(':') ? url.slice(0, url.indexOf(':')) : url
@@ -77,6 +154,71 @@ export function parseDatabaseUrl(raw: string | undefined, env: Env = {}): Databa
     'DATABASE_URL',
     `unknown scheme "${scheme}" (use sqlite:<path>, sqlite::memory: or postgres://…)`,
   )
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+/** `CROSSDOCK_TRUST_PROXY`: a comma list of IPs, CIDRs, or proxy-addr's names (`loopback`…). */
+export function parseTrustProxy(raw: string | undefined): string[] {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+  for (const entry of entries) {
+    const [address = '', prefix, extra] = entry.split('/')
+    const family = isIP(address)
+    const max = family === 4 ? 32 : 128
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= max)
+    if (!PROXY_NAMES.has(entry) && (family === 0 || !prefixOk || extra !== undefined)) {
+      throw new ConfigError(
+        'CROSSDOCK_TRUST_PROXY',
+        `expected IP addresses or CIDRs separated by commas, got "${entry}"`,
+      )
+    }
+  }
+  return entries
+}
+
+function httpLimits(env: Env): HttpLimits {
+  const d = HTTP_LIMIT_DEFAULTS
+  const requestTimeoutMs = integer(
+    env,
+    'CROSSDOCK_REQUEST_TIMEOUT_MS',
+    d.requestTimeoutMs,
+    100,
+    3_600_000,
+  )
+  const headersTimeoutMs = integer(
+    env,
+    'CROSSDOCK_HEADERS_TIMEOUT_MS',
+    Math.min(d.headersTimeoutMs, requestTimeoutMs),
+    100,
+    3_600_000,
+  )
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError(
+      'CROSSDOCK_HEADERS_TIMEOUT_MS',
+      `must not exceed CROSSDOCK_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`,
+    )
+  }
+  return {
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: integer(
+      env,
+      'CROSSDOCK_KEEPALIVE_TIMEOUT_MS',
+      d.keepAliveTimeoutMs,
+      100,
+      3_600_000,
+    ),
+    maxConnectionsPerIp: integer(
+      env,
+      'CROSSDOCK_MAX_CONNECTIONS_PER_IP',
+      d.maxConnectionsPerIp,
+      0,
+      1_000_000,
+    ),
+  }
 }
 
 /** Reads the whole configuration from environment variables; throws ConfigError on bad values. */
@@ -116,6 +258,10 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     rateLimitPerHour,
     redisUrl,
+    redisKeyPrefix: env.CROSSDOCK_REDIS_KEY_PREFIX || 'crossdock:',
+    trustProxy: parseTrustProxy(env.CROSSDOCK_TRUST_PROXY),
     portFile: env.CROSSDOCK_PORT_FILE || undefined,
+    http: httpLimits(env),
+    shutdownGraceMs: integer(env, 'CROSSDOCK_SHUTDOWN_GRACE_MS', 10_000, 100, 600_000),
   }
 }

@@ -2,8 +2,8 @@ import { ConfigError, loadConfig } from './config.ts'
 import { closeOnSignals, startServer } from './app/server.ts'
 
 try {
-  const server = await startServer(loadConfig())
-  closeOnSignals(server)
+  const config = loadConfig()
+  closeOnSignals(await startServer(config), config.shutdownGraceMs)
 } catch (error) {
   if (error instanceof ConfigError) {
     process.stderr.write(`crossdock: configuration error: ${error.message}\n`)

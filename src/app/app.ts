@@ -4,14 +4,21 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { registerAuthHook } from './auth-hook.ts'
+import { httpServerFactory, registerConnectionCap } from './http-server.ts'
 import type { AppDeps } from './deps.ts'
 import { frameworkErrorHandler, registerErrorHandling } from '../wire/error-handler.ts'
 import { registerIdempotency } from './idempotency-hook.ts'
 import { registerRateLimit } from './rate-limit.ts'
-import { MemoryRateLimitStore, RedisRateLimitStore } from './rate-limit-store.ts'
+import {
+  MemoryRateLimitStore,
+  RedisRateLimitStore,
+  type RateLimitStore,
+} from './rate-limit-store.ts'
+import { databaseBusyError } from '../db/db-errors.ts'
 import { registerApiRoutes, registerAdminRoutes, registerOpsRoutes } from './routes.ts'
 import { serializerCompiler } from '../wire/serialization.ts'
 import { validatorCompiler } from '../wire/validation.ts'
+import { jsonBodyParser } from '../wire/json-body.ts'
 import { registerWireHook } from '../wire/normalize-hook.ts'
 
 export type App = FastifyInstance
@@ -26,8 +33,12 @@ export async function buildApp(
   deps: AppDeps,
   options: BuildOptions = {},
 ): Promise<FastifyInstance> {
-  const app = Fastify({
+  const app: FastifyInstance = Fastify({
+    // The log is read only when a connection arrives, long after construction.
+    serverFactory: httpServerFactory(deps.config.http, () => app.log),
     logger: options.logger ?? false,
+    // `request.ip` follows X-Forwarded-For only through these hops (rate limits, login throttle).
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
     bodyLimit: deps.config.bodyLimitBytes,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 200 },
     genReqId: (req) => {
@@ -44,13 +55,15 @@ export async function buildApp(
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id)
   })
+  registerConnectionCap(app)
   // JSON (and text/json, form-urlencoded as Swagger lists) only: a text/plain body is a 415.
-  app.removeContentTypeParser('text/plain')
+  // JSON goes through the wire parser: nesting bounded, number texts kept for money (json-body.ts).
+  app.removeContentTypeParser(['text/plain', 'application/json'])
   await app.register(formbody)
   app.addContentTypeParser(
-    'text/json',
+    ['application/json', 'text/json'],
     { parseAs: 'string' },
-    app.getDefaultJsonParser('error', 'error'),
+    jsonBodyParser(app.getDefaultJsonParser('error', 'error')),
   )
 
   await app.register(swagger, {
@@ -70,19 +83,23 @@ export async function buildApp(
   })
   await app.register(swaggerUi, { routePrefix: '/rest/swagger' })
 
-  registerErrorHandling(app)
+  registerErrorHandling(app, databaseBusyError)
   registerAuthHook(app, deps.tokens, deps.access)
+  let store: RateLimitStore | undefined
   if (deps.config.rateLimitPerHour !== null) {
-    const store =
+    store =
       deps.config.redisUrl === undefined
         ? new MemoryRateLimitStore()
-        : new RedisRateLimitStore(deps.config.redisUrl)
+        : new RedisRateLimitStore(deps.config.redisUrl, {
+            keyPrefix: deps.config.redisKeyPrefix,
+            logger: app.log,
+          })
     registerRateLimit(app, deps.config.rateLimitPerHour, store, deps.clock)
   }
   registerWireHook(app)
   registerIdempotency(app, deps.db, deps.clock)
 
-  registerOpsRoutes(app, deps)
+  registerOpsRoutes(app, deps, () => store?.health() ?? 'off')
   await app.register(async (api) => registerApiRoutes(api, deps), { prefix: '/rest/api' })
   // `/api/...` is an alias (some Sellercloud pages omit `/rest`); hidden from the OpenAPI document.
   await app.register(

@@ -10,6 +10,7 @@ import {
   resolveJwtSecret,
   type AdminBootstrap,
   createAccessGuard,
+  createLoginThrottle,
   createTokenService,
 } from '../modules/auth/index.ts'
 import { FixturesFileError, loadReferenceData, type SeedReport } from '../modules/admin/index.ts'
@@ -18,8 +19,12 @@ import { systemClock, type Clock } from '../shared/clock.ts'
 export interface Prepared {
   deps: AppDeps
   migrationsApplied: string[]
-  admin: AdminBootstrap
   seed: SeedReport
+  /**
+   * Creates the configured admin if the database has none. Call it last, after everything that can
+   * fail (listening included), and print a generated password right after it.
+   */
+  ensureAdmin(): Promise<AdminBootstrap>
 }
 
 function describe(error: unknown): string {
@@ -40,8 +45,9 @@ export async function openDatabase(config: Config): Promise<Database> {
 }
 
 /**
- * Everything start-up does before listening: migrate, create the first admin, load reference
- * data (fixtures file, or the demo set into an empty database), and settle the JWT secret.
+ * Everything start-up does before listening: migrate, load reference data (fixtures file, or the
+ * demo set into an empty database), and settle the JWT secret. The first admin comes later
+ * (`ensureAdmin`).
  */
 export async function prepare(
   config: Config,
@@ -50,8 +56,6 @@ export async function prepare(
 ): Promise<Prepared> {
   const database = db ?? (await openDatabase(config))
   const migrationsApplied = await migrateToLatest(database)
-  // The admin first: a fixtures file that brings its own users must not stop the first admin being made.
-  const admin = await ensureAdminUser(database, clock, config.adminUser, config.adminPassword)
   let seed: SeedReport
   try {
     seed = await loadReferenceData(database, clock, config.fixturesPath)
@@ -72,9 +76,17 @@ export async function prepare(
   const events = createEventBus()
   const access = createAccessGuard(database)
   return {
-    deps: { db: database, config, clock, tokens, access, events },
+    deps: {
+      db: database,
+      config,
+      clock,
+      tokens,
+      access,
+      events,
+      loginThrottle: createLoginThrottle(clock),
+    },
     migrationsApplied,
-    admin,
     seed,
+    ensureAdmin: () => ensureAdminUser(database, clock, config.adminUser, config.adminPassword),
   }
 }

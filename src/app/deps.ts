@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts'
 import type { Database } from '../db/database.ts'
-import type { AccessGuard, TokenService } from '../modules/auth/index.ts'
+import type { AccessGuard, LoginThrottle, TokenService } from '../modules/auth/index.ts'
 import type { Clock } from '../shared/clock.ts'
 import type { AppEventBus } from './events.ts'
 
@@ -13,4 +13,6 @@ export interface AppDeps {
   /** Whether a token's user still has the access the token was issued for. */
   access: AccessGuard
   events: AppEventBus
+  /** Failed logins of this instance (per name and IP, per IP, per name). */
+  loginThrottle: LoginThrottle
 }

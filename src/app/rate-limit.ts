@@ -20,7 +20,8 @@ export function resetTime(hit: Hit, minute: number, limit: number): Date {
 /**
  * Sellercloud's throttle: `limit` requests per rolling hour per user and IP address, over every API
  * route. Runs after authentication, so the user is known; the public token route counts per IP.
- * If the shared store fails, requests are let through and the failure is logged.
+ * If the shared store fails, requests are let through at once; the store's circuit breaker logs
+ * each change (unreachable, reachable again) once, and `/ready` says `RateLimits: degraded`.
  */
 export function registerRateLimit(
   app: FastifyInstance,
@@ -39,7 +40,7 @@ export function registerRateLimit(
     try {
       hit = await store.hit(key, minute)
     } catch (error) {
-      request.log.warn({ err: error }, 'rate-limit store unavailable; request allowed')
+      request.log.debug({ err: error }, 'rate-limit store unavailable; request allowed')
       return
     }
     reply.header('x-ratelimit-limit', String(limit))
@@ -47,6 +48,9 @@ export function registerRateLimit(
     if (hit.count > limit) {
       throw new RateLimitedError(resetTime(hit, minute, limit))
     }
+  })
+  app.addHook('onReady', async () => {
+    await store.ready()
   })
   app.addHook('onClose', async () => {
     await store.close()

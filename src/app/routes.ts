@@ -11,7 +11,7 @@ import { registerCustomerRoutes } from '../modules/customers/index.ts'
 import { registerOrderRoutes } from '../modules/orders/index.ts'
 import { findLinkedPoIds, registerCrossdockRoutes } from '../flows/crossdock/index.ts'
 import type { AppDeps } from './deps.ts'
-import { registerOps } from './ops.routes.ts'
+import { registerOps, type RateLimitsState } from './ops.routes.ts'
 
 // The route table: every module's routes, mounted under `/rest/api` (and the `/api` alias). The
 // only place that knows every module: collaborators one module needs from another are injected here.
@@ -33,6 +33,10 @@ export function registerAdminRoutes(admin: FastifyInstance, deps: AppDeps): void
   registerAdminApi(admin, deps)
 }
 
-export function registerOpsRoutes(app: FastifyInstance, deps: AppDeps): void {
-  registerOps(app, deps)
+export function registerOpsRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  rateLimits: () => RateLimitsState,
+): void {
+  registerOps(app, deps, rateLimits)
 }

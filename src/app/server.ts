@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises'
+import type { IncomingMessage } from 'node:http'
 import type { FastifyInstance } from 'fastify'
 import { prepare } from './bootstrap.ts'
 import type { Config } from '../config.ts'
@@ -35,39 +36,85 @@ export async function startServer(config: Config): Promise<RunningServer> {
     log.info({ migrations: prepared.migrationsApplied }, 'migrations applied')
   }
   log.info({ seed: prepared.seed }, 'reference data ready')
-  if (prepared.admin.created) {
-    log.info({ username: prepared.admin.username }, 'first admin user created')
+  // Between binding the port and creating the first admin, every request (health checks included)
+  // answers 503: a client that waits for /health must not find a server it cannot yet log in to.
+  let starting = true
+  app.addHook('onRequest', async (_request, reply) => {
+    if (starting) {
+      await reply
+        .code(503)
+        .header('retry-after', '1')
+        .type('application/json; charset=utf-8')
+        .serializer(JSON.stringify)
+        .send({ Message: 'Crossdock is starting.', Code: 'SERVICE_UNAVAILABLE' })
+      return reply
+    }
+  })
+  const closeAndThrow = async (error: unknown): Promise<never> => {
+    await app.close().catch(() => {})
+    throw error
   }
-  const url = await app.listen({ host: config.host, port: config.port })
+  const url = await app.listen({ host: config.host, port: config.port }).catch(closeAndThrow)
+  // Once listening, nothing else can fail the start: a failed start must not leave an admin whose
+  // generated password nobody saw.
+  const admin = await prepared.ensureAdmin().catch(closeAndThrow)
+  if (admin.created) {
+    log.info({ username: admin.username }, 'first admin user created')
+  }
+  if (admin.generatedPassword !== undefined) {
+    // Printed once, to the terminal only: never written to the log stream.
+    process.stderr.write(
+      `\n  Crossdock admin user "${admin.username}" created with password: ${admin.generatedPassword}\n` +
+        '  (set CROSSDOCK_ADMIN_PASSWORD to choose it; this is the only time it is shown)\n\n',
+    )
+  }
+  starting = false
   if (config.portFile !== undefined) {
+    // Written last, so whoever waits for it finds the server ready, admin included.
     const address = app.server.address()
     await writeFile(
       config.portFile,
       String(typeof address === 'object' && address !== null ? address.port : config.port),
     )
   }
-  if (prepared.admin.generatedPassword !== undefined) {
-    // Printed once, to the terminal only: never written to the log stream.
-    process.stderr.write(
-      `\n  Crossdock admin user "${prepared.admin.username}" created with password: ${prepared.admin.generatedPassword}\n` +
-        '  (set CROSSDOCK_ADMIN_PASSWORD to choose it; this is the only time it is shown)\n\n',
-    )
-  }
   return { app, url, close: () => app.close() }
 }
 
-/** SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the database, exit. */
-export function closeOnSignals(server: RunningServer): void {
+/**
+ * SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the database, exit 0. Slow
+ * clients cannot hold the exit: idle keep-alive sockets close at once, a request whose body is still
+ * arriving is cut at once (it is not in flight: nothing ran yet), and whatever connection is still
+ * open after half the grace period (half-sent headers, a request still running) is closed then. Past
+ * `graceMs` the process exits 1 whatever is left.
+ */
+export function closeOnSignals(server: RunningServer, graceMs = 10_000): void {
+  const http = server.app.server
+  const requests = new Set<IncomingMessage>()
+  http.on('request', (request: IncomingMessage) => {
+    requests.add(request)
+    request.once('close', () => requests.delete(request))
+  })
   let closing = false
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) {
       return
     }
     closing = true
-    server.app.log.info({ signal }, 'shutting down')
-    const force = setTimeout(() => process.exit(1), 10_000)
+    server.app.log.info({ signal, graceMs }, 'shutting down')
+    const force = setTimeout(() => process.exit(1), graceMs)
     force.unref()
-    server.close().then(
+    const closed = server.close()
+    // After Fastify's preClose (draining: answers say `Connection: close`) and server.close().
+    setImmediate(() => {
+      http.closeIdleConnections()
+      for (const request of requests) {
+        if (!request.complete) {
+          request.socket.destroy()
+        }
+      }
+    })
+    setTimeout(() => http.closeAllConnections(), Math.floor(graceMs / 2)).unref()
+    closed.then(
       () => process.exit(0),
       (error: unknown) => {
         server.app.log.error({ err: error }, 'error while shutting down')

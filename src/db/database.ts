@@ -13,7 +13,9 @@ import type { VendorProductTable, VendorTable } from '../modules/catalog/vendors
 import type { WarehouseTable } from '../modules/catalog/warehouses/warehouses.table.ts'
 import type {
   DropshipLinkLineTable,
+  DropshipLinkPoTable,
   DropshipLinkTable,
+  DropshipLinkTotalTable,
 } from '../flows/crossdock/crossdock-links.table.ts'
 import type { ClientSettingTable } from '../modules/settings/settings.table.ts'
 import type { IdempotencyKeyTable } from '../modules/idempotency/idempotency.table.ts'
@@ -33,6 +35,8 @@ import type {
 export interface DB {
   dropship_link: DropshipLinkTable
   dropship_link_line: DropshipLinkLineTable
+  dropship_link_total: DropshipLinkTotalTable
+  dropship_link_po: DropshipLinkPoTable
   app_secret: AppSecretTable
   app_user: AppUserTable
   company: CompanyTable
@@ -74,10 +78,45 @@ export function createDb(config: DatabaseConfig): Database {
     sqlite.pragma('busy_timeout = 10000')
     return new Kysely<DB>({ dialect: new GroupCommitSqliteDialect(withStatementCache(sqlite)) })
   }
-  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize })
+  // Every wait is bounded (docs/reliability.md, "Limits"): the settings go in the startup packet, so
+  // they hold from the first statement; a wait that runs out is answered 503 DATABASE_BUSY.
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.poolSize,
+    connectionTimeoutMillis: config.poolAcquireTimeoutMs,
+    lock_timeout: config.lockTimeoutMs,
+    statement_timeout: config.statementTimeoutMs,
+    idle_in_transaction_session_timeout: config.idleTxTimeoutMs,
+  })
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => {})
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  // Nor may a checked-out one's: the server ends a transaction left idle too long with a FATAL
+  // error that arrives while no query runs, and pg emits it as an 'error' event on the client.
+  pool.on('connect', (client) => client.on('error', () => {}))
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  pools.set(db, { pool, max: config.poolSize })
+  return db
+}
+
+const pools = new WeakMap<Database, { pool: pg.Pool; max: number }>()
+
+export interface PoolState {
+  /** Connections open (busy and idle). */
+  total: number
+  idle: number
+  /** Requests waiting for a connection. */
+  waiting: number
+  max: number
+}
+
+/** The PostgreSQL pool's state for `/ready`; undefined for SQLite. */
+export function poolState(db: Database): PoolState | undefined {
+  const entry = pools.get(db)
+  if (entry === undefined) {
+    return undefined
+  }
+  const { pool, max } = entry
+  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }
 }
 
 const STATEMENT_CACHE_SIZE = 500
@@ -109,7 +148,24 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   })
 }
 
-/** Cheap reachability check for start-up and `/ready`. */
-export async function pingDb(db: Database): Promise<void> {
-  await sql`select 1`.execute(db)
+/**
+ * Cheap reachability check for start-up and `/ready`. With `timeoutMs`, gives up waiting (for a
+ * pool connection or the answer) after that long; the query itself is left to the pool's timeouts.
+ */
+export async function pingDb(db: Database, timeoutMs?: number): Promise<void> {
+  const ping = sql`select 1`.execute(db)
+  if (timeoutMs === undefined) {
+    await ping
+    return
+  }
+  let timer: NodeJS.Timeout | undefined
+  const expired = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
+  })
+  ping.catch(() => {}) // after a time-out, its late failure must not go unhandled
+  try {
+    await Promise.race([ping, expired])
+  } finally {
+    clearTimeout(timer)
+  }
 }

@@ -28,4 +28,30 @@ describe('parseDateInput', () => {
       assert.equal(parseDateInput(bad), null, bad)
     }
   })
+
+  it('should refuse leap seconds, offsets beyond ±14:00 and instants outside 1753–9999 UTC', () => {
+    for (const bad of [
+      '2016-12-31T23:59:60Z',
+      '2024-06-03T09:00:00+2400',
+      '2024-06-03T09:00:00+14:01',
+      '2024-06-03T09:00:00-15:00',
+      '2024-06-03T09:00:00+05:60',
+      '1700-01-01T00:00:00-08:00',
+      '1752-12-31T23:59:59.999Z',
+      '1753-01-01T00:00:00+00:01',
+      '9999-12-31T23:00:00-05:00',
+      '0099-01-01',
+      '10000-01-01',
+    ]) {
+      assert.equal(parseDateInput(bad), null, bad)
+    }
+  })
+
+  it('should accept the edges and write them in UTC', () => {
+    assert.equal(parseDateInput('1753-01-01T00:00:00Z'), '1753-01-01T00:00:00.000Z')
+    assert.equal(parseDateInput('1752-12-31T23:00:00-01:00'), '1753-01-01T00:00:00.000Z')
+    assert.equal(parseDateInput('9999-12-31T23:59:59.9999999Z'), '9999-12-31T23:59:59.999Z')
+    assert.equal(parseDateInput('2024-06-03T09:00:00+14:00'), '2024-06-02T19:00:00.000Z')
+    assert.equal(parseDateInput('2024-06-03T09:00:00-1400'), '2024-06-03T23:00:00.000Z')
+  })
 })

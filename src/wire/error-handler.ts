@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv'
 import type { Static } from 'typebox'
 import { AppError, RateLimitedError, RetryableError, type ErrorCode } from '../shared/errors.ts'
 import type { ErrorBody } from './schemas.ts'
-import { toModelState } from './validation.ts'
+import { capModelState, toModelState } from './validation.ts'
 
 // The one place that maps error codes to HTTP statuses.
 const STATUS: Record<ErrorCode, number> = {
@@ -48,6 +48,9 @@ export function statusOf(code: ErrorCode): number {
 type ErrorBody = Static<typeof ErrorBody>
 
 function send(reply: FastifyReply, status: number, body: ErrorBody): FastifyReply {
+  if (body.ModelState !== undefined) {
+    body.ModelState = capModelState(body.ModelState)
+  }
   // Bypass response schemas: the error shape is fixed and must never be filtered.
   return reply
     .code(status)
@@ -147,8 +150,20 @@ export function frameworkErrorHandler(
   })
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+/**
+ * `translate` turns a lower floor's error into a domain error before the 500 fallback (the app
+ * passes the database's timed-out waits → 503 DATABASE_BUSY, src/db/db-errors.ts).
+ */
+export function registerErrorHandling(
+  app: FastifyInstance,
+  translate: (error: unknown) => AppError | undefined = () => undefined,
+): void {
+  app.setErrorHandler((thrown: FastifyError, request, reply) => {
+    const translated = thrown instanceof AppError ? undefined : translate(thrown)
+    if (translated !== undefined) {
+      request.log.warn({ err: thrown, code: translated.code }, 'request answered retryable')
+    }
+    const error = translated ?? thrown
     if (error instanceof AppError) {
       if (error.code === 'INVALID_GRANT') {
         return reply
@@ -170,6 +185,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
       }
       if (error instanceof RetryableError) {
         reply.header('retry-after', String(error.retryAfterSeconds))
+      }
+      if (error.code === 'LOGIN_THROTTLED') {
+        // The token endpoint: OWIN clients read `error`/`error_description`, others Message/Code.
+        return reply.code(429).serializer(JSON.stringify).send({
+          error: 'login_throttled',
+          error_description: error.message,
+          Message: error.message,
+          Code: error.code,
+        })
       }
       const body: ErrorBody = { Message: error.message, Code: error.code }
       if (error.modelState !== undefined) {

@@ -5,23 +5,63 @@ import { normalizeToSchema } from './normalize.ts'
 
 const MAX_REPORTED = 50
 
-/** The wire path of the first string holding U+0000, or null. */
-function pathOfNul(value: unknown, path: string): string | null {
-  if (typeof value === 'string') {
-    return value.includes('\u0000') ? path || 'request' : null
+const NUL = 'the NUL character (\\u0000)'
+const LONE_SURROGATE = 'a lone UTF-16 surrogate (\\uD800–\\uDFFF outside a pair)'
+
+/** What a text holds that the database cannot store as given, or null. */
+function unstorable(text: string): string | null {
+  if (text.includes('\u0000')) {
+    return NUL
   }
-  if (typeof value !== 'object' || value === null) {
-    return null
-  }
-  for (const [key, child] of Object.entries(value)) {
-    const childPath = Array.isArray(value)
-      ? `${path}[${key}]`
-      : path === ''
-        ? key
-        : `${path}.${key}`
-    const found = pathOfNul(child, childPath)
-    if (found !== null) {
-      return found
+  // PostgreSQL and SQLite store UTF-8, where a lone surrogate becomes U+FFFD: distinct values would
+  // collide (and a unique key would call them duplicates).
+  return text.isWellFormed() ? null : LONE_SURROGATE
+}
+
+/** A wire path safe to print: NUL and lone surrogates of property names written as `\uXXXX`. */
+function printable(path: string): string {
+  return path.replace(
+    // eslint-disable-next-line no-control-regex -- NUL is what this looks for
+    /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  )
+}
+
+/**
+ * The wire path and problem of the first string or property name holding U+0000 or a lone
+ * surrogate, or null. Iterative: no depth of input can overflow the stack.
+ */
+function findUnstorableText(
+  root: unknown,
+  rootPath: string,
+): { path: string; problem: string } | null {
+  const stack: Array<{ value: unknown; path: string }> = [{ value: root, path: rootPath }]
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!
+    if (typeof value === 'string') {
+      const found = unstorable(value)
+      if (found !== null) {
+        return { path: printable(path) || 'request', problem: `Text may not contain ${found}.` }
+      }
+      continue
+    }
+    if (typeof value !== 'object' || value === null) {
+      continue
+    }
+    const isArray = Array.isArray(value)
+    const entries: Array<[string, unknown]> = Object.entries(value)
+    // Pushed last to first, so the first problem in document order is found first.
+    for (let i = entries.length - 1; i >= 0; i -= 1) {
+      const [key, child] = entries[i]!
+      const childPath = isArray ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`
+      const found = isArray ? null : unstorable(key)
+      if (found !== null) {
+        return {
+          path: printable(childPath),
+          problem: `A property name may not contain ${found}.`,
+        }
+      }
+      stack.push({ value: child, path: childPath })
     }
   }
   return null
@@ -45,12 +85,11 @@ export function registerWireHook(app: FastifyInstance): void {
     if (schema.querystring !== undefined && request.query !== undefined) {
       request.query = normalizeToSchema(schema.querystring, request.query, '', ignored, 'query')
     }
-    // PostgreSQL text cannot hold U+0000 (the insert would fail with a 500): refuse it up front.
-    const nul = pathOfNul(request.body, 'model') ?? pathOfNul(request.query, '')
-    if (nul !== null) {
-      new ModelStateBuilder()
-        .addKey(nul, 'Text may not contain the NUL character (\\u0000).')
-        .throwIfAny()
+    // PostgreSQL text cannot hold U+0000 (the insert would fail with a 500) and UTF-8 no lone
+    // surrogate: refuse both up front, in values and in property names.
+    const bad = findUnstorableText(request.body, 'model') ?? findUnstorableText(request.query, '')
+    if (bad !== null) {
+      new ModelStateBuilder().addKey(bad.path, bad.problem).throwIfAny()
     }
     if (ignored.length > 0) {
       const listed = ignored

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { Type } from 'typebox'
-import { DateTimeInput, Opt, SellercloudEnum } from './schemas.ts'
+import { DateTimeInput, Money, Opt, SellercloudEnum } from './schemas.ts'
 import { normalizeToSchema } from './normalize.ts'
 
 const POType = SellercloudEnum('POType', { PurchaseOrder: 0, CreditMemo: 1, VendorOffer: 2 })
@@ -103,5 +103,27 @@ describe('normalizeToSchema', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined)
     assert.equal(Object.getPrototypeOf(value), Object.prototype)
     assert.deepEqual(ignored, ['__proto__'])
+  })
+
+  it("should round money to four decimals, half away from zero, from the number's text", () => {
+    const Prices = Type.Object({
+      Price: Opt(Money()),
+      Prices: Type.Array(Money()),
+      Rate: Opt(Type.Number()),
+    })
+    const { value } = normalize(Prices, { Price: 0.00015, Prices: [-0.00015, 2.5], Rate: 0.00015 })
+    assert.deepEqual(value, { Price: 0.0002, Prices: [-0.0002, 2.5], Rate: 0.00015 })
+    // The parser's text (json-body.ts) wins over the double, which has lost the digits.
+    const ignored: string[] = []
+    const exact = normalizeToSchema(
+      Money(),
+      0.00015,
+      '',
+      ignored,
+      'body',
+      '0.000149999999999999999',
+    )
+    assert.equal(exact, 0.0001)
+    assert.deepEqual(normalize(Prices, { Price: 1e300 }).value, { Price: 1e300 })
   })
 })

@@ -1,6 +1,8 @@
 import type { TSchema } from 'typebox'
 import { parseDateInput } from '../shared/dates.ts'
-import { ENUM_NAMES_KEY } from './schemas.ts'
+import { amountFromText } from '../shared/money.ts'
+import { numberTextOf } from './json-body.ts'
+import { ENUM_NAMES_KEY, MONEY_KEY } from './schemas.ts'
 
 // Sellercloud's ASP.NET binder matches property names case-insensitively, ignores unknown
 // properties and takes enum names as well as numbers. This walks a request part against its
@@ -13,6 +15,7 @@ type JsonSchema = TSchema & {
   anyOf?: JsonSchema[]
   format?: string
   [ENUM_NAMES_KEY]?: string[]
+  [MONEY_KEY]?: boolean
   enum?: unknown[]
 }
 
@@ -69,7 +72,8 @@ function canonicalKey(index: Map<string, string>, key: string, mode: WireMode): 
 
 /**
  * Returns `value` rewritten to the schema's canonical property names, with enum names turned
- * into numbers, accepted dates turned into ISO-8601 `Z`, and (query mode) comma lists split.
+ * into numbers, accepted dates turned into ISO-8601 `Z`, money rounded to four decimals from the
+ * number's JSON text (`numberText`, when the parser kept it), and (query mode) comma lists split.
  * Unknown property paths are pushed onto `ignored`.
  */
 export function normalizeToSchema(
@@ -78,6 +82,7 @@ export function normalizeToSchema(
   path: string,
   ignored: string[],
   mode: WireMode,
+  numberText?: string,
 ): unknown {
   if (value === null || value === undefined) {
     return value
@@ -94,12 +99,14 @@ export function normalizeToSchema(
         ignored.push(childPath)
         continue
       }
+      const child = value[key]
       out[canonical] = normalizeToSchema(
         schema.properties[canonical]!,
-        value[key],
+        child,
         path === '' ? canonical : `${path}.${canonical}`,
         ignored,
         mode,
+        typeof child === 'number' ? numberTextOf(value, key) : undefined,
       )
     }
     return out
@@ -125,10 +132,20 @@ export function normalizeToSchema(
     }
     const items = schema.items
     return (list as unknown[]).map((item, i) =>
-      normalizeToSchema(items, item, `${path}[${i}]`, ignored, mode),
+      normalizeToSchema(
+        items,
+        item,
+        `${path}[${i}]`,
+        ignored,
+        mode,
+        typeof item === 'number' ? numberTextOf(list as object, String(i)) : undefined,
+      ),
     )
   }
 
+  if (typeof value === 'number' && schema[MONEY_KEY] === true) {
+    return amountFromText(numberText ?? String(value))
+  }
   if (typeof value === 'string') {
     if (schema[ENUM_NAMES_KEY] !== undefined) {
       const byName = indexEnum(schema).get(value.trim().toLowerCase())

@@ -1,4 +1,5 @@
 import { Type, type TSchema, type TUnsafe } from 'typebox'
+import { MAX_AMOUNT } from '../shared/money.ts'
 
 // Schema building blocks shared by every module. The wire shape of a route is defined once, in its
 // TypeBox schema: validation, the TS type, serialization and the OpenAPI document all come from it.
@@ -39,19 +40,37 @@ export function Opt<T extends TSchema>(schema: T) {
 
 /**
  * Date-time input: ISO-8601 (a missing zone means UTC), or `MM/DD/YYYY[ HH:mm[:ss]]`.
- * `http/wire.ts` rewrites accepted values to ISO-8601 with `Z` before validation.
+ * `normalize.ts` rewrites accepted values to ISO-8601 with `Z` before validation, and the
+ * validator's `date-time` is `parseDateInput` itself: what it refuses is a 400.
  */
 export const DateTimeInput = Type.String({
   format: 'date-time',
-  description: 'ISO-8601 date-time; no zone means UTC',
+  description:
+    'ISO-8601 date-time (no zone means UTC; offsets up to ±14:00, stored as UTC) or MM/DD/YYYY[ HH:mm[:ss]]; 1753-01-01 to 9999-12-31',
 })
 
 /** Date-time output: always ISO-8601 with `Z`. */
 export const DateTimeOutput = Type.String({ format: 'date-time' })
 
-/** A decimal amount of money on the wire (four decimal places are kept). */
+/** Marks a money schema; `normalize.ts` rounds its value from the JSON number's text. */
+export const MONEY_KEY = 'x-money'
+
+/**
+ * A decimal amount of money on the wire, the one schema of every money input: at most
+ * ±100,000,000 (`MAX_AMOUNT`), four decimals kept, rounded half away from zero from the number's
+ * decimal text as Json.NET reads a `decimal` (0.00015 → 0.0002).
+ * @example UnitPrice: Opt(Money()), SitePrice: Opt(Money({ minimum: 0 }))
+ */
 export function Money(options: { minimum?: number; description?: string } = {}) {
-  return Type.Number(options)
+  const minimum = options.minimum ?? -MAX_AMOUNT
+  return Type.Number({
+    minimum,
+    maximum: MAX_AMOUNT,
+    [MONEY_KEY]: true,
+    description:
+      options.description ??
+      `Amount, ${minimum.toLocaleString('en-US')} to ${MAX_AMOUNT.toLocaleString('en-US')}; four decimals kept (half away from zero).`,
+  })
 }
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) })

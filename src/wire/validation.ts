@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject } from 'ajv'
 import addFormatsImport from 'ajv-formats'
 import type { FastifySchemaCompiler } from 'fastify'
+import { parseDateInput } from '../shared/dates.ts'
 import type { ModelState } from '../shared/errors.ts'
 import { ModelStateBuilder } from '../shared/model-state.ts'
 import { ENUM_NAMES_KEY } from './schemas.ts'
@@ -20,6 +21,9 @@ function makeAjv(coerceTypes: boolean | 'array'): Ajv {
     strict: false,
   })
   addFormats(ajv)
+  // A date is valid exactly when the server's own parser reads it (normalize.ts has already
+  // rewritten those to ISO-8601 `Z`): no leap seconds, offsets within ±14:00, years 1753–9999.
+  ajv.addFormat('date-time', { type: 'string', validate: (text) => parseDateInput(text) !== null })
   return ajv
 }
 
@@ -128,7 +132,7 @@ function message(error: ErrorObject): string {
       return `${describe(error.data)} does not have the expected format.`
     case 'format':
       return params.format === 'date-time'
-        ? `${describe(error.data)} is not a valid date (use ISO-8601, e.g. 2024-06-03T09:24:01Z).`
+        ? `${describe(error.data)} is not a valid date (use ISO-8601, e.g. 2024-06-03T09:24:01Z, with an offset within ±14:00, from 1753 to 9999).`
         : `${describe(error.data)} is not a valid ${String(params.format)}.`
     case 'enum': {
       const names = schema?.[ENUM_NAMES_KEY] as string[] | undefined
@@ -177,4 +181,42 @@ export function toModelState(errors: ErrorObject[], part: string): ModelState {
     problems.addKey(prefix || 'request', 'The request is invalid.')
   }
   return problems.state
+}
+
+/** How many ModelState messages an error body lists at most (`capModelState`). */
+export const MAX_MODEL_STATE_MESSAGES = 100
+
+/**
+ * The first `max` messages of a ModelState, in order, plus one saying how many were left out, under
+ * `model` (or `request` when no key is a body's): a body of thousands of bad lines must not answer
+ * with megabytes of errors.
+ */
+export function capModelState(state: ModelState, max = MAX_MODEL_STATE_MESSAGES): ModelState {
+  const keys = Object.keys(state)
+  let total = 0
+  for (const key of keys) {
+    total += state[key]!.length
+  }
+  if (total <= max) {
+    return state
+  }
+  const capped = new ModelStateBuilder()
+  let listed = 0
+  for (const key of keys) {
+    for (const message of state[key]!) {
+      if (listed === max) {
+        break
+      }
+      capped.addKey(key, message)
+      listed += 1
+    }
+  }
+  const summaryKey = keys.some((key) => key === 'model' || key.startsWith('model.'))
+    ? 'model'
+    : 'request'
+  capped.addKey(
+    summaryKey,
+    `${total - listed} more error(s) were left out; at most ${max} are listed.`,
+  )
+  return capped.state
 }

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createServer, type AddressInfo } from 'node:net'
 import { describe, it } from 'node:test'
+import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import { testDialects, testPgUrl } from '../helpers/dialects.ts'
 import { scratchSchema } from '../helpers/scratch-database.ts'
@@ -53,6 +55,41 @@ describe('server start-up (real process, SQLite file)', () => {
     assert.equal(res.status, 200, 'a token from before the restart still works')
     assert.equal(((await res.json()) as { TotalResults: number }).TotalResults, 2)
     assert.equal(await second.stop('SIGINT'), 0)
+  })
+
+  it('should leave no admin behind when the first start fails (port taken), so the next start prints a password that works', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'first.db')
+    const blocker = createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    const taken = (blocker.address() as AddressInfo).port
+    try {
+      await assert.rejects(
+        startServerProcess({ DATABASE_URL: `sqlite:${file}`, PORT: String(taken) }),
+        (error: unknown) => {
+          assert.ok(error instanceof ExitedEarly, String(error))
+          assert.equal(error.code, 1)
+          assert.doesNotMatch(error.stderr, /password:/)
+          return true
+        },
+      )
+    } finally {
+      blocker.close()
+    }
+    const sqlite = new SQLite(file, { readonly: true })
+    try {
+      assert.deepEqual(sqlite.prepare('select username from app_user').all(), [])
+    } finally {
+      sqlite.close()
+    }
+    const second = await startServerProcess({ DATABASE_URL: `sqlite:${file}` })
+    try {
+      const printed = /password: (\S+)/.exec(second.stderr())
+      assert.ok(printed, second.stderr())
+      assert.ok(await token(second.url, 'admin', printed[1]!))
+    } finally {
+      await second.stop()
+    }
   })
 
   it('should use CROSSDOCK_ADMIN_USER/PASSWORD for the first user', async () => {

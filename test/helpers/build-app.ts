@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { openDatabase, prepare } from '../../src/app/bootstrap.ts'
-import type { Config } from '../../src/config.ts'
+import { HTTP_LIMIT_DEFAULTS, type Config, type PostgresConfig } from '../../src/config.ts'
 import type { Database } from '../../src/db/database.ts'
 import { buildApp } from '../../src/app/app.ts'
 import type { AppDeps } from '../../src/app/deps.ts'
@@ -39,6 +39,8 @@ export interface TestApp {
 export interface TestAppOptions {
   clock?: Clock
   config?: Partial<Config>
+  /** PostgreSQL pool size and timeouts (the URL is the test's own schema). */
+  postgres?: Partial<Omit<PostgresConfig, 'dialect' | 'url'>>
   /** Skip the demo data (an empty reference set). */
   fixturesPath?: string
 }
@@ -59,7 +61,7 @@ export async function createTestApp(
     const config: Config = {
       host: '127.0.0.1',
       port: 0,
-      database: isolatedDatabase(dialect, scratch?.schema ?? ''),
+      database: isolatedDatabase(dialect, scratch?.schema ?? '', options.postgres),
       adminUser: 'admin',
       adminPassword: ADMIN_PASSWORD,
       fixturesPath: options.fixturesPath,
@@ -70,11 +72,17 @@ export async function createTestApp(
       // Off unless a test is about it: suites fire thousands of requests from one address.
       rateLimitPerHour: null,
       redisUrl: undefined,
+      redisKeyPrefix: 'crossdock:',
+      trustProxy: [],
       portFile: undefined,
+      http: HTTP_LIMIT_DEFAULTS,
+      shutdownGraceMs: 10_000,
       ...options.config,
     }
     db = await openDatabase(config)
-    const { deps } = await prepare(config, options.clock ?? systemClock, db)
+    const prepared = await prepare(config, options.clock ?? systemClock, db)
+    await prepared.ensureAdmin()
+    const { deps } = prepared
     app = await buildApp(deps)
     await app.ready()
     return await ready(dialect, app, deps, scratch)

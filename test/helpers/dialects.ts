@@ -1,4 +1,4 @@
-import type { DatabaseConfig } from '../../src/config.ts'
+import { PG_TIMEOUT_DEFAULTS, type DatabaseConfig, type PostgresConfig } from '../../src/config.ts'
 
 export type TestDialect = 'sqlite' | 'postgres'
 
@@ -25,9 +25,19 @@ export function schemaUrl(schema: string): string {
 }
 
 /** A database config isolated for one test app: `:memory:` or a fresh PostgreSQL schema. */
-export function isolatedDatabase(dialect: TestDialect, schema: string): DatabaseConfig {
+export function isolatedDatabase(
+  dialect: TestDialect,
+  schema: string,
+  postgres: Partial<Omit<PostgresConfig, 'dialect' | 'url'>> = {},
+): DatabaseConfig {
   if (dialect === 'sqlite') {
     return { dialect: 'sqlite', path: ':memory:', synchronous: 'FULL' }
   }
-  return { dialect: 'postgres', url: schemaUrl(schema), poolSize: 5 }
+  return {
+    dialect: 'postgres',
+    url: schemaUrl(schema),
+    poolSize: 5,
+    ...PG_TIMEOUT_DEFAULTS,
+    ...postgres,
+  }
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { Redis } from 'ioredis'
 import { resetTime } from '../../src/app/rate-limit.ts'
@@ -66,19 +67,28 @@ for (const dialect of testDialects().slice(0, 1)) {
   describe(`rate limiting shared through Redis [${dialect}]`, () => {
     let a: TestApp
     let b: TestApp
+    // A key prefix of this test's own, so other runs sharing the Redis neither see nor touch it.
+    const redisKeyPrefix = `crossdock-test:${randomBytes(6).toString('hex')}:`
     before(async () => {
-      const redis = new Redis(REDIS_URL)
-      const keys = await redis.keys('crossdock:rl:*')
-      if (keys.length > 0) {
-        await redis.del(...keys)
-      }
-      await redis.quit()
-      a = await createTestApp(dialect, { config: { rateLimitPerHour: 3, redisUrl: REDIS_URL } })
-      b = await createTestApp(dialect, { config: { rateLimitPerHour: 3, redisUrl: REDIS_URL } })
+      const config = { rateLimitPerHour: 3, redisUrl: REDIS_URL, redisKeyPrefix }
+      a = await createTestApp(dialect, { config })
+      b = await createTestApp(dialect, { config })
     })
     after(async () => {
       await a.close()
       await b.close()
+      const redis = new Redis(REDIS_URL)
+      const keys = await redis.keys(`${redisKeyPrefix}*`)
+      if (keys.length > 0) {
+        await redis.del(...keys)
+      }
+      await redis.quit()
+    })
+
+    it('should say in /ready that limits are enforced', async () => {
+      const ready = await a.get('/ready', null)
+      assert.equal(ready.statusCode, 200)
+      assert.equal(ready.json().RateLimits, 'ok')
     })
 
     it('should enforce one limit across two instances', async () => {
@@ -87,6 +97,86 @@ for (const dialect of testDialects().slice(0, 1)) {
       assert.equal((await b.get('/rest/api/Companies')).statusCode, 200)
       assert.equal((await a.get('/rest/api/Companies')).statusCode, 200)
       assert.equal((await b.get('/rest/api/Companies')).statusCode, 429)
+    })
+  })
+}
+
+for (const dialect of testDialects().slice(0, 1)) {
+  describe(`rate limiting with Redis unreachable [${dialect}]`, () => {
+    let t: TestApp
+    before(async () => {
+      t = await createTestApp(dialect, {
+        config: { rateLimitPerHour: 3, redisUrl: 'redis://127.0.0.1:1' },
+      })
+    })
+    after(() => t.close())
+
+    it('should let every request through within milliseconds and say limits are degraded', async () => {
+      for (let i = 0; i < 10; i += 1) {
+        const start = performance.now()
+        const res = await t.get('/rest/api/Companies')
+        const ms = performance.now() - start
+        assert.equal(res.statusCode, 200, 'fails open, past the limit of 3 too')
+        assert.ok(ms < 50, `request ${i} took ${ms.toFixed(1)} ms`)
+      }
+      const ready = await t.get('/ready', null)
+      assert.equal(ready.statusCode, 200, 'the instance still serves')
+      assert.equal(ready.json().RateLimits, 'degraded')
+    })
+  })
+
+  describe(`rate limiting behind a proxy [${dialect}]`, () => {
+    const from = (t: TestApp, remoteAddress: string, forwardedFor?: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: '/rest/api/Companies',
+        remoteAddress,
+        headers: {
+          authorization: `Bearer ${t.adminToken}`,
+          ...(forwardedFor !== undefined && { 'x-forwarded-for': forwardedFor }),
+        },
+      })
+
+    describe('with the load balancer trusted', () => {
+      let t: TestApp
+      before(async () => {
+        t = await createTestApp(dialect, {
+          config: { rateLimitPerHour: 2, trustProxy: ['10.0.0.0/8'] },
+        })
+      })
+      after(() => t.close())
+
+      it('should count each client behind it by its X-Forwarded-For address', async () => {
+        assert.equal((await from(t, '10.0.0.5', '203.0.113.1')).statusCode, 200)
+        assert.equal((await from(t, '10.0.0.6', '203.0.113.1')).statusCode, 200)
+        assert.equal((await from(t, '10.0.0.5', '203.0.113.1')).statusCode, 429)
+        assert.equal((await from(t, '10.0.0.5', '203.0.113.2')).statusCode, 200, 'another client')
+      })
+
+      it('should believe X-Forwarded-For only from trusted hops', async () => {
+        // A client that is not the balancer cannot pick its address: it is counted as itself.
+        assert.equal((await from(t, '198.51.100.7', '203.0.113.50')).statusCode, 200)
+        assert.equal((await from(t, '198.51.100.7', '203.0.113.51')).statusCode, 200)
+        assert.equal((await from(t, '198.51.100.7', '203.0.113.52')).statusCode, 429)
+        // Through the balancer, a forged left-most entry is ignored: the hop the balancer saw counts.
+        assert.equal((await from(t, '10.0.0.5', '203.0.113.1, 198.51.100.8')).statusCode, 200)
+        assert.equal((await from(t, '10.0.0.5', '203.0.113.9, 198.51.100.8')).statusCode, 200)
+        assert.equal((await from(t, '10.0.0.5', '203.0.113.10, 198.51.100.8')).statusCode, 429)
+      })
+    })
+
+    describe('with no proxy trusted (the default)', () => {
+      let t: TestApp
+      before(async () => {
+        t = await createTestApp(dialect, { config: { rateLimitPerHour: 2 } })
+      })
+      after(() => t.close())
+
+      it('should ignore X-Forwarded-For', async () => {
+        assert.equal((await from(t, '10.0.0.5', '203.0.113.1')).statusCode, 200)
+        assert.equal((await from(t, '10.0.0.5', '203.0.113.2')).statusCode, 200)
+        assert.equal((await from(t, '10.0.0.5', '203.0.113.3')).statusCode, 429)
+      })
     })
   })
 }

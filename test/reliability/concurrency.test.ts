@@ -18,6 +18,7 @@ import {
 import { startServerProcess, token, type ServerProcess } from '../helpers/server-process.ts'
 import { api, type Api } from '../helpers/http-api.ts'
 import { scratchSchema, type ScratchSchema } from '../helpers/scratch-database.ts'
+import { assertLinkCountersMatchLinks } from '../helpers/invariants.ts'
 
 // Two server processes on one PostgreSQL take concurrent link / receive / tracking traffic on the
 // same orders and POs; afterwards the books must balance: linked ≤ ordered, received ≤ ordered,
@@ -178,6 +179,8 @@ for (const dialect of testDialects().filter((d) => d === 'postgres')) {
       for (const [what, query] of Object.entries(checks)) {
         assert.deepEqual(await violations(db!, query), [], what)
       }
+      // The maintained linked quantities (read instead of summing links) equal the link rows.
+      await assertLinkCountersMatchLinks(db!)
       // PO totals as the API reports them equal the sum of their lines.
       for (const poId of poIds) {
         const po = (await a.call('GET', `/PurchaseOrders/${poId}`)).body as {

@@ -68,6 +68,23 @@ const HUGE_NUMBERS = [
   99999999999.9999,
 ]
 
+/**
+ * Money beyond what a line, a price or a cost may hold: too large for minor units in a double
+ * (1e16, 1e300), negative, or finer than the four decimals money keeps (0.00015).
+ */
+export const MONEY_BEYOND_BOUNDS = [
+  1e300,
+  -1e300,
+  1e16,
+  -1e16,
+  1e15 + 0.5,
+  100_000_000.01,
+  0.00015,
+  -0.00015,
+  1.23456789,
+  Number.MIN_VALUE,
+]
+
 const NAN_LIKE = [
   'NaN',
   'Infinity',
@@ -106,9 +123,47 @@ function deep(levels: number): unknown {
   return value
 }
 
+// Nesting far beyond the body's depth limit (64 levels by default) is built as text, not as a
+// value: structuredClone and JSON.stringify recurse, and 10,000 levels would overflow their stack.
+// The value stands in the body as a placeholder string that `encode` swaps for the nested text.
+const DEEP_PLACEHOLDER = /"\\u0000deep:(\d+):(array|object|mixed)\\u0000"/g
+
+/** `levels` of `[…]`, `{"a":…}` or both, around `1`, as JSON text. */
+export function deepJsonText(levels: number, shape: 'array' | 'object' | 'mixed'): string {
+  const open = (i: number) =>
+    shape === 'array' || (shape === 'mixed' && i % 2 === 0) ? '[' : '{"a":'
+  const close = (i: number) => (shape === 'array' || (shape === 'mixed' && i % 2 === 0) ? ']' : '}')
+  let head = ''
+  let tail = ''
+  for (let i = 0; i < levels; i += 1) {
+    head += open(i)
+    tail = close(i) + tail
+  }
+  return `${head}1${tail}`
+}
+
+/** JSON nested just past the limit up to 10,000 levels (encoded as text by `encode`). */
+export const deepNesting: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.oneof(
+      fc.constantFrom(63, 64, 65, 399, 400, 401, 10_000),
+      fc.integer({ min: 65, max: 10_000 }),
+    ),
+    fc.constantFrom('array', 'object', 'mixed'),
+  )
+  .map(([levels, shape]) => `\u0000deep:${levels}:${shape}\u0000`)
+
+function expandDeep(text: string): string {
+  return text.replace(DEEP_PLACEHOLDER, (_, levels: string, shape: 'array' | 'object' | 'mixed') =>
+    deepJsonText(Number(levels), shape),
+  )
+}
+
 /** A hostile value: wrong types, extremes, injection strings, deep nesting, long text. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...HUGE_NUMBERS),
+  fc.constantFrom(...MONEY_BEYOND_BOUNDS),
+  deepNesting,
   fc.constantFrom(...NAN_LIKE),
   fc.constantFrom(...SQL_METACHARACTERS),
   fc.constantFrom(...STRANGE_TEXT),
@@ -147,11 +202,17 @@ export function fromSchema(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown>
     case 'integer':
       return integerArb(schema)
     case 'number':
+      // Money and other decimals: mostly in range, sometimes far beyond it (the rest stays valid,
+      // so the value reaches the service's own bounds, not only the schema's).
       return fc.oneof(
-        integerArb(schema),
-        fc
-          .integer({ min: Math.max(0, schema.minimum ?? 0) * 100, max: 100_000 })
-          .map((n) => n / 100),
+        { weight: 1, arbitrary: fc.constantFrom(...MONEY_BEYOND_BOUNDS) },
+        { weight: 10, arbitrary: integerArb(schema) },
+        {
+          weight: 10,
+          arbitrary: fc
+            .integer({ min: Math.max(0, schema.minimum ?? 0) * 100, max: 100_000 })
+            .map((n) => n / 100),
+        },
       )
     case 'boolean':
       return fc.boolean()
@@ -183,7 +244,15 @@ export function fromSchema(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown>
       }
       const shape: Record<string, fc.Arbitrary<unknown>> = {}
       for (const [name, prop] of Object.entries(properties)) {
-        shape[name] = fromSchema(prop, depth + 1)
+        // IDs mostly name what the demo data holds (companies, vendors, warehouses 1 and 2), so
+        // bodies get past "does not exist" to the service's other rules.
+        shape[name] =
+          /id$/i.test(name) && prop.type === 'integer' && prop.enum === undefined
+            ? fc.oneof(
+                { weight: 4, arbitrary: fc.constantFrom(1, 2) },
+                { weight: 1, arbitrary: fromSchema(prop, depth + 1) },
+              )
+            : fromSchema(prop, depth + 1)
       }
       return fc.record(shape, { requiredKeys: schema.required ?? [] })
     }
@@ -294,7 +363,7 @@ function applyMutation(root: unknown, original: Mutation): unknown {
 export type Encoding = 'json' | 'duplicate-key' | 'invalid-utf8' | 'truncated'
 
 function encode(body: unknown, encoding: Encoding, extra: unknown): string | Buffer {
-  const text = JSON.stringify(body) ?? 'null'
+  const text = expandDeep(JSON.stringify(body) ?? 'null')
   switch (encoding) {
     case 'json':
       return text
@@ -304,7 +373,7 @@ function encode(body: unknown, encoding: Encoding, extra: unknown): string | Buf
       if (match === null) {
         return text
       }
-      return `${text.slice(0, -1)},${match[1]}:${JSON.stringify(fresh(extra)) ?? 'null'}}`
+      return `${text.slice(0, -1)},${match[1]}:${expandDeep(JSON.stringify(fresh(extra)) ?? 'null')}}`
     }
     case 'invalid-utf8': {
       const at = text.indexOf(':"')
@@ -326,11 +395,17 @@ export interface FuzzCase {
   description: string
 }
 
-/** A body derived from `schema`, then broken by up to three mutations and a hostile encoding. */
-export function hostileBody(schema: JsonSchema): fc.Arbitrary<FuzzCase> {
+/**
+ * A body derived from `schema` — or, half the time, one of `valid` (bodies the route accepts,
+ * so a single broken field is judged by the service's own rules, not only the schema's) — then
+ * broken by up to three mutations and a hostile encoding.
+ */
+export function hostileBody(schema: JsonSchema, valid: unknown[] = []): fc.Arbitrary<FuzzCase> {
   return fc
     .tuple(
-      fromSchema(schema),
+      valid.length === 0
+        ? fromSchema(schema)
+        : fc.oneof(fromSchema(schema), fc.constantFrom(...valid)),
       fc.oneof(
         { weight: 1, arbitrary: fc.constant([]) },
         { weight: 9, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }) },

@@ -2,28 +2,68 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import fc from 'fast-check'
 import type { LightMyRequestResponse } from 'fastify'
-import { createTestApp, type TestApp } from '../helpers/build-app.ts'
+import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../helpers/build-app.ts'
 import { testDialects } from '../helpers/dialects.ts'
-import { orderBody, orderLine, poLine, unitBody } from '../helpers/factories.ts'
+import {
+  caseBody,
+  linkExistingPoBody,
+  linkNewPoBody,
+  orderBody,
+  orderLine,
+  poLine,
+  productBody,
+  receiveBody,
+  trackingBody,
+  unitBody,
+} from '../helpers/factories.ts'
 import { hostileBody, hostilePathParam, hostileQuery } from './fuzz-arbitraries.ts'
+import { FuzzTally, fuzz, fuzzSeed } from './fuzz-runner.ts'
 import { collectRoutes, rowCounter, type CollectedRoute } from './route-table.ts'
 
 // Hostile-input fuzzing of every write route (bodies derived from the route's own schema, then
 // broken) and every read route's query string. Never a 5xx; a rejected request writes nothing.
-// `CROSSDOCK_FUZZ_RUNS` sets the cases per route (scripts/fuzz-long.ts raises it).
+// Each route is its own test with its own tally (test/reliability/fuzz-runner.ts): a 5xx fails the
+// test that saw it and names the seed, path and body that reproduce it.
+// `CROSSDOCK_FUZZ_RUNS` sets the cases per route; scripts/reliability.ts --long raises it, and gives
+// each route a time budget (`CROSSDOCK_FUZZ_ROUTE_MS`) and the scrypt-bound routes (token, users)
+// fewer cases (`CROSSDOCK_FUZZ_RUNS_SCRYPT`), so the long run fits a 2-core machine.
 
 const RUNS = Number(process.env.CROSSDOCK_FUZZ_RUNS ?? 2000)
 const RUNS_PG = Number(process.env.CROSSDOCK_FUZZ_RUNS_PG ?? 200)
-// npm test replays one fixed seed, so CI is reproducible and a red run can be re-run as it was;
-// `CROSSDOCK_FUZZ_SEED=random` (the --long mode) explores new cases, and a failure prints its seed.
-const SEED =
-  process.env.CROSSDOCK_FUZZ_SEED === 'random'
+const RUNS_SCRYPT = Number(process.env.CROSSDOCK_FUZZ_RUNS_SCRYPT ?? Infinity)
+const ROUTE_MS =
+  process.env.CROSSDOCK_FUZZ_ROUTE_MS === undefined
     ? undefined
-    : Number(process.env.CROSSDOCK_FUZZ_SEED ?? 20261129)
+    : Number(process.env.CROSSDOCK_FUZZ_ROUTE_MS)
+const REPORT_ROUTES = process.env.CROSSDOCK_FUZZ_REPORT === 'routes'
+// Only the routes whose `METHOD /url` matches (to replay one failure quickly).
+const ONLY = new RegExp(process.env.CROSSDOCK_FUZZ_ROUTES ?? '')
+// npm test replays one fixed seed, so CI is reproducible and a red run can be re-run as it was;
+// `CROSSDOCK_FUZZ_SEED=random` (the --long mode) draws one, printed, and a failure names it.
+const SEED = fuzzSeed(process.env.CROSSDOCK_FUZZ_SEED, 20261129)
 const QUERY_RUNS = Math.max(100, Math.floor(RUNS / 4))
 
-/** Tallied over the run and printed at the end (docs/reliability.md quotes it). */
-const tally = { cases: 0, status5xx: 0, byStatus: new Map<number, number>() }
+/** Bodies each route accepts (on the fuzz app's data), for the fuzzer to break one field at a time. */
+const VALID_BODIES: Record<string, unknown[]> = {
+  'POST /rest/api/Orders': [
+    orderBody([orderLine('WIDGET-RED', 2), orderLine('KIT-STARTER', 1)]),
+    orderBody([{ ...orderLine('GADGET-PRO', 1), SitePrice: 19.99 }], {
+      details: { OrderSourceOrderID: 'FUZZ-1' },
+    }),
+  ],
+  'POST /rest/api/PurchaseOrders': [
+    unitBody(),
+    caseBody(),
+    unitBody({ Products: [poLine('WIDGET-RED', 3, 2.5), poLine('GADGET-PRO', 1, 40)] }),
+  ],
+  'POST /rest/api/Orders/:orderID/LinkToPo': [linkNewPoBody(1), linkExistingPoBody(1)],
+  'POST /rest/api/PurchaseOrders/:id/receive': [receiveBody([{ id: 1, qty: 1 }])],
+  'PUT /rest/api/PurchaseOrders/:id/TrackingNumber': [trackingBody('1Z999')],
+  'POST /rest/api/Products': [productBody('FUZZ-SKU', { SiteCost: 3.5, DefaultPrice: 9.99 })],
+}
+
+/** Routes whose well-formed cases pay scrypt (≥ 10 ms of CPU each): login and user passwords. */
+const SCRYPT_ROUTES = new Set(['POST /rest/api/token', 'POST /admin/users', 'PUT /admin/users/:id'])
 
 function checkBody(res: LightMyRequestResponse, label: string): void {
   if (res.statusCode >= 400) {
@@ -37,22 +77,101 @@ function checkBody(res: LightMyRequestResponse, label: string): void {
   }
 }
 
+describe('fuzz verdict', () => {
+  it('should fail the test that saw a 5xx, naming the seed, path and body that replay it, even when the property passed', async () => {
+    const tally = new FuzzTally('probe', 42)
+    const digits = fc.integer({ min: 0, max: 9 })
+    let message = ''
+    await assert.rejects(
+      // The property never throws: only the tally knows about the 500.
+      fuzz(
+        tally,
+        digits,
+        async (n) =>
+          tally.record(
+            { method: 'POST', url: '/x', body: `{"n":${n}}` },
+            n === 7 ? 500 : 200,
+            'boom',
+          ),
+        { numRuns: 200 },
+      ),
+      (error: Error) => ((message = error.message), true),
+    )
+    assert.match(message, /500 for POST \/x body \{"n":7\} → boom/)
+    const path = /seed: 42, path: "(\d+)"/.exec(message)?.[1]
+    assert.ok(path !== undefined, message)
+    let replayed: number | undefined
+    await fc.assert(
+      fc.asyncProperty(digits, async (n) => {
+        replayed = n
+      }),
+      { seed: 42, path, numRuns: 1 },
+    )
+    assert.equal(replayed, 7, 'the seed and path replay the case that saw the 5xx')
+  })
+
+  it('should count each test apart: a 5xx in one never shows in, or hides behind, another', async () => {
+    const first = new FuzzTally('first', 1)
+    const second = new FuzzTally('second', 1)
+    first.record({ method: 'GET', url: '/a' }, 503, '')
+    second.record({ method: 'GET', url: '/b' }, 200, '')
+    assert.throws(
+      () => first.assertNo5xx(),
+      /first: 1 response\(s\) ≥ 500 in 1 cases; first: 503 for GET \/a/,
+    )
+    assert.doesNotThrow(() => second.assertNo5xx())
+    assert.equal(second.summary(), '1 cases, 5xx: 0, statuses {"200":1}')
+  })
+})
+
 for (const dialect of testDialects()) {
   const runs = dialect === 'sqlite' ? RUNS : RUNS_PG
+  const casesFor = (route: CollectedRoute, base: number) =>
+    SCRYPT_ROUTES.has(`${route.method} ${route.url}`) ? Math.min(base, RUNS_SCRYPT) : base
   describe(`hostile input [${dialect}]`, () => {
+    /** Every test's tally, summed for the closing line (each test still fails on its own). */
+    const tallies: FuzzTally[] = []
+    const tallyFor = (name: string) => {
+      const tally = new FuzzTally(`[${dialect}] ${name}`, SEED)
+      tallies.push(tally)
+      return tally
+    }
+    const report = (tally: FuzzTally, started: number) => {
+      if (REPORT_ROUTES) {
+        const seconds = ((Date.now() - started) / 1000).toFixed(1)
+        process.stdout.write(`fuzz route ${tally.name}: ${tally.summary()} in ${seconds} s\n`)
+      }
+    }
     let t: TestApp
     let routes: CollectedRoute[]
     let counts: () => Promise<string>
     let realIds: number[]
+    // A case may change the admin itself (PUT /admin/users/1: password, IsActive, rights), which
+    // revokes its token; the admin is then put back as it was and logs in again before the next
+    // case, so one case cannot turn every later one into a 401.
+    let bearer: string
+    let adminRow: Record<string, unknown>
+    let stale = false
+    const freshBearer = async () => {
+      if (!stale) {
+        return
+      }
+      stale = false
+      const columns = { ...adminRow }
+      delete columns.id
+      await t.db.updateTable('app_user').set(columns).where('id', '=', 1).execute()
+      t.deps.access.forget(1) // the app caches each user's token version for a moment
+      bearer = await t.login('admin', ADMIN_PASSWORD)
+    }
 
     before(async () => {
-      Object.assign(tally, { cases: 0, status5xx: 0, byStatus: new Map<number, number>() })
       const collected = await collectRoutes(() => createTestApp(dialect))
       t = collected.result
       // /api is an alias of /rest/api (same handlers): fuzz each route once.
       routes = collected.routes
         .filter((r) => r.access !== 'public' || r.url.endsWith('/token'))
         .filter((r) => !r.url.startsWith('/api/'))
+        .filter((r) => ONLY.test(`${r.method} ${r.url}`))
       counts = await rowCounter(t.db)
       const order = await t.post(
         '/rest/api/Orders',
@@ -65,15 +184,28 @@ for (const dialect of testDialects()) {
         unitBody({ POType: 0, Products: [poLine('WIDGET-RED', 5, 1)] }),
       )
       realIds = [order.json<number>(), po.json<{ Id: number }>().Id, 1, 2]
+      bearer = t.adminToken
+      adminRow = await t.db
+        .selectFrom('app_user')
+        .selectAll()
+        .where('id', '=', 1)
+        .executeTakeFirstOrThrow()
     })
     after(() => {
+      const byStatus = new Map<number, number>()
+      for (const tally of tallies) {
+        for (const [status, n] of tally.byStatus) {
+          byStatus.set(status, (byStatus.get(status) ?? 0) + n)
+        }
+      }
+      const sum = (f: (t: FuzzTally) => number) => tallies.reduce((n, t) => n + f(t), 0)
       process.stdout.write(
-        `fuzz [${dialect}]: ${tally.cases} cases, 5xx: ${tally.status5xx}, statuses ${JSON.stringify(Object.fromEntries(tally.byStatus))}\n`,
+        `fuzz [${dialect}]: seed ${SEED}, ${sum((t) => t.cases)} cases, 5xx: ${sum((t) => t.seen5xx.length)}, statuses ${JSON.stringify(Object.fromEntries(byStatus))}\n`,
       )
       return t.close()
     })
 
-    it('should find the write routes to fuzz', () => {
+    it('should find the write routes to fuzz', { skip: ONLY.source !== '(?:)' }, () => {
       const writes = routes.filter((r) => r.method === 'POST' || r.method === 'PUT')
       assert.ok(writes.length >= 8, writes.map((r) => r.url).join(', '))
     })
@@ -121,20 +253,28 @@ for (const dialect of testDialects()) {
       assert.equal(await counts(), before)
     })
 
-    const send = async (route: CollectedRoute, url: string, payload?: string | Buffer) => {
+    const send = async (
+      tally: FuzzTally,
+      route: CollectedRoute,
+      url: string,
+      payload?: string | Buffer,
+    ) => {
       const res = await t.app.inject({
         method: route.method as 'POST',
         url,
         headers: {
-          ...(route.access === 'public' ? {} : { authorization: `Bearer ${t.adminToken}` }),
+          ...(route.access === 'public' ? {} : { authorization: `Bearer ${bearer}` }),
           ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
         },
         ...(payload !== undefined ? { payload } : {}),
       })
-      tally.cases += 1
-      tally.byStatus.set(res.statusCode, (tally.byStatus.get(res.statusCode) ?? 0) + 1)
-      if (res.statusCode >= 500) {
-        tally.status5xx += 1
+      tally.record(
+        { method: route.method, url, ...(payload !== undefined && { body: payload }) },
+        res.statusCode,
+        res.body,
+      )
+      if (res.statusCode === 401 && route.access !== 'public') {
+        stale = true
       }
       return res
     }
@@ -146,46 +286,65 @@ for (const dialect of testDialects()) {
       })
 
     // Read routes first, while the database is small; the write fuzzing below grows it.
-    it(`should never answer hostile query strings and path parameters with a 5xx`, async () => {
+    // Routes are known only once the app is built, so each route's property runs as a subtest.
+    it(`should never answer hostile query strings and path parameters with a 5xx`, async (ctx) => {
       for (const route of routes.filter((r) => r.method === 'GET')) {
-        const schema = (route.schema as { querystring?: object } | undefined)?.querystring
-        await fc.assert(
-          fc.asyncProperty(pathOf(route), hostileQuery(schema), async (path, query) => {
-            const res = await send(route, `${path}?${query}`)
-            const label = `GET ${path}?${query}`
-            assert.ok(res.statusCode < 500, `${res.statusCode} for ${label}: ${res.body}`)
-            checkBody(res, label)
-          }),
-          {
-            numRuns: dialect === 'sqlite' ? QUERY_RUNS : Math.ceil(RUNS_PG / 2),
-            endOnFailure: true,
-            seed: SEED,
-          },
-        )
+        await ctx.test(`GET ${route.url}`, async () => {
+          const tally = tallyFor(`GET ${route.url}`)
+          const started = Date.now()
+          const schema = (route.schema as { querystring?: object } | undefined)?.querystring
+          await fuzz(
+            tally,
+            fc.tuple(pathOf(route), hostileQuery(schema)),
+            async ([path, query]) => {
+              await freshBearer()
+              const res = await send(tally, route, `${path}?${query}`)
+              const label = `GET ${path}?${query}`
+              assert.ok(res.statusCode < 500, `${res.statusCode} for ${label}: ${res.body}`)
+              checkBody(res, label)
+            },
+            {
+              numRuns: dialect === 'sqlite' ? QUERY_RUNS : Math.ceil(RUNS_PG / 2),
+              ...(ROUTE_MS !== undefined && { timeLimitMs: ROUTE_MS }),
+            },
+          )
+          report(tally, started)
+        })
       }
     })
 
-    // Routes are known only once the app is built, so each route's property runs as a subtest.
     it(
       `should never answer a hostile body with a 5xx, and write nothing when rejecting it (${runs} cases per write route)`,
-      { timeout: 900_000 },
+      { timeout: 3_600_000 },
       async (ctx) => {
         for (const route of routes.filter((r) => r.method === 'POST' || r.method === 'PUT')) {
-          await ctx.test(`${route.method} ${route.url}`, async () => {
+          await ctx.test(`${route.method} ${route.url}`, { timeout: 3_600_000 }, async () => {
+            const tally = tallyFor(`${route.method} ${route.url}`)
+            const started = Date.now()
             const schema = (route.schema as { body?: object } | undefined)?.body ?? {}
-            await fc.assert(
-              fc.asyncProperty(pathOf(route), hostileBody(schema), async (url, c) => {
+            await fuzz(
+              tally,
+              fc.tuple(
+                pathOf(route),
+                hostileBody(schema, VALID_BODIES[`${route.method} ${route.url}`]),
+              ),
+              async ([url, c]) => {
+                await freshBearer()
                 const before = await counts()
-                const res = await send(route, url, c.payload)
+                const res = await send(tally, route, url, c.payload)
                 const label = `${route.method} ${url} ${c.description}`
                 assert.ok(res.statusCode < 500, `${res.statusCode} for ${label}: ${res.body}`)
                 checkBody(res, label)
                 if (res.statusCode >= 400) {
                   assert.equal(await counts(), before, `rejected but wrote: ${label}`)
                 }
-              }),
-              { numRuns: runs, endOnFailure: true, seed: SEED },
+              },
+              {
+                numRuns: casesFor(route, runs),
+                ...(ROUTE_MS !== undefined && { timeLimitMs: ROUTE_MS }),
+              },
             )
+            report(tally, started)
           })
         }
       },

@@ -52,7 +52,8 @@ export function registerServerCommands(program: Command): void {
       if (options.database !== undefined) {
         env.DATABASE_URL = options.database
       }
-      closeOnSignals(await startServer(loadConfig(env)))
+      const config = loadConfig(env)
+      closeOnSignals(await startServer(config), config.shutdownGraceMs)
     })
 
   program

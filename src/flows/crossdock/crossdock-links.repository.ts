@@ -2,15 +2,53 @@ import { runCompiled } from '../../db/compiled-query-cache.ts'
 import type { Database } from '../../db/database.ts'
 import type { NewDropshipLinkRow } from './crossdock-links.table.ts'
 
-/** Units linked so far per order item of one order, across every PO. */
-export async function sumLinkedByItem(db: Database, orderId: number): Promise<Map<number, number>> {
+/**
+ * Units linked so far per order item of one order, across every PO: the maintained counters
+ * (one row per item), not a sum over the link rows, so the cost does not grow with the links.
+ */
+export async function findLinkedQtyByItem(
+  db: Database,
+  orderId: number,
+): Promise<Map<number, number>> {
   const rows = await db
-    .selectFrom('dropship_link')
-    .select(['order_item_id', (eb) => eb.fn.sum<number>('qty').as('qty')])
+    .selectFrom('dropship_link_total')
+    .select(['order_item_id', 'qty'])
     .where('order_id', '=', orderId)
-    .groupBy('order_item_id')
     .execute()
   return new Map(rows.map((r) => [r.order_item_id, Number(r.qty)]))
+}
+
+/**
+ * Adds `qty` linked units of an order item on a PO to the counters (the item's total and the
+ * item × PO row). Call it in the transaction that inserts the link, after locking the order.
+ */
+export async function addToLinkCounters(
+  db: Database,
+  link: { orderId: number; orderItemId: number; poId: number; qty: number },
+): Promise<void> {
+  await db
+    .insertInto('dropship_link_total')
+    .values({ order_item_id: link.orderItemId, order_id: link.orderId, qty: link.qty })
+    .onConflict((oc) =>
+      oc.column('order_item_id').doUpdateSet((eb) => ({
+        qty: eb('dropship_link_total.qty', '+', eb.ref('excluded.qty')),
+      })),
+    )
+    .execute()
+  await db
+    .insertInto('dropship_link_po')
+    .values({
+      order_item_id: link.orderItemId,
+      po_id: link.poId,
+      order_id: link.orderId,
+      qty: link.qty,
+    })
+    .onConflict((oc) =>
+      oc.columns(['order_item_id', 'po_id']).doUpdateSet((eb) => ({
+        qty: eb('dropship_link_po.qty', '+', eb.ref('excluded.qty')),
+      })),
+    )
+    .execute()
 }
 
 export async function insertLink(db: Database, row: NewDropshipLinkRow): Promise<number> {
@@ -31,7 +69,7 @@ export async function insertLinkLines(
   }
 }
 
-/** Distinct PO IDs per order item, for the items of the given orders. */
+/** Distinct PO IDs per order item, for the items of the given orders (one row per item × PO). */
 export async function findLinkedPoIdsByItem(
   db: Database,
   orderIds: number[],
@@ -45,9 +83,8 @@ export async function findLinkedPoIdsByItem(
     orderIds,
     () =>
       db
-        .selectFrom('dropship_link')
+        .selectFrom('dropship_link_po')
         .select(['order_item_id', 'po_id'])
-        .distinct()
         .where('order_id', 'in', orderIds)
         .orderBy('order_item_id')
         .orderBy('po_id'),
@@ -64,7 +101,7 @@ export async function findLinkedPoIdsByItem(
 /** Orders with at least one link to the PO. */
 export async function findOrderIdsLinkedToPo(db: Database, poId: number): Promise<number[]> {
   const rows = await db
-    .selectFrom('dropship_link')
+    .selectFrom('dropship_link_po')
     .select('order_id')
     .distinct()
     .where('po_id', '=', poId)
@@ -75,7 +112,7 @@ export async function findOrderIdsLinkedToPo(db: Database, poId: number): Promis
 /** Every PO an order is linked to. */
 export async function findPoIdsLinkedToOrder(db: Database, orderId: number): Promise<number[]> {
   const rows = await db
-    .selectFrom('dropship_link')
+    .selectFrom('dropship_link_po')
     .select('po_id')
     .distinct()
     .where('order_id', '=', orderId)

@@ -20,3 +20,18 @@ export interface DropshipLinkLineTable {
   /** PO units added for this link. */
   qty: number
 }
+
+/** Maintained counter: units linked so far per order item, across every PO (= SUM of its links). */
+export interface DropshipLinkTotalTable {
+  order_item_id: number
+  order_id: number
+  qty: number
+}
+
+/** Maintained counter per order item and PO it is linked to (its linked PO IDs, and the units). */
+export interface DropshipLinkPoTable {
+  order_item_id: number
+  po_id: number
+  order_id: number
+  qty: number
+}

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely'
 import type { WriteContext } from '../../db/context.ts'
 import type { DB } from '../../db/database.ts'
 import { inTransaction } from '../../db/transaction.ts'
-import { assertCompanyAccess, type AuthUser } from '../../shared/auth-user.ts'
+import { assertCompanyAccess, canAccessCompany, type AuthUser } from '../../shared/auth-user.ts'
 import { isoNow } from '../../shared/clock.ts'
 import { NotFoundError, RuleViolationError } from '../../shared/errors.ts'
 import { ModelStateBuilder } from '../../shared/model-state.ts'
@@ -28,7 +28,12 @@ import {
   stampPurchaseOrderUpdate,
 } from '../../modules/purchase-orders/index.ts'
 import { getClientSettings } from '../../modules/settings/index.ts'
-import { insertLink, insertLinkLines, sumLinkedByItem } from './crossdock-links.repository.ts'
+import {
+  addToLinkCounters,
+  findLinkedQtyByItem,
+  insertLink,
+  insertLinkLines,
+} from './crossdock-links.repository.ts'
 import type { CrossdockEvents, OrderLinked } from './crossdock.events.ts'
 import { KIT_LEVEL_SETTING, planLink } from './crossdock.rules.ts'
 import type { LinkToPoBodyType as LinkToPoInput } from './crossdock.schemas.ts'
@@ -57,6 +62,8 @@ async function createTargetPo(
   target: { CompanyID: number; VendorID: number },
   now: string,
 ): Promise<{ id: number; vendorId: number }> {
+  // Before the existence check, so that another company's existence is not revealed.
+  assertCompanyAccess(user, target.CompanyID, `company ${target.CompanyID}`)
   const problems = new ModelStateBuilder()
   if ((await findCompany(trx, target.CompanyID)) === undefined) {
     problems.add('NewPo.CompanyID', `Company ${target.CompanyID} does not exist.`)
@@ -65,7 +72,6 @@ async function createTargetPo(
     problems.add('NewPo.VendorID', `Vendor ${target.VendorID} does not exist.`)
   }
   problems.throwIfAny()
-  assertCompanyAccess(user, target.CompanyID, `company ${target.CompanyID}`)
   const id = await createPurchaseOrderHeader(trx, {
     companyId: target.CompanyID,
     vendorId: target.VendorID,
@@ -79,12 +85,14 @@ async function createTargetPo(
 
 async function lockTargetPo(
   trx: Transaction<DB>,
+  user: AuthUser,
   order: LockedOrder,
   poId: number,
 ): Promise<{ id: number; vendorId: number }> {
   const po = await lockPurchaseOrder(trx, poId)
   const field = 'ExistingPo.PoID'
-  if (po === undefined) {
+  // A PO of a company the user cannot see is answered exactly as one that does not exist.
+  if (po === undefined || !canAccessCompany(user, po.companyId)) {
     throw new RuleViolationError(field, `Purchase order ${poId} does not exist.`)
   }
   if (po.companyId !== order.companyId) {
@@ -146,7 +154,7 @@ export async function linkOrderToPo(
     const plan = planLink(
       orderId,
       order.items,
-      await sumLinkedByItem(trx, orderId),
+      await findLinkedQtyByItem(trx, orderId),
       input.Items,
       settings[KIT_LEVEL_SETTING],
     )
@@ -155,7 +163,7 @@ export async function linkOrderToPo(
     const po =
       input.NewPo != null
         ? await createTargetPo(trx, user, input.NewPo, now)
-        : await lockTargetPo(trx, order, input.ExistingPo!.PoID)
+        : await lockTargetPo(trx, user, order, input.ExistingPo!.PoID)
     const costs = await findUnitCosts(
       trx,
       po.vendorId,
@@ -171,6 +179,12 @@ export async function linkOrderToPo(
         qty: itemLink.qty,
         created_on: now,
         created_by_id: user.id,
+      })
+      await addToLinkCounters(trx, {
+        orderId,
+        orderItemId: itemLink.orderItemId,
+        poId: po.id,
+        qty: itemLink.qty,
       })
       const lines = []
       for (const line of itemLink.lines) {

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { Money } from '../../wire/schemas.ts'
 
 // The reference-data file format (CROSSDOCK_FIXTURES, `crossdock seed`). Property names are
 // PascalCase like the wire, matched case-insensitively. Money amounts are decimals.
@@ -57,9 +58,9 @@ export const FixtureProduct = Type.Object({
   ProductTypeName: Type.Optional(Type.String()),
   UPC: Type.Optional(Type.String()),
   Notes: Type.Optional(Type.String()),
-  SiteCost: Type.Optional(Type.Number({ minimum: 0 })),
-  DefaultPrice: Type.Optional(Type.Number({ minimum: 0 })),
-  WholesalePrice: Type.Optional(Type.Number({ minimum: 0 })),
+  SiteCost: Type.Optional(Money({ minimum: 0 })),
+  DefaultPrice: Type.Optional(Money({ minimum: 0 })),
+  WholesalePrice: Type.Optional(Money({ minimum: 0 })),
   WeightOz: Type.Optional(Type.Integer({ minimum: 0 })),
   IsActive: Type.Optional(Type.Boolean()),
   KitComponents: Type.Optional(Type.Array(FixtureKitComponent)),
@@ -68,7 +69,7 @@ export const FixtureProduct = Type.Object({
 export const FixtureVendorProduct = Type.Object({
   VendorID: Type.Integer({ minimum: 1 }),
   ProductSKU: Type.String({ minLength: 1 }),
-  Price: Type.Number({ minimum: 0 }),
+  Price: Money({ minimum: 0 }),
   VendorSKU: Type.Optional(Type.String()),
 })
 

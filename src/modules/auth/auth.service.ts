@@ -12,9 +12,9 @@ import {
 } from '../../shared/errors.ts'
 import { dummyPasswordHash, generatePassword, hashPassword, verifyPassword } from './passwords.ts'
 import type { IssuedToken, TokenService } from './tokens.ts'
-import { rememberVerified, wasVerified } from './verified-credentials.ts'
+import { rememberVerified, verifyOnce, wasVerified } from './verified-credentials.ts'
 import {
-  countUsers,
+  hasAdmin,
   findUserById,
   findUserByUsername,
   insertSecretOnce,
@@ -44,8 +44,13 @@ export async function issueToken(
   let ok = row !== undefined && wasVerified(row.username, password, row.password_hash, now)
   if (!ok) {
     // Verify against a dummy hash for unknown users so timing does not reveal which names exist.
-    ok = await verifyPassword(password, row?.password_hash ?? (await dummyPasswordHash()))
-    if (ok && row !== undefined) {
+    // Concurrent identical logins share one scrypt; only an active user's success is remembered,
+    // or an inactive user's right password would answer faster than a wrong one.
+    const hash = row?.password_hash ?? (await dummyPasswordHash())
+    ok = await verifyOnce(row?.username ?? username, password, hash, () =>
+      verifyPassword(password, hash),
+    )
+    if (ok && row !== undefined && row.is_active === 1) {
       rememberVerified(row.username, password, row.password_hash, now)
     }
   }
@@ -73,14 +78,19 @@ export interface AdminBootstrap {
   generatedPassword?: string
 }
 
-/** Creates the first (admin) user on an empty database. Safe when two instances start at once. */
+/**
+ * Creates the configured admin when the database has no administrator (a first start, or one that
+ * failed before this step). Start-up calls it last, once everything that can fail has succeeded, so
+ * a failed start leaves no admin whose generated password nobody saw. Safe when two instances start
+ * at once, and when a fixtures user already has the name.
+ */
 export async function ensureAdminUser(
   db: Database,
   clock: Clock,
   username: string,
   password: string | undefined,
 ): Promise<AdminBootstrap> {
-  if ((await countUsers(db)) > 0) {
+  if (await hasAdmin(db)) {
     return { created: false, username }
   }
   const chosen = password ?? generatePassword()

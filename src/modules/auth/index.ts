@@ -15,3 +15,9 @@ export { insertUserUnlessTaken } from './users.repository.ts'
 export { createTokenService, type TokenService, type VerifiedToken } from './tokens.ts'
 export { createAccessGuard, DEFAULT_ACCESS_MAX_AGE_MS, type AccessGuard } from './access-guard.ts'
 export { TokenRequest, TokenResponse } from './auth.schemas.ts'
+export {
+  createLoginThrottle,
+  LOGIN_THROTTLE_DEFAULTS,
+  type LoginThrottle,
+  type LoginThrottleLimits,
+} from './login-throttle.ts'

@@ -43,12 +43,14 @@ export function listUsers(db: Database): Promise<AppUserRow[]> {
   return db.selectFrom('app_user').selectAll().orderBy('id').execute()
 }
 
-export async function countUsers(db: Database): Promise<number> {
+export async function hasAdmin(db: Database): Promise<boolean> {
   const row = await db
     .selectFrom('app_user')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
+    .select('id')
+    .where('is_admin', '=', 1)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
 }
 
 export async function insertUser(db: Database, user: NewAppUserRow): Promise<number> {

@@ -51,3 +51,27 @@ export function rememberVerified(
   }
   verified.set(entry(username, password, storedHash), now + TTL_MS)
 }
+
+// Checks under way, by the same entry: concurrent first logins of one user (an integration that
+// starts ten workers at once) wait for one scrypt instead of ten.
+const inFlight = new Map<string, Promise<boolean>>()
+
+/**
+ * Runs `verify` once for concurrent calls with the same (user, password, stored hash); every
+ * caller gets its verdict. Nothing is kept once it settles.
+ * @example const ok = await verifyOnce(name, password, hash, () => verifyPassword(password, hash))
+ */
+export function verifyOnce(
+  username: string,
+  password: string,
+  storedHash: string,
+  verify: () => Promise<boolean>,
+): Promise<boolean> {
+  const id = entry(username, password, storedHash)
+  let pending = inFlight.get(id)
+  if (pending === undefined) {
+    pending = verify().finally(() => inFlight.delete(id))
+    inFlight.set(id, pending)
+  }
+  return pending
+}

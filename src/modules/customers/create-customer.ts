@@ -21,8 +21,10 @@ function newCustomerOf(body: CreateCustomerBody): NewCustomer {
 }
 
 /**
- * POST /Customers: the company must exist (400) and be visible to the user (403); an e-mail
- * already used by another customer is a 400 naming that customer.
+ * POST /Customers: the company must be visible to the user (403, before anything else, so other
+ * companies' existence is not revealed) and exist (400); an e-mail already used by another customer
+ * the user can see is a 400 naming that customer. A customer of a company the user cannot see does
+ * not count: the user is answered as if it did not exist (docs/compat.md, "Tenant isolation").
  * @example const customerId = await createCustomer(deps, request.user, request.body)
  */
 export async function createCustomer(
@@ -33,13 +35,13 @@ export async function createCustomer(
   const { db } = ctx
   const now = isoNow(ctx.clock)
   const input = newCustomerOf(body)
+  assertCompanyAccess(user, input.companyId, `company ${input.companyId}`)
   if ((await findCompany(db, input.companyId)) === undefined) {
     throw ValidationError.field('CompanyID', `Company ${input.companyId} does not exist.`)
   }
-  assertCompanyAccess(user, input.companyId, `company ${input.companyId}`)
   return db.transaction().execute(async (trx) => {
     if (input.email.trim() !== '') {
-      const existing = await findCustomerByEmail(trx, input.email)
+      const existing = await findCustomerByEmail(trx, input.email, user.companyIds)
       if (existing !== undefined) {
         throw new RuleViolationError(
           'Email',

@@ -42,16 +42,22 @@ export async function findCustomer(db: Database, id: number): Promise<Customer |
   return row === undefined ? undefined : customerRowToCustomer(row)
 }
 
-/** The oldest customer with this e-mail in any case, or undefined. */
+/**
+ * The oldest customer with this e-mail in any case, or undefined. `companyIds` (an AuthUser's:
+ * null = every company) limits the match to those companies' customers, so a user limited to some
+ * companies never matches, nor learns of, another company's customer.
+ * @example await findCustomerByEmail(trx, 'Ada@Example.com', user.companyIds)
+ */
 export async function findCustomerByEmail(
   db: Database,
   email: string,
+  companyIds: readonly number[] | null,
 ): Promise<Customer | undefined> {
   const key = emailKey(email)
   if (key === '') {
     return undefined
   }
-  const row = await findCustomerByEmailKey(db, key)
+  const row = await findCustomerByEmailKey(db, key, companyIds)
   return row === undefined ? undefined : customerRowToCustomer(row)
 }
 

@@ -1,6 +1,6 @@
 import type { WriteContext } from '../../db/context.ts'
 import type { Database } from '../../db/database.ts'
-import { assertCompanyAccess, type AuthUser } from '../../shared/auth-user.ts'
+import { assertCompanyAccess, canAccessCompany, type AuthUser } from '../../shared/auth-user.ts'
 import { isoNow } from '../../shared/clock.ts'
 import { AppError, RuleViolationError, ValidationError } from '../../shared/errors.ts'
 import { ModelStateBuilder } from '../../shared/model-state.ts'
@@ -47,14 +47,24 @@ interface Checked {
   customer: Customer | undefined
 }
 
-/** Every ID reference and per-line rule; all problems in one 400. */
-async function checkReferences(db: Database, body: CreateOrderBody): Promise<Checked> {
+/**
+ * Every ID reference and per-line rule; all problems in one 400. A product or customer of a company
+ * the user cannot see is answered as one that does not exist (docs/compat.md, "Tenant isolation").
+ */
+async function checkReferences(
+  db: Database,
+  user: AuthUser,
+  body: CreateOrderBody,
+): Promise<Checked> {
   const d = body.OrderDetails
   const problems = new ModelStateBuilder()
-  const products = await findProductsBySkus(
+  const visible = <T extends { companyId: number }>(record: T | undefined) =>
+    record !== undefined && canAccessCompany(user, record.companyId) ? record : undefined
+  const found = await findProductsBySkus(
     db,
     body.Products.map((p) => p.ProductID),
   )
+  const products = new Map([...found].filter(([, product]) => visible(product) !== undefined))
   const warehouseIds = body.Products.flatMap((p) =>
     p.ShipFromWareHouseID === null || p.ShipFromWareHouseID === undefined
       ? []
@@ -73,7 +83,7 @@ async function checkReferences(db: Database, body: CreateOrderBody): Promise<Che
   let customer: Customer | undefined
   const customerId = body.CustomerDetails.ID ?? 0
   if (customerId > 0) {
-    customer = await findCustomer(db, customerId)
+    customer = visible(await findCustomer(db, customerId))
     if (customer === undefined) {
       problems.add('CustomerDetails.ID', `Customer ${customerId} does not exist.`)
     }
@@ -101,9 +111,11 @@ async function checkReferences(db: Database, body: CreateOrderBody): Promise<Che
 }
 
 /**
- * POST /Orders: validates everything first (400 naming each field, 403 for another company),
- * then writes customer, order, items, bundle items and notes in one transaction, announcing
- * `order.created` in it.
+ * POST /Orders: validates everything first (403 for a company the user cannot see, before anything
+ * else; then 400 naming each field), then writes customer, order, items, bundle items and notes in
+ * one transaction, announcing `order.created` in it. Without a CustomerDetails.ID the customer is
+ * the oldest with the e-mail among the companies the user can see, else a new one of the order's
+ * company.
  * @example const orderId = await createOrder(deps, request.user, body)
  */
 export async function createOrder(
@@ -115,11 +127,11 @@ export async function createOrder(
   const now = isoNow(ctx.clock)
   const d = body.OrderDetails
   const c = body.CustomerDetails
+  assertCompanyAccess(user, d.CompanyID, `company ${d.CompanyID}`)
   if ((await findCompany(db, d.CompanyID)) === undefined) {
     throw ValidationError.field('OrderDetails.CompanyID', `Company ${d.CompanyID} does not exist.`)
   }
-  assertCompanyAccess(user, d.CompanyID, `company ${d.CompanyID}`)
-  const checked = await checkReferences(db, body)
+  const checked = await checkReferences(db, user, body)
   const settings = await getClientSettings(db, d.CompanyID)
   const wholesale = isWholesaleOrder(c.IsWholesale === true, d.Channel)
   const lines = body.Products.map((p) => {
@@ -154,7 +166,7 @@ export async function createOrder(
     }
     const customer =
       checked.customer ??
-      (await findCustomerByEmail(trx, c.Email)) ??
+      (await findCustomerByEmail(trx, c.Email, user.companyIds)) ??
       (await findCustomer(
         trx,
         await insertNewCustomer(trx, now, {

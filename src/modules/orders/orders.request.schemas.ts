@@ -100,7 +100,7 @@ export const OrderProductInput = Type.Object({
   ReferenceID: Text(100),
   ProductName: Text(),
   SitePrice: Opt(Money({ minimum: 0 })),
-  DiscountValue: Opt(Type.Number({ minimum: 0 })),
+  DiscountValue: Opt(Money({ minimum: 0 })),
   DiscountType: Opt(DiscountTypeEnum),
   Qty: Type.Integer({ minimum: 1 }),
   LineTaxTotal: Fee(),

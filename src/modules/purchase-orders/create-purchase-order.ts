@@ -1,6 +1,6 @@
 import type { WriteContext } from '../../db/context.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
-import { assertCompanyAccess } from '../../shared/auth-user.ts'
+import { assertCompanyAccess, canAccessCompany } from '../../shared/auth-user.ts'
 import { isoNow } from '../../shared/clock.ts'
 import { ModelStateBuilder } from '../../shared/model-state.ts'
 import { findCompany } from '../catalog/companies/index.ts'
@@ -100,7 +100,10 @@ export async function createPurchaseOrder(
 
   const drafts: PoLineDraft[] = []
   body.Products.forEach((item, i) => {
-    const product = products.get(item.ProductID)
+    // Another company's product the user cannot see is answered as one that does not exist.
+    const found = products.get(item.ProductID)
+    const product =
+      found !== undefined && canAccessCompany(user, found.companyId) ? found : undefined
     if (product === undefined) {
       issues.add(`Products[${i}].ProductID`, `Product ${item.ProductID} was not found.`)
     } else if (product.companyId !== body.CompanyID) {

@@ -1,6 +1,6 @@
 import type { Database } from '../../../db/database.ts'
 import { isUniqueViolation } from '../../../db/db-errors.ts'
-import { assertCompanyAccess, type AuthUser } from '../../../shared/auth-user.ts'
+import { assertCompanyAccess, canAccessCompany, type AuthUser } from '../../../shared/auth-user.ts'
 import { isoNow, type Clock } from '../../../shared/clock.ts'
 import { ValidationError } from '../../../shared/errors.ts'
 import { ModelStateBuilder } from '../../../shared/model-state.ts'
@@ -26,6 +26,7 @@ export interface NewProductInput {
 
 async function checkKitComponents(
   db: Database,
+  user: AuthUser,
   input: NewProductInput,
   problems: ModelStateBuilder,
 ): Promise<void> {
@@ -37,7 +38,10 @@ async function checkKitComponents(
   const seen = new Set<string>()
   for (const [i, c] of components.entries()) {
     const field = `KitComponents[${i}].ProductSKU`
-    const product = found.get(c.sku)
+    // Another company's product the user cannot see is answered as one that does not exist.
+    const candidate = found.get(c.sku)
+    const product =
+      candidate !== undefined && canAccessCompany(user, candidate.companyId) ? candidate : undefined
     if (c.sku.toLowerCase() === input.sku.toLowerCase()) {
       problems.add(field, 'A kit cannot contain itself.')
     } else if (seen.has(c.sku)) {
@@ -80,7 +84,7 @@ export async function createProduct(
       if (existing !== undefined) {
         problems.add('ProductSKU', `A product with SKU ${existing} already exists.`)
       }
-      await checkKitComponents(trx, input, problems)
+      await checkKitComponents(trx, user, input, problems)
       problems.throwIfAny()
       const components = input.kitComponents ?? []
       await insertProduct(trx, {

@@ -1,0 +1,125 @@
+import { errorCodes, type FastifyBodyParser, type FastifyInstance } from 'fastify'
+import { ValidationError } from '../shared/errors.ts'
+
+// The JSON body parser (application/json and text/json). Before anything walks the value, the text's
+// nesting is measured without recursion: every later walk (normalize, the NUL check, a reviver,
+// idempotency's canonical form) is recursive and would overflow the stack around 5,000–10,000 levels.
+// Json.NET, behind Sellercloud, refuses more than 64 levels (its MaxDepth) the same way.
+
+/** Deepest nesting of objects and arrays a body may have (Json.NET's MaxDepth). */
+export const MAX_JSON_DEPTH = 64
+
+/** Whether a JSON text nests objects and arrays deeper than `limit`; brackets in strings don't count. */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i)
+    if (c === 0x22) {
+      i = closingQuote(text, i)
+      if (i === -1) {
+        return false // unterminated: JSON.parse refuses it
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      depth += 1
+      if (depth > limit) {
+        return true
+      }
+    } else if (c === 0x7d || c === 0x5d) {
+      depth -= 1
+    }
+  }
+  return false
+}
+
+/** Index of the quote closing the string opened at `open`, or -1. */
+function closingQuote(text: string, open: number): number {
+  let end = text.indexOf('"', open + 1)
+  while (end !== -1) {
+    let backslashes = 0
+    while (text.charCodeAt(end - 1 - backslashes) === 0x5c) {
+      backslashes += 1
+    }
+    if (backslashes % 2 === 0) {
+      return end
+    }
+    end = text.indexOf('"', end + 1)
+  }
+  return -1
+}
+
+// A number whose binary value may round differently from its decimal text at four decimals: five
+// or more decimals, or an exponent. Shorter texts survive the trip through a double unchanged.
+const LONG_NUMBER_IN_TEXT = /\d[eE]|\.\d{5}/
+const LONG_NUMBER = /[eE]|\.\d{5}/
+
+// holder (the object or array a number sits in, as parsed) → key → the number's text.
+const numberTexts = new WeakMap<object, Map<string, string>>()
+
+/**
+ * The JSON text of the number at `holder[key]`, when the body gave it with more precision than a
+ * double keeps at four decimals (else undefined: `String(value)` is then the same decimal).
+ */
+export function numberTextOf(holder: object, key: string): string | undefined {
+  return numberTexts.get(holder)?.get(key)
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null
+}
+
+// Reviver of the long-number path: records number texts (Node 24 passes `context.source`) and
+// refuses prototype poisoning as the default parser (secure-json-parse, 'error') does.
+function recordNumberTexts(
+  this: unknown,
+  key: string,
+  value: unknown,
+  context?: { source?: string },
+): unknown {
+  if (
+    key === '__proto__' ||
+    (key === 'constructor' && isObject(value) && Object.hasOwn(value, 'prototype'))
+  ) {
+    throw new SyntaxError('Object contains forbidden prototype property')
+  }
+  const source = context?.source
+  if (typeof value === 'number' && source !== undefined && LONG_NUMBER.test(source)) {
+    const holder = this as object
+    let texts = numberTexts.get(holder)
+    if (texts === undefined) {
+      texts = new Map()
+      numberTexts.set(holder, texts)
+    }
+    texts.set(key, source)
+  }
+  return value
+}
+
+/**
+ * The body parser: a 400 naming `model` for nesting beyond `MAX_JSON_DEPTH`; then the default
+ * parser, or, when the text holds a long number, `JSON.parse` with a reviver that keeps number
+ * texts for the money fields (`normalize.ts`).
+ */
+export function jsonBodyParser(
+  defaultParser: FastifyBodyParser<string>,
+): FastifyBodyParser<string> {
+  return function parseJsonBody(this: FastifyInstance, request, text, done) {
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      const problem = `The JSON is nested deeper than ${MAX_JSON_DEPTH} levels of objects and arrays.`
+      done(new ValidationError({ model: [problem] }))
+      return
+    }
+    if (text.length === 0 || !LONG_NUMBER_IN_TEXT.test(text)) {
+      defaultParser.call(this, request, text, done)
+      return
+    }
+    let value: unknown
+    try {
+      // A byte-order mark is skipped, as the default parser does.
+      value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, recordNumberTexts)
+    } catch {
+      done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY())
+      return
+    }
+    done(null, value)
+  }
+}

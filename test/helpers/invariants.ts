@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict'
+import { sql, type Kysely } from 'kysely'
+import type { DB } from '../../src/db/database.ts'
+
+// Invariants of the data that several reliability suites check after their traffic (concurrency,
+// crash). Each query returns the rows that break the invariant; none is the healthy answer.
+
+/**
+ * The crossdock flow's maintained counters agree with its link rows: every order item's
+ * `dropship_link_total.qty` is the SUM of its `dropship_link.qty`, and every item × PO row of
+ * `dropship_link_po` is the SUM of that item's links to that PO; no link lacks its counter rows
+ * and no counter row lacks links.
+ */
+export const LINK_COUNTER_CHECKS: Record<string, string> = {
+  'item counter is not the sum of its links': `select t.order_item_id, t.qty from dropship_link_total t
+     where t.qty <> (select coalesce(sum(l.qty), 0) from dropship_link l where l.order_item_id = t.order_item_id)
+        or not exists (select 1 from dropship_link l where l.order_item_id = t.order_item_id and l.order_id = t.order_id)`,
+  'linked item without an item counter': `select distinct l.order_item_id from dropship_link l
+     where not exists (select 1 from dropship_link_total t where t.order_item_id = l.order_item_id)`,
+  'item × PO counter is not the sum of its links': `select p.order_item_id, p.po_id, p.qty from dropship_link_po p
+     where p.qty <> (select coalesce(sum(l.qty), 0) from dropship_link l where l.order_item_id = p.order_item_id and l.po_id = p.po_id)
+        or not exists (select 1 from dropship_link l where l.order_item_id = p.order_item_id and l.po_id = p.po_id and l.order_id = p.order_id)`,
+  'link without an item × PO counter': `select distinct l.order_item_id, l.po_id from dropship_link l
+     where not exists (select 1 from dropship_link_po p where p.order_item_id = l.order_item_id and p.po_id = l.po_id)`,
+}
+
+/** The rows breaking each invariant of `checks` (only the broken ones are keys). */
+export async function invariantViolations(
+  db: Kysely<DB>,
+  checks: Record<string, string>,
+): Promise<Record<string, unknown[]>> {
+  const broken: Record<string, unknown[]> = {}
+  for (const [what, query] of Object.entries(checks)) {
+    const { rows } = await sql<unknown>`${sql.raw(query)}`.execute(db)
+    if (rows.length > 0) {
+      broken[what] = rows
+    }
+  }
+  return broken
+}
+
+/**
+ * Fails when a linked-quantity counter disagrees with the link rows (LINK_COUNTER_CHECKS).
+ * @example await assertLinkCountersMatchLinks(db)
+ */
+export async function assertLinkCountersMatchLinks(db: Kysely<DB>): Promise<void> {
+  assert.deepEqual(await invariantViolations(db, LINK_COUNTER_CHECKS), {})
+}
