@@ -71,11 +71,12 @@ export function httpServerFactory(
 
 /** Answers a request on a connection beyond the per-address cap with 503, and closes it. */
 export function registerConnectionCap(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     if ((request.raw.socket as OverCapSocket | null)?.[OVER_CAP] !== true) {
+      done()
       return
     }
-    await reply
+    void reply
       .code(503)
       .header('connection', 'close')
       .header('retry-after', '1')
@@ -85,6 +86,5 @@ export function registerConnectionCap(app: FastifyInstance): void {
         Message: 'Too many open connections from this address.',
         Code: 'SERVICE_UNAVAILABLE',
       })
-    return reply
   })
 }

@@ -39,16 +39,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // Between binding the port and creating the first admin, every request (health checks included)
   // answers 503: a client that waits for /health must not find a server it cannot yet log in to.
   let starting = true
-  app.addHook('onRequest', async (_request, reply) => {
-    if (starting) {
-      await reply
-        .code(503)
-        .header('retry-after', '1')
-        .type('application/json; charset=utf-8')
-        .serializer(JSON.stringify)
-        .send({ Message: 'Crossdock is starting.', Code: 'SERVICE_UNAVAILABLE' })
-      return reply
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (!starting) {
+      done()
+      return
     }
+    void reply
+      .code(503)
+      .header('retry-after', '1')
+      .type('application/json; charset=utf-8')
+      .serializer(JSON.stringify)
+      .send({ Message: 'Crossdock is starting.', Code: 'SERVICE_UNAVAILABLE' })
   })
   const closeAndThrow = async (error: unknown): Promise<never> => {
     await app.close().catch(() => {})
