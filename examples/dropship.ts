@@ -44,7 +44,7 @@ export async function runDropship(
 
   // 1. Check the SKUs exist in this company's catalog before taking the order.
   for (const { sku } of options.lines) {
-    const { Items } = await client.products.catalog({ sKU: sku, companyID: [options.companyId] })
+    const { Items } = await client.products.catalog({ sKU: [sku], companyID: [options.companyId] })
     if (Items.length === 0) {
       throw new Error(`SKU ${sku} is not in company ${options.companyId}'s catalog`)
     }

@@ -67,6 +67,16 @@ describe('loadConfig', () => {
     assert.deepEqual(loadConfig({}).trustProxy, [], 'no proxy is trusted by default')
   })
 
+  it('should read CROSSDOCK_STRICT_ERRORS as a flag, off by default', () => {
+    assert.equal(loadConfig({}).strictErrors, false)
+    for (const on of ['1', 'true', 'TRUE', ' yes ', 'on']) {
+      assert.equal(loadConfig({ CROSSDOCK_STRICT_ERRORS: on }).strictErrors, true, on)
+    }
+    for (const off of ['0', 'false', 'no', 'off', '']) {
+      assert.equal(loadConfig({ CROSSDOCK_STRICT_ERRORS: off }).strictErrors, false, off)
+    }
+  })
+
   it('should name the variable at fault', () => {
     const cases: Array<[Record<string, string>, string]> = [
       [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
@@ -78,6 +88,7 @@ describe('loadConfig', () => {
       [{ CROSSDOCK_SQLITE_SYNCHRONOUS: 'sometimes' }, 'CROSSDOCK_SQLITE_SYNCHRONOUS'],
       [{ CROSSDOCK_TRUST_PROXY: '10.0.0.0/33' }, 'CROSSDOCK_TRUST_PROXY'],
       [{ CROSSDOCK_TRUST_PROXY: 'proxy.example.com' }, 'CROSSDOCK_TRUST_PROXY'],
+      [{ CROSSDOCK_STRICT_ERRORS: 'maybe' }, 'CROSSDOCK_STRICT_ERRORS'],
       [
         { DATABASE_URL: 'postgres://u@h/db', CROSSDOCK_PG_LOCK_TIMEOUT_MS: '0' },
         'CROSSDOCK_PG_LOCK_TIMEOUT_MS',

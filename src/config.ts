@@ -79,6 +79,11 @@ export interface Config {
   http: HttpLimits
   /** SIGTERM/SIGINT: longest wait for in-flight requests and the database before exiting 1. */
   shutdownGraceMs: number
+  /**
+   * REST-style statuses where Sellercloud's differ (a duplicate OrderSourceOrderID: 409, not 500),
+   * for operators running Crossdock as their own OMS rather than as a stand-in for Sellercloud.
+   */
+  strictErrors: boolean
 }
 
 type Env = Record<string, string | undefined>
@@ -221,6 +226,21 @@ function httpLimits(env: Env): HttpLimits {
   }
 }
 
+/** `1`/`true`/`yes`/`on` or `0`/`false`/`no`/`off` (any case); unset or empty: `fallback`. */
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase()
+  if (raw === '') {
+    return fallback
+  }
+  if (['1', 'true', 'yes', 'on'].includes(raw)) {
+    return true
+  }
+  if (['0', 'false', 'no', 'off'].includes(raw)) {
+    return false
+  }
+  throw new ConfigError(name, `expected 1 or 0 (true/false), got "${env[name]}"`)
+}
+
 /** Reads the whole configuration from environment variables; throws ConfigError on bad values. */
 export function loadConfig(env: Env = process.env): Config {
   const fixturesPath = env.CROSSDOCK_FIXTURES || undefined
@@ -263,5 +283,6 @@ export function loadConfig(env: Env = process.env): Config {
     portFile: env.CROSSDOCK_PORT_FILE || undefined,
     http: httpLimits(env),
     shutdownGraceMs: integer(env, 'CROSSDOCK_SHUTDOWN_GRACE_MS', 10_000, 100, 600_000),
+    strictErrors: flag(env, 'CROSSDOCK_STRICT_ERRORS', false),
   }
 }

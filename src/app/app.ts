@@ -20,6 +20,7 @@ import { serializerCompiler } from '../wire/serialization.ts'
 import { validatorCompiler } from '../wire/validation.ts'
 import { jsonBodyParser } from '../wire/json-body.ts'
 import { registerWireHook } from '../wire/normalize-hook.ts'
+import { registerPathConstraints } from '../wire/path-params.ts'
 
 export type App = FastifyInstance
 export interface BuildOptions {
@@ -83,7 +84,9 @@ export async function buildApp(
   })
   await app.register(swaggerUi, { routePrefix: '/rest/swagger' })
 
-  registerErrorHandling(app, databaseBusyError)
+  registerErrorHandling(app, databaseBusyError, { strictErrors: deps.config.strictErrors })
+  // Before authentication: `/Orders/Packages` is an unknown route, a 404 with or without a token.
+  registerPathConstraints(app)
   registerAuthHook(app, deps.tokens, deps.access)
   let store: RateLimitStore | undefined
   if (deps.config.rateLimitPerHour !== null) {

@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify'
 import { registerAdminApi } from '../modules/admin/index.ts'
 import { registerAuthRoutes } from '../modules/auth/index.ts'
 import { registerCompanyRoutes } from '../modules/catalog/companies/index.ts'
-import { registerPurchaseOrderRoutes } from '../modules/purchase-orders/index.ts'
+import {
+  findPurchaseOrderSkus,
+  registerPurchaseOrderRoutes,
+} from '../modules/purchase-orders/index.ts'
 import { registerPaymentTermRoutes } from '../modules/catalog/payment-terms/index.ts'
 import { registerProductRoutes } from '../modules/catalog/products/index.ts'
 import { registerVendorRoutes } from '../modules/catalog/vendors/index.ts'
@@ -23,7 +26,7 @@ export function registerApiRoutes(api: FastifyInstance, deps: AppDeps): void {
   registerVendorRoutes(api, deps)
   registerWarehouseRoutes(api, deps)
   registerPaymentTermRoutes(api, deps)
-  registerProductRoutes(api, deps)
+  registerProductRoutes(api, { ...deps, purchaseOrderSkus: findPurchaseOrderSkus })
   registerCustomerRoutes(api, deps)
   registerOrderRoutes(api, { ...deps, linkedPoIds: findLinkedPoIds })
   registerCrossdockRoutes(api, deps)

@@ -148,7 +148,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual(companyIds, [1, 2])
       const terms = await client.paymentTerms.list()
       assert.ok(terms.length >= 3 && typeof terms[0]?.Value === 'string')
-      const kit = await client.products.catalog({ sKU: 'KIT-STARTER' })
+      const kit = await client.products.catalog({ sKU: ['KIT-STARTER'] })
       assert.equal(kit.Items[0]?.IsKit, true)
     })
 
@@ -197,6 +197,22 @@ for (const dialect of testDialects()) {
       )
       const page = await client.orders.list({ orderIDs: [id] })
       assert.ok(calls.some((c) => c.url.endsWith(`/Orders?model.orderIDs=${id}`)))
+      // The 2022 filters are typed from the server's schema and sent as ASP.NET binds them.
+      const filtered = await client.orders.list({
+        orderIDs: [id],
+        dateRange: 9,
+        lastUpdatedFrom: '2000-01-01',
+        orderBy: 1,
+        isAscending: true,
+      })
+      assert.ok(
+        calls.some((c) =>
+          c.url.endsWith(
+            `?model.orderIDs=${id}&model.dateRange=9&model.lastUpdatedFrom=2000-01-01&model.orderBy=1&model.isAscending=true`,
+          ),
+        ),
+      )
+      assert.equal(filtered.TotalResults, 1)
       assert.deepEqual(
         page.Items.map((o) => o.ID),
         [id],

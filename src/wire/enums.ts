@@ -67,3 +67,7 @@ export function paymentStatusesOf(filter: number | undefined): number[] | undefi
   }
   return [...(PAYMENT_STATUS_GROUPS[filter] ?? [filter])]
 }
+
+/** A yes/no filter with "all" (`qBExported`, `replacementOrder`): -1 or omitted selects everything. */
+export const YES_NO_ALL = { No: 0, Yes: 1, All: -1 } as const
+export const YesNoAllEnum = SellercloudEnum('YesNoAll', YES_NO_ALL)

@@ -28,7 +28,9 @@ const STATUS: Record<ErrorCode, number> = {
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   DUPLICATE: 409,
-  DUPLICATE_ORDER_SOURCE_ORDER_ID: 400,
+  // Sellercloud answers a duplicate order 500 "… already exists", and clients reconcile on exactly
+  // that (docs/compat.md, "Statuses the real service shows"); 409 with CROSSDOCK_STRICT_ERRORS.
+  DUPLICATE_ORDER_SOURCE_ORDER_ID: 500,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_MISMATCH: 422,
@@ -41,8 +43,18 @@ const STATUS: Record<ErrorCode, number> = {
   LOGIN_THROTTLED: 429,
 }
 
-export function statusOf(code: ErrorCode): number {
-  return STATUS[code]
+// The REST-style statuses CROSSDOCK_STRICT_ERRORS gives where the real service's differ.
+const STRICT_STATUS: Partial<Record<ErrorCode, number>> = {
+  DUPLICATE_ORDER_SOURCE_ORDER_ID: 409,
+}
+
+export function statusOf(code: ErrorCode, strict = false): number {
+  return (strict ? STRICT_STATUS[code] : undefined) ?? STATUS[code]
+}
+
+export interface ErrorHandlingOptions {
+  /** `CROSSDOCK_STRICT_ERRORS`: 409 rather than Sellercloud's 500 for a duplicate order. */
+  strictErrors?: boolean
 }
 
 type ErrorBody = Static<typeof ErrorBody>
@@ -152,12 +164,15 @@ export function frameworkErrorHandler(
 
 /**
  * `translate` turns a lower floor's error into a domain error before the 500 fallback (the app
- * passes the database's timed-out waits → 503 DATABASE_BUSY, src/db/db-errors.ts).
+ * passes the database's timed-out waits → 503 DATABASE_BUSY, src/db/db-errors.ts). A domain error
+ * answered 5xx on purpose (a duplicate order) keeps its own body and is not logged as unhandled.
  */
 export function registerErrorHandling(
   app: FastifyInstance,
   translate: (error: unknown) => AppError | undefined = () => undefined,
+  options: ErrorHandlingOptions = {},
 ): void {
+  const strict = options.strictErrors === true
   app.setErrorHandler((thrown: FastifyError, request, reply) => {
     const translated = thrown instanceof AppError ? undefined : translate(thrown)
     if (translated !== undefined) {
@@ -199,7 +214,11 @@ export function registerErrorHandling(
       if (error.modelState !== undefined) {
         body.ModelState = error.modelState
       }
-      return send(reply, statusOf(error.code), body)
+      const status = statusOf(error.code, strict)
+      if (status >= 500) {
+        request.log.info({ code: error.code, status }, 'request refused with a deliberate 5xx')
+      }
+      return send(reply, status, body)
     }
     const mapped = fromFastify(error, request)
     if (mapped !== null) {

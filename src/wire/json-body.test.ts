@@ -66,16 +66,25 @@ describe('jsonBodyParser', () => {
     await app.close()
   })
 
-  it('should keep the text of long numbers, and of no other', async () => {
+  it('should keep the text of numbers that String(value) would not write as sent, and of no other', async () => {
     const { app, post } = await parserApp()
-    const { body } = await post('{"a":0.00015,"b":1.5E-4,"c":12.5,"d":[7,0.123456],"e":"0.00015"}')
+    const { body } = await post(
+      '{"a":0.00015,"b":1.5E-4,"c":12.5,"d":[7,0.123456,0.000149999999999999999],"e":"0.00015",' +
+        '"f":12.50,"g":12345678901234567890,"h":-0,"i":1e2,"j":100}',
+    )
     const value = body as { d: number[] }
-    assert.equal(numberTextOf(value, 'a'), '0.00015')
+    assert.equal(numberTextOf(value, 'a'), undefined) // String(0.00015) is the text
     assert.equal(numberTextOf(value, 'b'), '1.5E-4')
     assert.equal(numberTextOf(value, 'c'), undefined)
     assert.equal(numberTextOf(value, 'e'), undefined)
     assert.equal(numberTextOf(value.d, '0'), undefined)
-    assert.equal(numberTextOf(value.d, '1'), '0.123456')
+    assert.equal(numberTextOf(value.d, '1'), undefined)
+    assert.equal(numberTextOf(value.d, '2'), '0.000149999999999999999')
+    assert.equal(numberTextOf(value, 'f'), '12.50')
+    assert.equal(numberTextOf(value, 'g'), '12345678901234567890')
+    assert.equal(numberTextOf(value, 'h'), '-0')
+    assert.equal(numberTextOf(value, 'i'), '1e2')
+    assert.equal(numberTextOf(value, 'j'), undefined)
     await app.close()
   })
 

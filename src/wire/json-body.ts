@@ -47,17 +47,20 @@ function closingQuote(text: string, open: number): number {
   return -1
 }
 
-// A number whose binary value may round differently from its decimal text at four decimals: five
-// or more decimals, or an exponent. Shorter texts survive the trip through a double unchanged.
-const LONG_NUMBER_IN_TEXT = /\d[eE]|\.\d{5}/
-const LONG_NUMBER = /[eE]|\.\d{5}/
+// A text that may hold a number whose text is not `String(value)`: an exponent, five or more
+// decimals (money may round differently from the binary value at four), a fraction ending in 0
+// (C# writes a decimal 12.50 so; bound to a string it stays "12.50", as Json.NET keeps it), 16 or
+// more digits (beyond a double's precision: an order ID 12345678901234567890), or -0. Strings
+// that match only cost the slower parse.
+const NUMBER_TEXT_MAY_DIFFER = /\d[eE]|\.\d{5}|\.\d*0(?!\d)|\d[\d.]{15}|-0(?![.\d])/
 
 // holder (the object or array a number sits in, as parsed) → key → the number's text.
 const numberTexts = new WeakMap<object, Map<string, string>>()
 
 /**
- * The JSON text of the number at `holder[key]`, when the body gave it with more precision than a
- * double keeps at four decimals (else undefined: `String(value)` is then the same decimal).
+ * The JSON text of the number at `holder[key]`, when the body wrote it otherwise than
+ * `String(value)` does (more digits than a double keeps, an exponent, trailing zeros); else
+ * undefined, `String(value)` being the text.
  */
 export function numberTextOf(holder: object, key: string): string | undefined {
   return numberTexts.get(holder)?.get(key)
@@ -82,7 +85,7 @@ function recordNumberTexts(
     throw new SyntaxError('Object contains forbidden prototype property')
   }
   const source = context?.source
-  if (typeof value === 'number' && source !== undefined && LONG_NUMBER.test(source)) {
+  if (typeof value === 'number' && source !== undefined && source !== String(value)) {
     const holder = this as object
     let texts = numberTexts.get(holder)
     if (texts === undefined) {
@@ -96,8 +99,9 @@ function recordNumberTexts(
 
 /**
  * The body parser: a 400 naming `model` for nesting beyond `MAX_JSON_DEPTH`; then the default
- * parser, or, when the text holds a long number, `JSON.parse` with a reviver that keeps number
- * texts for the money fields (`normalize.ts`).
+ * parser, or, when the text may hold a number written otherwise than `String(value)`, `JSON.parse`
+ * with a reviver that keeps those texts for money fields and numbers bound to strings
+ * (`normalize.ts`).
  */
 export function jsonBodyParser(
   defaultParser: FastifyBodyParser<string>,
@@ -108,7 +112,7 @@ export function jsonBodyParser(
       done(new ValidationError({ model: [problem] }))
       return
     }
-    if (text.length === 0 || !LONG_NUMBER_IN_TEXT.test(text)) {
+    if (text.length === 0 || !NUMBER_TEXT_MAY_DIFFER.test(text)) {
       defaultParser.call(this, request, text, done)
       return
     }

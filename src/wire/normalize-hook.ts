@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { TSchema } from 'typebox'
 import { ModelStateBuilder } from '../shared/model-state.ts'
 import { normalizeToSchema } from './normalize.ts'
+import { normalizeQuery } from './normalize-query.ts'
 
 const MAX_REPORTED = 50
 
@@ -67,9 +68,21 @@ function findUnstorableText(
   return null
 }
 
+/** At most `MAX_REPORTED` paths, printable ASCII, 200 characters each, for a warning header. */
+function headerList(paths: string[]): string {
+  const listed = paths
+    .slice(0, MAX_REPORTED)
+    .map((p) => p.replace(/[^\x20-\x7e]/g, '?').slice(0, 200))
+  if (paths.length > MAX_REPORTED) {
+    listed.push(`...and ${paths.length - MAX_REPORTED} more`) // ASCII: Node refuses "…" in a header
+  }
+  return listed.join(', ')
+}
+
 /**
- * Before validation, rewrites body and query to the route schema's canonical names (see wire.ts)
- * and reports what was ignored in `X-Crossdock-Ignored-Properties`.
+ * Before validation, rewrites body and query to the route schema's canonical names (see
+ * normalize.ts), coerces body scalars as Json.NET does (coerce.ts), and reports what was ignored in
+ * `X-Crossdock-Ignored-Properties` and what was coerced in `X-Crossdock-Coerced-Properties`.
  */
 export function registerWireHook(app: FastifyInstance): void {
   app.addHook('preValidation', async (request, reply) => {
@@ -79,11 +92,28 @@ export function registerWireHook(app: FastifyInstance): void {
       return
     }
     const ignored: string[] = []
+    const coerced: string[] = []
     if (schema.body !== undefined && request.body !== undefined) {
-      request.body = normalizeToSchema(schema.body, request.body, '', ignored, 'body')
+      request.body = normalizeToSchema(
+        schema.body,
+        request.body,
+        '',
+        ignored,
+        'body',
+        undefined,
+        coerced,
+      )
     }
-    if (schema.querystring !== undefined && request.query !== undefined) {
-      request.query = normalizeToSchema(schema.querystring, request.query, '', ignored, 'query')
+    // The query string as ASP.NET binds it (normalize-query.ts); a route without a query schema
+    // documents no parameter, so every one it is sent is ignored and reported.
+    const ignoredParameters: string[] = []
+    const query = request.query as Record<string, unknown> | undefined
+    if (query !== undefined && query !== null && typeof query === 'object') {
+      if (schema.querystring !== undefined) {
+        request.query = normalizeQuery(schema.querystring, query, ignoredParameters)
+      } else {
+        ignoredParameters.push(...Object.keys(query))
+      }
     }
     // PostgreSQL text cannot hold U+0000 (the insert would fail with a 500) and UTF-8 no lone
     // surrogate: refuse both up front, in values and in property names.
@@ -92,13 +122,13 @@ export function registerWireHook(app: FastifyInstance): void {
       new ModelStateBuilder().addKey(bad.path, bad.problem).throwIfAny()
     }
     if (ignored.length > 0) {
-      const listed = ignored
-        .slice(0, MAX_REPORTED)
-        .map((p) => p.replace(/[^\x20-\x7e]/g, '?').slice(0, 200))
-      if (ignored.length > MAX_REPORTED) {
-        listed.push(`…and ${ignored.length - MAX_REPORTED} more`)
-      }
-      reply.header('X-Crossdock-Ignored-Properties', listed.join(', '))
+      reply.header('X-Crossdock-Ignored-Properties', headerList(ignored))
+    }
+    if (coerced.length > 0) {
+      reply.header('X-Crossdock-Coerced-Properties', headerList(coerced))
+    }
+    if (ignoredParameters.length > 0) {
+      reply.header('X-Crossdock-Ignored-Parameters', headerList(ignoredParameters))
     }
   })
 }

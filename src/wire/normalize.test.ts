@@ -127,3 +127,213 @@ describe('normalizeToSchema', () => {
     assert.deepEqual(normalize(Prices, { Price: 1e300 }).value, { Price: 1e300 })
   })
 })
+
+describe('normalizeToSchema: body binding as Json.NET', () => {
+  const Kind = SellercloudEnum('Kind', { Plain: 0, Special: 200 })
+  const Line = Type.Object({
+    Qty: Type.Integer(),
+    Price: Opt(Money()),
+    Weight: Opt(Type.Number()),
+    Gift: Opt(Type.Boolean()),
+    Paid: Type.Optional(Type.Boolean()),
+    Ref: Opt(Type.String()),
+    Kind: Opt(Kind),
+    Status: Kind,
+    Count: Opt(Type.Integer()),
+    When: Opt(DateTimeInput),
+    Setting: Type.Optional(Type.Union([Type.Boolean(), Type.Number()])),
+  })
+  const Doc = Type.Object({
+    Lines: Type.Array(Line),
+    Tags: Type.Optional(Type.Array(Type.String())),
+  })
+
+  function bind(line: Record<string, unknown>) {
+    const ignored: string[] = []
+    const coerced: string[] = []
+    const out = normalizeToSchema(Line, line, 'Lines[0]', ignored, 'body', undefined, coerced)
+    return { value: out as Record<string, unknown>, coerced }
+  }
+  const one = (key: string, input: unknown) => bind({ [key]: input }).value[key]
+
+  it('should bind a string holding an integer to an integer field, white space and sign allowed', () => {
+    assert.equal(one('Qty', '2'), 2)
+    assert.equal(one('Qty', ' 2 '), 2)
+    assert.equal(one('Qty', '+7'), 7)
+    assert.equal(one('Qty', '-3'), -3)
+    assert.equal(Object.is(one('Qty', '-0'), 0), true)
+    assert.equal(one('Qty', '007'), 7)
+    // Out of Int32 but exact: left to the validator's bound.
+    assert.equal(one('Qty', '99999999999'), 99999999999)
+  })
+
+  it('should leave what Json.NET refuses for an integer to the validator', () => {
+    for (const bad of [
+      '2.5',
+      '2.0',
+      '1e2',
+      'abc',
+      '',
+      ' ',
+      '1,000',
+      '0x10',
+      '١٢',
+      '\u00a02',
+      '9'.repeat(20),
+    ]) {
+      assert.equal(one('Qty', bad), bad, JSON.stringify(bad))
+    }
+    assert.equal(one('Qty', true), true)
+    assert.equal(one('Qty', 1.5), 1.5)
+    assert.deepEqual(one('Qty', {}), {})
+  })
+
+  it('should bind numeric strings to money from their decimal text, and to other numbers', () => {
+    assert.equal(one('Price', '12.50'), 12.5)
+    assert.equal(one('Price', ' -0.00015 '), -0.0002)
+    assert.equal(one('Price', '0.000149999999999999999'), 0.0001)
+    assert.equal(one('Price', '1.5e2'), 150)
+    assert.equal(one('Price', '.5'), 0.5)
+    assert.equal(one('Price', '5.'), 5)
+    assert.equal(one('Weight', '2.25'), 2.25)
+    assert.equal(one('Weight', '+1E-3'), 0.001)
+    for (const bad of ['12,50', '1,234.50', '12.50-', '$12', 'NaN', 'Infinity', '1e999', 'abc']) {
+      assert.equal(one('Price', bad), bad, bad)
+      assert.equal(one('Weight', bad), bad, bad)
+    }
+  })
+
+  it('should refuse a megabyte of digits in linear time', () => {
+    const started = performance.now()
+    const long = '1'.repeat(1_000_000)
+    assert.equal(one('Price', `${long}x`), `${long}x`)
+    assert.equal(one('Weight', `${long}.${long}x`), `${long}.${long}x`)
+    assert.equal(one('Qty', `${long}x`), `${long}x`)
+    assert.ok(performance.now() - started < 500, `${performance.now() - started} ms`)
+  })
+
+  it('should bind "true"/"false" in any case, and 0/1, to booleans', () => {
+    assert.equal(one('Gift', 'true'), true)
+    assert.equal(one('Gift', ' FALSE '), false)
+    assert.equal(one('Gift', 'True'), true)
+    assert.equal(one('Gift', 1), true)
+    assert.equal(one('Gift', 0), false)
+    for (const bad of ['1', '0', 'yes', 'on', 2, -1, 0.5]) {
+      assert.equal(one('Gift', bad), bad, String(bad))
+    }
+  })
+
+  it('should bind numbers (as written) and booleans to string fields, never objects or arrays', () => {
+    assert.equal(one('Ref', 1010101), '1010101')
+    assert.equal(one('Ref', true), 'true')
+    assert.equal(one('Ref', false), 'false')
+    const ignored: string[] = []
+    const coerced: string[] = []
+    // The parser's text (json-body.ts) is what a string gets: Json.NET keeps "12.50" and every digit.
+    assert.equal(
+      normalizeToSchema(Type.String(), 12.5, 'Ref', ignored, 'body', '12.50', coerced),
+      '12.50',
+    )
+    assert.equal(
+      normalizeToSchema(
+        Type.String(),
+        12345678901234567000,
+        'Ref',
+        ignored,
+        'body',
+        '12345678901234567890',
+        coerced,
+      ),
+      '12345678901234567890',
+    )
+    assert.deepEqual(one('Ref', {}), {})
+    assert.deepEqual(one('Ref', [1]), [1])
+    // No number is a date.
+    assert.equal(one('When', 20240603), 20240603)
+  })
+
+  it('should bind an enum from its number, a string holding it, or its name', () => {
+    assert.equal(one('Status', '200'), 200)
+    assert.equal(one('Status', ' 0 '), 0)
+    assert.equal(one('Status', 'special'), 200)
+    assert.equal(one('Status', 200), 200)
+    // Not a member: still a number, for the validator's enum check to refuse.
+    assert.equal(one('Status', '7'), 7)
+    assert.equal(one('Status', '2.5'), '2.5')
+  })
+
+  it('should bind "" to null for a nullable number, boolean, enum or date, and keep it otherwise', () => {
+    assert.equal(one('Count', ''), null)
+    assert.equal(one('Price', ''), null)
+    assert.equal(one('Gift', ''), null)
+    assert.equal(one('Kind', ''), null)
+    assert.equal(one('When', ''), null)
+    assert.equal(one('Ref', ''), '')
+    assert.equal(one('Qty', ''), '')
+    assert.equal(one('Paid', ''), '')
+    assert.equal(one('Status', ''), '')
+  })
+
+  it('should bind "" to null for a nullable object or list, as Json.NET does for reference types', () => {
+    const Holder = Type.Object({
+      Address: Opt(Type.Object({ City: Type.String() })),
+      Tags: Opt(Type.Array(Type.String())),
+      Lines: Type.Array(Type.Integer()),
+    })
+    const ignored: string[] = []
+    const coerced: string[] = []
+    const value = normalizeToSchema(
+      Holder,
+      { Address: '', Tags: '', Lines: '' },
+      '',
+      ignored,
+      'body',
+      undefined,
+      coerced,
+    )
+    assert.deepEqual(value, { Address: null, Tags: null, Lines: '' })
+    assert.deepEqual(coerced, ['model.Address', 'model.Tags'])
+  })
+
+  it('should coerce nothing in a union of several types', () => {
+    assert.equal(one('Setting', 'true'), 'true')
+    assert.equal(one('Setting', '5'), '5')
+  })
+
+  it('should list the ModelState key of each coerced value, and nothing for values already right or refused', () => {
+    const { coerced } = bind({
+      Qty: '2',
+      Price: '12.50',
+      Gift: 'true',
+      Ref: 1010101,
+      Status: 'Special',
+      Kind: 0,
+      Count: 'abc',
+      Weight: 2.5,
+    })
+    assert.deepEqual(coerced, [
+      'model.Lines[0].Qty',
+      'model.Lines[0].Price',
+      'model.Lines[0].Gift',
+      'model.Lines[0].Ref',
+    ])
+    const ignored: string[] = []
+    const all: string[] = []
+    const value = normalizeToSchema(
+      Doc,
+      { lines: [{ qty: 1 }, { QTY: '3' }], tags: [5, 'x'] },
+      '',
+      ignored,
+      'body',
+      undefined,
+      all,
+    )
+    assert.deepEqual(value, { Lines: [{ Qty: 1 }, { Qty: 3 }], Tags: ['5', 'x'] })
+    assert.deepEqual(all, ['model.Lines[1].Qty', 'model.Tags[0]'])
+  })
+
+  it('should not coerce query strings (the text validator does that)', () => {
+    const { value } = normalize(Query, { pageSize: '5' }, 'query')
+    assert.deepEqual(value, { pageSize: '5' })
+  })
+})

@@ -1,12 +1,14 @@
 import type { TSchema } from 'typebox'
 import { parseDateInput } from '../shared/dates.ts'
 import { amountFromText } from '../shared/money.ts'
+import { coerceScalar, UNCHANGED } from './coerce.ts'
 import { numberTextOf } from './json-body.ts'
 import { ENUM_NAMES_KEY, MONEY_KEY } from './schemas.ts'
 
 // Sellercloud's ASP.NET binder matches property names case-insensitively, ignores unknown
-// properties and takes enum names as well as numbers. This walks a request part against its
-// route schema and rewrites it into the canonical shape the validator then checks strictly.
+// properties and takes enum names as well as numbers; in bodies Json.NET also coerces scalars
+// (coerce.ts). This walks a request part against its route schema and rewrites it into the
+// canonical shape the validator then checks strictly.
 
 type JsonSchema = TSchema & {
   type?: string | string[]
@@ -61,6 +63,16 @@ function pick(schema: JsonSchema, value: unknown): JsonSchema {
   return branches[0] ?? schema
 }
 
+/** Whether a body value may be coerced to `schema`: one scalar branch, perhaps nullable. */
+function coercible(schema: JsonSchema): { nullable: boolean } | null {
+  if (schema.anyOf === undefined) {
+    return { nullable: false }
+  }
+  // A union of several types (a setting's boolean or number) has no one type to coerce to.
+  const branches = schema.anyOf.filter((b) => b.type !== 'null')
+  return branches.length === 1 ? { nullable: branches.length < schema.anyOf.length } : null
+}
+
 function canonicalKey(index: Map<string, string>, key: string, mode: WireMode): string | undefined {
   const lower = key.toLowerCase()
   const direct = index.get(lower)
@@ -73,8 +85,9 @@ function canonicalKey(index: Map<string, string>, key: string, mode: WireMode): 
 /**
  * Returns `value` rewritten to the schema's canonical property names, with enum names turned
  * into numbers, accepted dates turned into ISO-8601 `Z`, money rounded to four decimals from the
- * number's JSON text (`numberText`, when the parser kept it), and (query mode) comma lists split.
- * Unknown property paths are pushed onto `ignored`.
+ * number's JSON text (`numberText`, when the parser kept it), (body mode) scalars coerced as
+ * Json.NET does (coerce.ts) and (query mode) comma lists split. Unknown property paths are pushed
+ * onto `ignored`, the ModelState keys of coerced values (`model.Products[0].Qty`) onto `coerced`.
  */
 export function normalizeToSchema(
   schemaIn: TSchema,
@@ -83,6 +96,7 @@ export function normalizeToSchema(
   ignored: string[],
   mode: WireMode,
   numberText?: string,
+  coerced: string[] = [],
 ): unknown {
   if (value === null || value === undefined) {
     return value
@@ -107,12 +121,18 @@ export function normalizeToSchema(
         ignored,
         mode,
         typeof child === 'number' ? numberTextOf(value, key) : undefined,
+        coerced,
       )
     }
     return out
   }
 
-  if (schema.type === 'array' && schema.items !== undefined) {
+  // A body's non-array goes on to the scalar rules ("" is null for a nullable list).
+  if (
+    schema.type === 'array' &&
+    schema.items !== undefined &&
+    (mode === 'query' || Array.isArray(value))
+  ) {
     let list: unknown = value
     if (mode === 'query' && !Array.isArray(value)) {
       list =
@@ -139,10 +159,26 @@ export function normalizeToSchema(
         ignored,
         mode,
         typeof item === 'number' ? numberTextOf(list as object, String(i)) : undefined,
+        coerced,
       ),
     )
   }
 
+  if (mode === 'body') {
+    const shape = coercible(schemaIn)
+    const bound =
+      shape === null
+        ? UNCHANGED
+        : coerceScalar(schema, value, {
+            nullable: shape.nullable,
+            money: schema[MONEY_KEY] === true,
+            numberText,
+          })
+    if (bound !== UNCHANGED) {
+      coerced.push(path === '' ? 'model' : `model.${path}`)
+      return bound
+    }
+  }
   if (typeof value === 'number' && schema[MONEY_KEY] === true) {
     return amountFromText(numberText ?? String(value))
   }

@@ -77,6 +77,7 @@ export async function createTestApp(
       portFile: undefined,
       http: HTTP_LIMIT_DEFAULTS,
       shutdownGraceMs: 10_000,
+      strictErrors: false,
       ...options.config,
     }
     db = await openDatabase(config)

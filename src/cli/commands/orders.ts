@@ -21,6 +21,12 @@ interface ListFlags extends ConnectionFlags {
   keyword?: string
   status?: string
   dropshipStatus?: string
+  dateRange?: string
+  updatedFrom?: string
+  updatedTo?: string
+  warehouse?: number[]
+  orderBy?: string
+  ascending?: boolean
   page?: number
   pageSize?: number
   all?: boolean
@@ -107,6 +113,19 @@ export function registerOrderCommands(program: Command): void {
       .option('--keyword <text>', 'keyword')
       .option('--status <status>', 'OrderStatus name or number')
       .option('--dropship-status <status>', 'DropshipStatus name or number')
+      .option(
+        '--date-range <range>',
+        'order date within a DateRange (Today, Last7Days, … or number)',
+      )
+      .option('--updated-from <date>', 'last updated at or after (ISO-8601 or MM/DD/YYYY)')
+      .option('--updated-to <date>', 'last updated at or before')
+      .option(
+        '--warehouse <ids>',
+        'ship-from warehouse IDs, comma separated',
+        intList('--warehouse'),
+      )
+      .option('--order-by <key>', 'OrderID, OrderDate, OrderStatus, ShipDate or ShippingStatus')
+      .option('--ascending', 'oldest (smallest) first; default newest first')
       .option('--page <n>', 'page number', positiveInt('--page'))
       .option('--page-size <n>', 'page size (at most 50)', positiveInt('--page-size'))
       .option('--all', 'every page'),
@@ -121,6 +140,12 @@ export function registerOrderCommands(program: Command): void {
       keyword: flags.keyword,
       orderStatus: flags.status === undefined ? undefined : [flags.status],
       dropShipStatus: flags.dropshipStatus,
+      dateRange: flags.dateRange,
+      lastUpdatedFrom: flags.updatedFrom,
+      lastUpdatedTo: flags.updatedTo,
+      warehouseID: flags.warehouse,
+      orderBy: flags.orderBy,
+      isAscending: flags.ascending,
     } as unknown as OrderListQuery
     await printList(
       flags,

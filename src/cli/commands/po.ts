@@ -93,6 +93,13 @@ export function registerPoCommands(program: Command): void {
       .option('--ids <ids>', 'PO IDs, comma separated', intList('--ids'))
       .option('--status <status>', 'PurchaseOrderStatus name or number')
       .option('--keyword <text>', 'keyword')
+      .option('--updated-from <date>', 'updated at or after (ISO-8601 or MM/DD/YYYY)')
+      .option('--updated-to <date>', 'updated at or before')
+      .option(
+        '--warehouse <ids>',
+        'receiving warehouse IDs, comma separated',
+        intList('--warehouse'),
+      )
       .option('--page <n>', 'page number', positiveInt('--page'))
       .option('--page-size <n>', 'page size (at most 50)', positiveInt('--page-size'))
       .option('--all', 'every page'),
@@ -103,6 +110,9 @@ export function registerPoCommands(program: Command): void {
         ids?: number[]
         status?: string
         keyword?: string
+        updatedFrom?: string
+        updatedTo?: string
+        warehouse?: number[]
         page?: number
         pageSize?: number
         all?: boolean
@@ -114,6 +124,9 @@ export function registerPoCommands(program: Command): void {
         pOIds: flags.ids,
         pOStatuses: flags.status === undefined ? undefined : [flags.status],
         keyword: flags.keyword,
+        updatedDateFrom: flags.updatedFrom,
+        updatedDateTo: flags.updatedTo,
+        receiveWarehouseID: flags.warehouse,
       } as unknown as PurchaseOrderListQuery
       await printList(
         flags,

@@ -107,7 +107,7 @@ export class ProductsResource {
 
   /**
    * One page of the catalog.
-   * @example const { Items } = await client.products.catalog({ sKU: 'KIT-STARTER' })
+   * @example const { Items } = await client.products.catalog({ sKU: ['KIT-STARTER'] })
    */
   catalog(query: CatalogQuery = {}, options?: RequestOptions): Promise<CatalogList> {
     return this.#http.call({

@@ -8,6 +8,8 @@ import * as createDropshipLinks from './2026-11-29T1500_create_dropship_links.ts
 import * as createIdempotencyKeys from './2026-11-29T1600_create_idempotency_keys.ts'
 import * as userTokenVersion from './2026-12-01T0900_user_token_version.ts'
 import * as linkCounters from './2026-12-01T1000_link_counters.ts'
+import * as orderFilters from './2026-12-01T1100_order_filters.ts'
+import * as catalogFields from './2026-12-01T1200_catalog_fields.ts'
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1600_create_idempotency_keys': createIdempotencyKeys,
   '2026-12-01T0900_user_token_version': userTokenVersion,
   '2026-12-01T1000_link_counters': linkCounters,
+  '2026-12-01T1100_order_filters': orderFilters,
+  '2026-12-01T1200_catalog_fields': catalogFields,
 }

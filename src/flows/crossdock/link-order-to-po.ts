@@ -209,9 +209,9 @@ export async function linkOrderToPo(
       await appendPurchaseOrderDescription(trx, po.id, `Order ${orderId}`)
     }
     await stampPurchaseOrderUpdate(trx, po.id, actorOf(user), now)
-    if (order.dropshipStatus !== DROPSHIP_STATUS.Pending) {
-      await setOrderDropshipStatus(trx, orderId, DROPSHIP_STATUS.Pending, now)
-    }
+    // Always: it also moves the order's LastUpdated (its items gained links), which
+    // `lastUpdatedFrom` and `updatedFromDateRange` filter on.
+    await setOrderDropshipStatus(trx, orderId, DROPSHIP_STATUS.Pending, now)
     await ctx.events.emit(trx, 'order.linked', {
       orderId,
       poId: po.id,

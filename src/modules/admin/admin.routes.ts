@@ -76,7 +76,14 @@ function referenceRoutes<Create extends TSchema, Entity>(
   return (app, ctx) => {
     app.get(
       r.path,
-      { config, schema: { tags, response: { 200: r.list, ...errors } } },
+      {
+        config,
+        schema: {
+          tags,
+          description: 'Every entry (no paging), ordered by ID (ascending).',
+          response: { 200: r.list, ...errors },
+        },
+      },
       async (request) => listOf((await r.data.list(ctx, request.user)).map(r.toWire)),
     )
     // The body schemas are generic here, so the type provider cannot infer the bodies: cast them.
@@ -160,7 +167,14 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminRouteDeps): vo
   // Users (never the password hash)
   api.get(
     '/users',
-    { config, schema: { tags, response: { 200: AdminUserList, ...errors } } },
+    {
+      config,
+      schema: {
+        tags,
+        description: 'Every user (no paging), ordered by ID (ascending).',
+        response: { 200: AdminUserList, ...errors },
+      },
+    },
     async () => listOf((await listUserViews(db)).map(toAdminUser)),
   )
   api.post(

@@ -2,7 +2,7 @@ import type { Database } from '../../db/database.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { ModelStateBuilder } from '../../shared/model-state.ts'
 import { findCompany } from '../catalog/companies/index.ts'
-import { findProductsBySkus, findSkuIgnoringCase } from '../catalog/products/index.ts'
+import { findProductsBySkus } from '../catalog/products/index.ts'
 import { findVendor } from '../catalog/vendors/index.ts'
 import { validateClientSettings, type SettingChange } from '../settings/index.ts'
 import type { FixturesData } from './fixtures.schemas.ts'
@@ -41,7 +41,8 @@ function checkSettings(data: FixturesData, problems: ModelStateBuilder): Checked
 /**
  * Everything a fixtures document refers to must exist (in the document or the database) before
  * anything is written: companies of products, users and settings; vendors and products of vendor
- * costs; kit components (not kits themselves, not the kit itself). SKUs are unique ignoring case.
+ * costs; kit components (not kits themselves, not the kit itself). SKUs match ignoring case: a
+ * product whose SKU exists in another spelling updates that product (keeping its spelling).
  * One ValidationError names every bad field.
  */
 export async function checkFixtures(db: Database, data: FixturesData): Promise<CheckedSettings> {
@@ -49,7 +50,9 @@ export async function checkFixtures(db: Database, data: FixturesData): Promise<C
   const docCompanies = new Set((data.Companies ?? []).map((c) => c.ID))
   const docVendors = new Set((data.Vendors ?? []).map((v) => v.ID))
   const products = data.Products ?? []
-  const docProducts = new Map(products.map((p) => [p.ProductSKU, p]))
+  // SKUs match ignoring case, in the document as in the database.
+  const docProducts = new Map(products.map((p) => [p.ProductSKU.toLowerCase(), p]))
+  const inDocument = (sku: string) => docProducts.get(sku.toLowerCase())
   const companyCache = new Map<number, boolean>()
   const companyExists = async (id: number) => {
     if (docCompanies.has(id)) {
@@ -66,6 +69,7 @@ export async function checkFixtures(db: Database, data: FixturesData): Promise<C
     ...(data.VendorProducts ?? []).map((vp) => vp.ProductSKU),
   ]
   const stored = await findProductsBySkus(db, referenced)
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
 
   const seenSkus = new Map<string, number>()
   for (const [i, p] of products.entries()) {
@@ -74,18 +78,14 @@ export async function checkFixtures(db: Database, data: FixturesData): Promise<C
       problems.add(`Products[${i}].ProductSKU`, `Also listed at Products[${seenSkus.get(lower)}].`)
     }
     seenSkus.set(lower, i)
-    const existing = await findSkuIgnoringCase(db, p.ProductSKU)
-    if (existing !== undefined && existing !== p.ProductSKU) {
-      problems.add(`Products[${i}].ProductSKU`, `A product with SKU ${existing} already exists.`)
-    }
     if (!(await companyExists(p.CompanyID))) {
       problems.add(`Products[${i}].CompanyID`, `Company ${p.CompanyID} does not exist.`)
     }
     for (const [j, c] of (p.KitComponents ?? []).entries()) {
       const field = `Products[${i}].KitComponents[${j}].ProductSKU`
-      const inDoc = docProducts.get(c.ProductSKU)
+      const inDoc = inDocument(c.ProductSKU)
       const inDb = stored.get(c.ProductSKU)
-      if (c.ProductSKU === p.ProductSKU) {
+      if (same(c.ProductSKU, p.ProductSKU)) {
         problems.add(field, 'A kit cannot contain itself.')
       } else if (inDoc === undefined && inDb === undefined) {
         problems.add(field, `Product ${c.ProductSKU} does not exist.`)
@@ -94,7 +94,7 @@ export async function checkFixtures(db: Database, data: FixturesData): Promise<C
       ) {
         problems.add(field, `${c.ProductSKU} is a kit; a kit component cannot be a kit.`)
       } else if (
-        (p.KitComponents ?? []).findIndex((other) => other.ProductSKU === c.ProductSKU) !== j
+        (p.KitComponents ?? []).findIndex((other) => same(other.ProductSKU, c.ProductSKU)) !== j
       ) {
         problems.add(field, `${c.ProductSKU} is listed twice.`)
       }
@@ -104,7 +104,7 @@ export async function checkFixtures(db: Database, data: FixturesData): Promise<C
     if (!docVendors.has(vp.VendorID) && (await findVendor(db, vp.VendorID)) === undefined) {
       problems.add(`VendorProducts[${i}].VendorID`, `Vendor ${vp.VendorID} does not exist.`)
     }
-    if (!docProducts.has(vp.ProductSKU) && !stored.has(vp.ProductSKU)) {
+    if (inDocument(vp.ProductSKU) === undefined && !stored.has(vp.ProductSKU)) {
       problems.add(`VendorProducts[${i}].ProductSKU`, `Product ${vp.ProductSKU} does not exist.`)
     }
   }

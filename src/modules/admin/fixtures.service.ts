@@ -10,7 +10,11 @@ import { toMinor } from '../../shared/money.ts'
 import { hashPassword, insertUserUnlessTaken } from '../auth/index.ts'
 import { hasAnyCompany, upsertCompany } from '../catalog/companies/index.ts'
 import { upsertPaymentTerm } from '../catalog/payment-terms/index.ts'
-import { replaceKitComponents, upsertProduct } from '../catalog/products/index.ts'
+import {
+  findProductsBySkus,
+  replaceKitComponents,
+  upsertProduct,
+} from '../catalog/products/index.ts'
 import { upsertVendor, upsertVendorProduct } from '../catalog/vendors/index.ts'
 import { upsertWarehouse } from '../catalog/warehouses/index.ts'
 import { writeClientSettings } from '../settings/index.ts'
@@ -148,8 +152,13 @@ export async function applyFixtures(
       await upsertPaymentTerm(trx, t.ID, t.Name)
     }
     await applyProducts(trx, now, data)
-    for (const vp of data.VendorProducts ?? []) {
-      await upsertVendorProduct(trx, vp.VendorID, vp.ProductSKU, {
+    const vendorProducts = data.VendorProducts ?? []
+    const vendorProductSkus = await storedSkus(
+      trx,
+      vendorProducts.map((vp) => vp.ProductSKU),
+    )
+    for (const vp of vendorProducts) {
+      await upsertVendorProduct(trx, vp.VendorID, vendorProductSkus(vp.ProductSKU), {
         price: toMinor(vp.Price),
         vendor_sku: vp.VendorSKU ?? '',
       })
@@ -181,19 +190,36 @@ export async function applyFixtures(
   }
 }
 
+/** SKU as sent → stored spelling (SKUs match ignoring case); SKUs not stored yet map to themselves. */
+async function storedSkus(trx: Database, skus: string[]): Promise<(sku: string) => string> {
+  const stored = await findProductsBySkus(trx, skus)
+  return (sku) => stored.get(sku)?.sku ?? sku
+}
+
 async function applyProducts(trx: Database, now: string, data: FixturesData): Promise<void> {
   const products = data.Products ?? []
   // Plain products first, so kit components always exist before the kits that use them.
   const ordered = [...products].sort(
     (a, b) => Number(a.KitComponents !== undefined) - Number(b.KitComponents !== undefined),
   )
+  // A product stored in another spelling is updated and keeps its spelling.
+  const productSku = await storedSkus(
+    trx,
+    products.map((p) => p.ProductSKU),
+  )
   for (const p of ordered) {
-    await upsertProduct(trx, p.ProductSKU, now, productRow(p))
+    const sku = productSku(p.ProductSKU)
+    await upsertProduct(trx, sku, now, productRow(p))
     if (p.KitComponents !== undefined) {
+      const componentSku = await storedSkus(
+        trx,
+        p.KitComponents.map((c) => c.ProductSKU),
+      )
       await replaceKitComponents(
         trx,
-        p.ProductSKU,
-        p.KitComponents.map((c) => ({ sku: c.ProductSKU, qty: c.Qty })),
+        sku,
+        p.KitComponents.map((c) => ({ sku: componentSku(c.ProductSKU), qty: c.Qty })),
+        now,
       )
     }
   }

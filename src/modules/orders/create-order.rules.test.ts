@@ -26,7 +26,9 @@ const product: Product = {
   weightOz: 0,
   isKit: false,
   isActive: true,
+  manufacturerId: null,
   createdOn: '2026-01-01T00:00:00.000Z',
+  lastModified: '2026-01-01T00:00:00.000Z',
   components: [],
 }
 

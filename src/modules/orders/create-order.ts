@@ -159,7 +159,8 @@ export async function createOrder(
       if (existing !== undefined) {
         throw new RuleViolationError(
           'OrderDetails.OrderSourceOrderID',
-          `Order ${existing} already has OrderSourceOrderID ${osoid} for company ${d.CompanyID} and this channel (client setting PreventDuplicateOrderSourceOrderID is on).`,
+          // "already exists": what Sellercloud says and what clients reconcile on (docs/compat.md).
+          `An order with OrderSourceOrderID ${osoid} already exists for company ${d.CompanyID} and this channel: order ${existing} (client setting PreventDuplicateOrderSourceOrderID is on).`,
           'DUPLICATE_ORDER_SOURCE_ORDER_ID',
         )
       }

@@ -39,6 +39,26 @@ export type DropshipStatus = (typeof DROPSHIP_STATUS)[keyof typeof DROPSHIP_STAT
 /** Sellercloud's OrderSubTypeType: only the values Crossdock sets (`IsSampleOrder`). */
 export const ORDER_SUB_TYPE = { None: 0, Sample: 1 } as const
 
+/** Every OrderSubTypeType of the 2022 Swagger, for the `orderSubType` filter of GET /Orders. */
+export const ORDER_SUB_TYPE_FILTER = {
+  None: 0,
+  Sample: 1,
+  Charity: 2,
+  eBayNow: 3,
+  eBayLocalPickup: 4,
+  Same_Day_Delivery: 5,
+  GS: 6,
+  Prime: 7,
+  FBA_Exchange: 8,
+  Amazon_Business: 9,
+  Amazon_Business_Prime: 10,
+  Second_Day: 11,
+  Wish_Express: 12,
+  SBN: 13,
+  Amazon_Global_Express: 15,
+  InStorePickUp: 16,
+} as const
+
 export const ORDER_NOTE_CATEGORY = {
   General: 0,
   Customer_Instructions: 1,

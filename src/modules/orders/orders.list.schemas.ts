@@ -1,6 +1,7 @@
 import { Type } from 'typebox'
 import { AddressDto } from '../../wire/address.schemas.ts'
-import { PaymentStatusFilterEnum } from '../../wire/enums.ts'
+import { DATE_RANGE } from '../../wire/date-range.ts'
+import { PaymentStatusFilterEnum, YesNoAllEnum } from '../../wire/enums.ts'
 import {
   DateTimeInput,
   IntList,
@@ -10,7 +11,13 @@ import {
   StringList,
 } from '../../wire/schemas.ts'
 import { Channel } from './orders.request.schemas.ts'
-import { DROPSHIP_STATUS, ORDER_BY, ORDER_STATUS, SHIPPING_STATUS } from './orders.enums.ts'
+import {
+  DROPSHIP_STATUS,
+  ORDER_BY,
+  ORDER_STATUS,
+  ORDER_SUB_TYPE_FILTER,
+  SHIPPING_STATUS,
+} from './orders.enums.ts'
 import { Bool, DateOut, Int, Num, Str } from '../../wire/dto-fields.ts'
 import { PaymentsHistoryRecordDto, RelatedOrderDto } from './orders.response.schemas.ts'
 
@@ -293,26 +300,83 @@ export const DropshipStatusEnum = SellercloudEnum('DropshipStatus', DROPSHIP_STA
 
 export const ShippingStatusEnum = SellercloudEnum('ShippingStatus', SHIPPING_STATUS)
 
-export const OrderBy = SellercloudEnum('OrderBy', ORDER_BY)
+export const OrderBy = SellercloudEnum('OrderBy', ORDER_BY, {
+  description:
+    'OrderBy: 0 = OrderID, 1 = OrderDate, 2 = OrderStatus, 3 = ShipDate, 4 = ShippingStatus. Name or number on input. Omitted: OrderID.',
+})
+
+export const OrderSubTypeFilter = SellercloudEnum('OrderSubType', ORDER_SUB_TYPE_FILTER)
+
+const Range = (what: string) =>
+  Type.Optional(
+    SellercloudEnum('DateRange', DATE_RANGE, {
+      description: `${what} within a range of the server's clock, in UTC (see docs/compat.md): ${Object.entries(
+        DATE_RANGE,
+      )
+        .map(([name, value]) => `${value} = ${name}`)
+        .join(', ')}. Name or number on input.`,
+    }),
+  )
+
+/** Filters Crossdock cannot answer (no such data): a 400 naming them when sent with a value. */
+export const UNSUPPORTED_ORDER_FILTERS = {
+  companyGroupID: 'Crossdock has no company groups; filter by companyID instead.',
+  serialNumber: 'Crossdock does not record serial numbers.',
+  aSIN: 'Crossdock products have no ASIN; filter by sKU instead.',
+  picklistID: 'Crossdock has no picklists.',
+} as const
 
 export const OrderListQuery = Type.Object({
   orderIDs: Type.Optional(IntList),
   companyID: Type.Optional(IntList),
+  companyGroupID: Type.Optional(IntList),
   orderStatus: Type.Optional(Type.Array(OrderStatusFilter)),
+  dateRange: Range('Order date (TimeOfOrder)'),
+  shipDateRange: Range('Ship date'),
+  updatedFromDateRange: Range('Last updated'),
+  createdOnDateRange: Range('Created on'),
+  paymentDateRange: Range('Payment date'),
   channel: Type.Optional(Channel),
+  orderSubType: Type.Optional(OrderSubTypeFilter),
   createdOnFrom: Type.Optional(DateTimeInput),
   createdOnTo: Type.Optional(DateTimeInput),
+  lastUpdatedFrom: Type.Optional(DateTimeInput),
+  lastUpdatedTo: Type.Optional(DateTimeInput),
   orderFromDate: Type.Optional(DateTimeInput),
   orderToDate: Type.Optional(DateTimeInput),
+  shipFromDate: Type.Optional(DateTimeInput),
+  shipToDate: Type.Optional(DateTimeInput),
   orderSourceOrderIDList: Type.Optional(StringList),
   /** Crossdock: exact customer e-mail, any case (Sellercloud finds it through `keyword`). */
   customerEmail: Type.Optional(Type.String({ maxLength: 200 })),
+  userID: Type.Optional(
+    Type.Integer({ description: "The customer's ID (the list row's UserID)." }),
+  ),
+  warehouseID: Type.Optional(
+    Type.Array(Type.Integer(), {
+      description:
+        'Orders with an item shipping from one of these warehouses (ShipFromWareHouseID).',
+    }),
+  ),
   dropShipStatus: Type.Optional(DropshipStatusEnum),
   shippingStatus: Type.Optional(ShippingStatusEnum),
   paymentStatus: Type.Optional(PaymentStatusFilterEnum),
+  qBExported: Type.Optional(YesNoAllEnum),
+  replacementOrder: Type.Optional(YesNoAllEnum),
+  trackingNumber: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description: 'Exact tracking number of a package of the order (none before shipping).',
+    }),
+  ),
+  serialNumber: Type.Optional(Type.String({ maxLength: 100 })),
   sKU: Type.Optional(Type.String({ maxLength: 100 })),
+  aSIN: Type.Optional(Type.String({ maxLength: 100 })),
+  picklistID: Type.Optional(Type.String({ maxLength: 100 })),
   keyword: Type.Optional(Type.String({ maxLength: 200 })),
   orderBy: Type.Optional(OrderBy),
-  isAscending: Type.Optional(Type.Boolean()),
+  isAscending: Type.Optional(
+    Type.Boolean({ description: 'Omitted: false (descending), as ASP.NET binds a missing bool.' }),
+  ),
   ...PageQuery(50),
 })

@@ -146,26 +146,43 @@ export async function updateOrderDropshipStatus(
     .execute()
 }
 
+/** A date column of `sales_order` a list may be filtered on. */
+export type OrderDateColumn =
+  'order_date' | 'created_on' | 'last_updated' | 'ship_date' | 'payment_date'
+
+/** `column` in `[from, to]` (inclusive, as the Swagger's From/To pairs) and in `[gte, lt)`. */
+export interface OrderDateBound {
+  column: OrderDateColumn
+  from?: string
+  to?: string
+  gte?: string
+  lt?: string
+}
+
 export interface OrderFilter {
   ids: number[] | undefined
   /** null: every company. */
   companyIds: number[] | null
   orderStatuses: number[] | undefined
   channel: number | undefined
-  createdFrom: string | undefined
-  createdTo: string | undefined
-  orderDateFrom: string | undefined
-  orderDateTo: string | undefined
+  orderSubType: number | undefined
+  /** Every bound applies (date ranges and From/To pairs intersect). */
+  dates: OrderDateBound[]
   orderSourceOrderIds: string[] | undefined
   customerEmail: string | undefined
+  customerId: number | undefined
+  warehouseIds: number[] | undefined
   dropshipStatus: number | undefined
   shippingStatus: number | undefined
   paymentStatuses: number[] | undefined
+  trackingNumber: string | undefined
+  /** True when a filter selects something no order can have (a QuickBooks export…): no rows. */
+  none: boolean
   sku: string | undefined
   keyword: string | undefined
 }
 
-export type OrderSort = 'id' | 'order_date' | 'order_status' | 'shipping_status'
+export type OrderSort = 'id' | 'order_date' | 'order_status' | 'ship_date' | 'shipping_status'
 
 export async function listOrderRows(
   db: Database,
@@ -175,6 +192,9 @@ export async function listOrderRows(
 ): Promise<{ rows: SalesOrderRow[]; total: number }> {
   let q = db.selectFrom('sales_order')
   const inList = <T>(values: T[]) => (values.length > 0 ? values : [null as T])
+  if (f.none) {
+    q = q.where(sql<boolean>`1 = 0`)
+  }
   if (f.ids !== undefined && f.ids.length > 0) {
     q = q.where('id', 'in', f.ids)
   }
@@ -187,17 +207,23 @@ export async function listOrderRows(
   if (f.channel !== undefined) {
     q = q.where('channel', '=', f.channel)
   }
-  if (f.createdFrom !== undefined) {
-    q = q.where('created_on', '>=', f.createdFrom)
+  if (f.orderSubType !== undefined) {
+    q = q.where('order_sub_type', '=', f.orderSubType)
   }
-  if (f.createdTo !== undefined) {
-    q = q.where('created_on', '<=', f.createdTo)
-  }
-  if (f.orderDateFrom !== undefined) {
-    q = q.where('order_date', '>=', f.orderDateFrom)
-  }
-  if (f.orderDateTo !== undefined) {
-    q = q.where('order_date', '<=', f.orderDateTo)
+  for (const bound of f.dates) {
+    const { column } = bound
+    if (bound.from !== undefined) {
+      q = q.where(column, '>=', bound.from)
+    }
+    if (bound.to !== undefined) {
+      q = q.where(column, '<=', bound.to)
+    }
+    if (bound.gte !== undefined) {
+      q = q.where(column, '>=', bound.gte)
+    }
+    if (bound.lt !== undefined) {
+      q = q.where(column, '<', bound.lt)
+    }
   }
   if (f.orderSourceOrderIds !== undefined && f.orderSourceOrderIds.length > 0) {
     q = q.where('order_source_order_id', 'in', f.orderSourceOrderIds)
@@ -205,6 +231,18 @@ export async function listOrderRows(
   if (f.customerEmail !== undefined && f.customerEmail.trim() !== '') {
     const email = f.customerEmail.trim().toLowerCase()
     q = q.where(sql<string>`lower(customer_email)`, '=', email)
+  }
+  if (f.customerId !== undefined) {
+    q = q.where('customer_id', '=', f.customerId)
+  }
+  if (f.warehouseIds !== undefined && f.warehouseIds.length > 0) {
+    const warehouseIds = f.warehouseIds
+    q = q.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('sales_order_item')
+        .select('order_id')
+        .where('warehouse_id', 'in', warehouseIds),
+    )
   }
   if (f.dropshipStatus !== undefined) {
     q = q.where('dropship_status', '=', f.dropshipStatus)
@@ -215,10 +253,18 @@ export async function listOrderRows(
   if (f.paymentStatuses !== undefined) {
     q = q.where('payment_status', 'in', inList(f.paymentStatuses))
   }
+  if (f.trackingNumber !== undefined && f.trackingNumber.trim() !== '') {
+    // Tracking numbers belong to an order's packages, which exist once orders ship (a later
+    // issue); until then no order has one, so none matches.
+    q = q.where(sql<boolean>`1 = 0`)
+  }
   if (f.sku !== undefined && f.sku !== '') {
     const sku = f.sku
     q = q.where('id', 'in', (eb) =>
-      eb.selectFrom('sales_order_item').select('order_id').where('sku', '=', sku),
+      eb
+        .selectFrom('sales_order_item')
+        .select('order_id')
+        .where(sql<boolean>`lower(sku) = lower(${sku})`),
     )
   }
   if (f.keyword !== undefined && f.keyword.trim() !== '') {
@@ -232,11 +278,15 @@ export async function listOrderRows(
       ]),
     )
   }
+  const direction = sort.ascending ? 'asc' : 'desc'
   const [rows, count] = await Promise.all([
     q
       .selectAll()
-      .orderBy(sort.column, sort.ascending ? 'asc' : 'desc')
-      .orderBy('id', sort.ascending ? 'asc' : 'desc')
+      // NULL (no ship date yet) sorts as the smallest value on both dialects, as on SQL Server.
+      .orderBy(sort.column, (ob) =>
+        sort.ascending ? ob.asc().nullsFirst() : ob.desc().nullsLast(),
+      )
+      .orderBy('id', direction)
       .limit(page.pageSize)
       .offset(pageOffset(page))
       .execute(),

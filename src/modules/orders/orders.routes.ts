@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { paymentStatusesOf } from '../../wire/enums.ts'
 import { IdParams, errorResponses } from '../../wire/schemas.ts'
 import type { Database } from '../../db/database.ts'
 import type { WriteContext } from '../../db/context.ts'
 import { clampPage } from '../../shared/page.ts'
 import { findCompany } from '../catalog/companies/index.ts'
 import { createOrder } from './create-order.ts'
-import { ORDER_BY } from './orders.enums.ts'
+import { orderFilterOf, orderSortOf } from './list-orders.rules.ts'
 import { OrderList, OrderListQuery } from './orders.list.schemas.ts'
 import type { OrderEvents } from './orders.events.ts'
 import {
@@ -17,19 +16,9 @@ import {
   toSingleOrderDto,
   type LinkedPoIdsByItem,
 } from './orders.mappers.ts'
-import type { OrderSort } from './orders.repository.ts'
 import { CreateOrderBody } from './orders.request.schemas.ts'
 import { OrderNoteDto, SingleOrderDataDto } from './orders.response.schemas.ts'
 import { getOrderForUser, listOrdersForUser } from './orders.service.ts'
-
-// ShipDate is not tracked yet: it sorts by order ID.
-const SORT_COLUMNS: Record<number, OrderSort> = {
-  [ORDER_BY.OrderID]: 'id',
-  [ORDER_BY.OrderDate]: 'order_date',
-  [ORDER_BY.OrderStatus]: 'order_status',
-  [ORDER_BY.ShipDate]: 'id',
-  [ORDER_BY.ShippingStatus]: 'shipping_status',
-}
 
 export interface OrderRouteDeps extends WriteContext<OrderEvents> {
   /** The POs each order item is linked to (the crossdock flow owns the links). */
@@ -56,6 +45,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: OrderRouteDeps):
       schema: {
         tags: ['Orders'],
         summary: "An order's notes",
+        description: 'Ordered by note ID (oldest first).',
         querystring: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) }),
         response: { 200: Type.Array(OrderNoteDto), ...errorResponses },
       },
@@ -84,6 +74,8 @@ export function registerOrderRoutes(app: FastifyInstance, deps: OrderRouteDeps):
       schema: {
         tags: ['Orders'],
         summary: 'List sales orders (page size at most 50)',
+        description:
+          'Default order: newest first (OrderID descending). `orderBy` picks OrderID, OrderDate, OrderStatus, ShipDate or ShippingStatus (ties by OrderID); `isAscending=true` reverses it. Every Swagger filter applies; `companyGroupID`, `serialNumber`, `aSIN` and `picklistID` answer 400 (Crossdock has no such data).',
         querystring: OrderListQuery,
         response: { 200: OrderList, ...errorResponses },
       },
@@ -93,28 +85,9 @@ export function registerOrderRoutes(app: FastifyInstance, deps: OrderRouteDeps):
       const page = await listOrdersForUser(
         deps.db,
         request.user,
-        {
-          ids: q.orderIDs,
-          companyIds: q.companyID,
-          orderStatuses: q.orderStatus,
-          channel: q.channel,
-          createdFrom: q.createdOnFrom,
-          createdTo: q.createdOnTo,
-          orderDateFrom: q.orderFromDate,
-          orderDateTo: q.orderToDate,
-          orderSourceOrderIds: q.orderSourceOrderIDList,
-          customerEmail: q.customerEmail,
-          dropshipStatus: q.dropShipStatus,
-          shippingStatus: q.shippingStatus,
-          paymentStatuses: paymentStatusesOf(q.paymentStatus),
-          sku: q.sKU,
-          keyword: q.keyword,
-        },
+        orderFilterOf(q, deps.clock.now()),
         clampPage(q.pageNumber, q.pageSize, 50),
-        {
-          column: SORT_COLUMNS[q.orderBy ?? ORDER_BY.OrderID] ?? 'id',
-          ascending: q.isAscending ?? true,
-        },
+        orderSortOf(q),
       )
       const companyIds = [...new Set(page.items.map((o) => o.companyId))]
       const names = new Map<number, string>()

@@ -118,6 +118,8 @@ function orderRowToOrder(row: SalesOrderRow, items: OrderItem[], notes: OrderNot
     createdOn: row.created_on,
     createdBy: row.created_by,
     lastUpdated: row.last_updated,
+    shipDate: row.ship_date,
+    paymentDate: row.payment_date,
     items,
     notes,
   }

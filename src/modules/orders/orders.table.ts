@@ -46,6 +46,10 @@ export interface SalesOrderTable {
   created_on: string
   created_by: number
   last_updated: string
+  /** When the order shipped; null until orders can ship (a later issue). */
+  ship_date: Generated<string | null>
+  /** When the order was paid; null until payments are recorded. */
+  payment_date: Generated<string | null>
 }
 
 export interface SalesOrderItemTable {

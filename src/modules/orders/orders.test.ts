@@ -281,11 +281,13 @@ for (const dialect of testDialects()) {
       const again = await create(
         websiteOrder({ OrderDetails: { CompanyID: 1, Channel: 6, OrderSourceOrderID: 'DUP-1' } }),
       )
-      assert.equal(again.statusCode, 400)
+      // 500 "… already exists", as Sellercloud answers (docs/compat.md); 409 in strict mode.
+      assert.equal(again.statusCode, 500)
       assert.equal(again.json().Code, 'DUPLICATE_ORDER_SOURCE_ORDER_ID')
+      assert.match(again.json().Message, /already exists/)
       assert.match(
         again.json().ModelState['model.OrderDetails.OrderSourceOrderID'][0],
-        new RegExp(`Order ${first.json()} `),
+        new RegExp(`: order ${first.json()} \\(`),
       )
       const otherChannel = await create(
         websiteOrder({ OrderDetails: { CompanyID: 1, Channel: 0, OrderSourceOrderID: 'DUP-1' } }),

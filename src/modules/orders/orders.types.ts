@@ -104,6 +104,8 @@ export interface Order {
   createdOn: string
   createdBy: number
   lastUpdated: string
+  shipDate: string | null
+  paymentDate: string | null
   items: OrderItem[]
   notes: OrderNote[]
 }

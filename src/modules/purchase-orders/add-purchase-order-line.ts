@@ -36,9 +36,16 @@ export async function addOrIncreasePurchaseOrderLine(
     throw new RuleViolationError(null, `Quantity for ${add.sku} should be greater than 0.`)
   }
   const lines = await findItemRows(trx, [poId])
-  const same = lines.find(
-    (l) => l.sku === add.sku && l.related_order_id === add.relatedOrderId && l.qty_cases === null,
-  )
+  const sameLine = (sku: string) =>
+    lines.find(
+      (l) => l.sku === sku && l.related_order_id === add.relatedOrderId && l.qty_cases === null,
+    )
+  // SKUs match ignoring case and a line keeps the catalog's spelling: the catalog is asked only
+  // when no line has the SKU as given.
+  let same = sameLine(add.sku)
+  const product = same === undefined ? await findProduct(trx, add.sku) : undefined
+  const sku = product?.sku ?? add.sku
+  same ??= sameLine(sku)
   const qty = (same?.qty_ordered ?? 0) + add.qty
   if (qty * (same?.unit_price ?? add.unitPrice) > MAX_LINE_TOTAL_MINOR) {
     throw new RuleViolationError(null, `The line total for ${add.sku} would exceed 100,000,000.`)
@@ -47,7 +54,6 @@ export async function addOrIncreasePurchaseOrderLine(
     await updateItemRow(trx, same.id, { qty_ordered: qty })
     return { lineId: same.id, created: false }
   }
-  const product = await findProduct(trx, add.sku)
   if (product === undefined) {
     throw new RuleViolationError(null, `Product ${add.sku} was not found.`)
   }
@@ -57,7 +63,7 @@ export async function addOrIncreasePurchaseOrderLine(
   const lineId = await insertPurchaseOrderItem(trx, {
     po_id: poId,
     position: lines.reduce((max, l) => Math.max(max, l.position), 0) + 1,
-    sku: add.sku,
+    sku,
     product_name: product.name,
     qty_ordered: add.qty,
     qty_received: 0,

@@ -132,11 +132,13 @@ export async function createPurchaseOrder(
       issues,
     )
     if (draft !== null) {
-      drafts.push(draft)
+      // SKUs match ignoring case; the line keeps the catalog's spelling.
+      drafts.push({ ...draft, sku: product?.sku ?? draft.sku })
     }
   })
   issues.throwIfAny()
 
+  const byStoredSku = new Map([...products.values()].map((p) => [p.sku, p]))
   const now = isoNow(clock)
   return db.transaction().execute(async (trx) => {
     const poId = await createPurchaseOrderHeader(trx, {
@@ -160,7 +162,7 @@ export async function createPurchaseOrder(
         po_id: poId,
         position: i + 1,
         sku: d.sku,
-        product_name: products.get(d.sku)?.name ?? d.sku,
+        product_name: byStoredSku.get(d.sku)?.name ?? d.sku,
         qty_ordered: d.qtyOrdered,
         qty_received: 0,
         unit_price: d.unitPrice,

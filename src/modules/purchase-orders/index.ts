@@ -21,6 +21,7 @@ export {
   appendPurchaseOrderDescription,
   createPurchaseOrderHeader,
   findPurchaseOrder,
+  findPurchaseOrderSkus,
   lockPurchaseOrder,
   stampPurchaseOrderUpdate,
   type Actor,

@@ -2,12 +2,14 @@ import type { Database } from '../../db/database.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
 import { visibleCompanyIds } from '../../shared/auth-user.ts'
 import type { PageRequest } from '../../shared/page.ts'
+import { YES_NO_ALL } from '../../wire/enums.ts'
 import { findWarehouses, type Warehouse } from '../catalog/warehouses/index.ts'
 import {
   findItemRows,
   listPurchaseOrderRows,
   poRowToPurchaseOrder,
 } from './purchase-orders.repository.ts'
+import { PoVendorInvoiced } from './purchase-orders.enums.ts'
 import type { PoListQueryType } from './purchase-orders.schemas.ts'
 import type { PurchaseOrder } from './purchase-orders.types.ts'
 
@@ -40,6 +42,16 @@ export async function listPurchaseOrdersForUser(
       paymentStatuses: q.paymentStatus,
       warehouseIds,
       approved: q.approved === undefined ? undefined : q.approved === 1,
+      // A PO's one invoice number covers all of it: PartiallyInvoiced selects none.
+      invoiced:
+        q.vendorInvoiced === undefined || q.vendorInvoiced === PoVendorInvoiced.All
+          ? undefined
+          : q.vendorInvoiced !== PoVendorInvoiced.NotInvoiced,
+      // Crossdock counts every PO's inventory and never exports to QuickBooks.
+      none:
+        q.inventoryCountEnabled === 0 ||
+        q.qBExported === YES_NO_ALL.Yes ||
+        q.vendorInvoiced === PoVendorInvoiced.PartiallyInvoiced,
       createdFrom: q.createDateFrom,
       createdTo: q.createDateTo,
       updatedFrom: q.updatedDateFrom,

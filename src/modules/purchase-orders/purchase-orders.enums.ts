@@ -23,3 +23,11 @@ export const PoOrderType = { Default: 0, Regular: 1, DropShip: 2, WrapAndLabel: 
 
 /** Swagger `POType`. */
 export const PoType = { PurchaseOrder: 0, CreditMemo: 1, VendorOffer: 2 } as const
+
+/** Swagger `VendorInvoicedStatus`, the `vendorInvoiced` filter of GET /PurchaseOrders. */
+export const PoVendorInvoiced = {
+  NotInvoiced: 0,
+  Invoiced: 1,
+  PartiallyInvoiced: 2,
+  All: -1,
+} as const

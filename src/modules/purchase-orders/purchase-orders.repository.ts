@@ -178,6 +178,10 @@ export interface PurchaseOrderFilter {
   updatedTo?: string
   receivedFrom?: string
   receivedTo?: string
+  /** true: a vendor invoice number is recorded; false: none is. */
+  invoiced?: boolean
+  /** True when a filter selects something no PO can have (a QuickBooks export…): no rows. */
+  none?: boolean
   keyword?: string
 }
 
@@ -214,6 +218,12 @@ export async function listPurchaseOrderRows(
   }
   if (filter.approved !== undefined) {
     query = query.where('is_approved', '=', filter.approved ? 1 : 0)
+  }
+  if (filter.invoiced !== undefined) {
+    query = query.where('invoice_number', filter.invoiced ? '<>' : '=', '')
+  }
+  if (filter.none === true) {
+    query = query.where(sql<boolean>`1 = 0`)
   }
   const ranges = [
     ['created_on', filter.createdFrom, filter.createdTo],

@@ -48,6 +48,8 @@ export function registerPurchaseOrderRoutes(
       schema: {
         tags,
         summary: 'Get metadata for list of purchase orders (newest first)',
+        description:
+          'Default order: newest first (PO ID descending); the Swagger documents no sort parameter. Every Swagger filter applies.',
         querystring: PoListQuery,
         response: { 200: PoList, ...errorResponses },
       },

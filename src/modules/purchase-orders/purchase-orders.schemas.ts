@@ -11,8 +11,14 @@ import {
   SellercloudEnum,
 } from '../../wire/schemas.ts'
 import { AddressDto } from '../../wire/address.schemas.ts'
-import { DiscountTypeEnum, PaymentStatusEnum } from '../../wire/enums.ts'
-import { PoReceivingStatus, PoShippingStatus, PoStatus, PoType } from './purchase-orders.enums.ts'
+import { DiscountTypeEnum, PaymentStatusEnum, YesNoAllEnum } from '../../wire/enums.ts'
+import {
+  PoReceivingStatus,
+  PoShippingStatus,
+  PoStatus,
+  PoType,
+  PoVendorInvoiced,
+} from './purchase-orders.enums.ts'
 
 // Request schemas and the list response (Swagger 2022: CreatePoRequestDto, ReceivePoRequest,
 // PurchaseOrderFilters, PoMultipleDataDto). The single-PO response is in purchase-orders.details.schemas.ts.
@@ -118,6 +124,16 @@ export const PoListQuery = Type.Object({
   receiveDateFrom: Type.Optional(DateTimeInput),
   receiveDateTo: Type.Optional(DateTimeInput),
   approved: Type.Optional(Type.Integer({ minimum: 0, maximum: 1 })),
+  inventoryCountEnabled: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 1,
+      description:
+        '0 No, 1 Yes. Crossdock counts the inventory of every PO: 1 selects all, 0 none.',
+    }),
+  ),
+  vendorInvoiced: Type.Optional(SellercloudEnum('VendorInvoicedStatus', PoVendorInvoiced)),
+  qBExported: Type.Optional(YesNoAllEnum),
   keyword: Type.Optional(Text(200)),
   ...PageQuery(50),
 })

@@ -168,3 +168,11 @@ export async function appendPurchaseOrderDescription(
   const description = row.description === '' ? text : `${row.description} ${text}`
   await updatePurchaseOrderRow(trx, id, { description })
 }
+
+/**
+ * The distinct SKUs on the lines of these POs (GET /Catalog `poID`); unknown POs add none.
+ * @example const skus = await findPurchaseOrderSkus(db, [7, 8]) // ['GADGET-PRO', 'WIDGET-RED']
+ */
+export async function findPurchaseOrderSkus(db: Database, poIds: number[]): Promise<string[]> {
+  return [...new Set((await findItemRows(db, poIds)).map((line) => line.sku))]
+}

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { IdParams, errorResponses } from '../../../wire/schemas.ts'
 import type { ReadContext } from '../../../db/context.ts'
+import { ValidationError } from '../../../shared/errors.ts'
 import { clampPage } from '../../../shared/page.ts'
 import { CompanyDetails, CompanyList, CompanyListQuery } from './companies.schemas.ts'
 import { getCompanyForUser, listCompaniesForUser, type Company } from './companies.service.ts'
@@ -60,12 +61,19 @@ export function registerCompanyRoutes(app: FastifyInstance, deps: ReadContext): 
       schema: {
         tags: ['Companies'],
         summary: 'List companies the user can see',
+        description: 'Ordered by ID (ascending); the Swagger documents no sort parameter.',
         querystring: CompanyListQuery,
         response: { 200: CompanyList, ...errorResponses },
       },
     },
     async (request) => {
       const q = request.query
+      if (q.channel !== undefined && q.channel.length > 0) {
+        throw ValidationError.field(
+          'channel',
+          'Crossdock keeps no list of enabled channels per company (EnabledOnChannels is always empty; every company takes orders of every channel), so companies cannot be filtered by channel.',
+        )
+      }
       const page = await listCompaniesForUser(
         deps.db,
         request.user,

@@ -1,9 +1,17 @@
 import { Type } from 'typebox'
 import { IntList, ListOf, PageQuery } from '../../../wire/schemas.ts'
 
+/** Swagger `Companies_GetAll` query. */
 export const CompanyListQuery = Type.Object({
   companyID: Type.Optional(IntList),
-  keyword: Type.Optional(Type.String({ maxLength: 200 })),
+  channel: Type.Optional(
+    Type.Array(Type.String({ maxLength: 50 }), {
+      maxItems: 100,
+      description:
+        'Refused (400): Crossdock keeps no channel list per company (every company takes orders of every channel)',
+    }),
+  ),
+  keyword: Type.Optional(Type.String({ maxLength: 200, description: 'Name contains, any case' })),
   ...PageQuery(50),
 })
 

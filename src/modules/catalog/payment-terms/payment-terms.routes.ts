@@ -12,6 +12,7 @@ export function registerPaymentTermRoutes(app: FastifyInstance, deps: ReadContex
       schema: {
         tags: ['Settings'],
         summary: 'List payment terms',
+        description: 'Every payment term, ordered by ID (ascending).',
         response: { 200: PaymentTermList, ...errorResponses },
       },
     },

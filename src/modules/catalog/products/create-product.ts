@@ -24,40 +24,49 @@ export interface NewProductInput {
   kitComponents?: Array<{ sku: string; qty: number }> | null
 }
 
+/**
+ * Checks the kit components (matched ignoring case) and returns them under their stored SKUs, the
+ * spelling the kit keeps.
+ */
 async function checkKitComponents(
   db: Database,
   user: AuthUser,
   input: NewProductInput,
   problems: ModelStateBuilder,
-): Promise<void> {
+): Promise<Array<{ sku: string; qty: number }>> {
   const components = input.kitComponents ?? []
   const found = await findProductsBySkus(
     db,
     components.map((c) => c.sku),
   )
   const seen = new Set<string>()
+  const checked: Array<{ sku: string; qty: number }> = []
   for (const [i, c] of components.entries()) {
     const field = `KitComponents[${i}].ProductSKU`
     // Another company's product the user cannot see is answered as one that does not exist.
     const candidate = found.get(c.sku)
     const product =
       candidate !== undefined && canAccessCompany(user, candidate.companyId) ? candidate : undefined
+    const sku = product?.sku ?? c.sku
     if (c.sku.toLowerCase() === input.sku.toLowerCase()) {
       problems.add(field, 'A kit cannot contain itself.')
-    } else if (seen.has(c.sku)) {
-      problems.add(field, `${c.sku} is listed twice; give its total Qty once.`)
+    } else if (seen.has(sku.toLowerCase())) {
+      problems.add(field, `${sku} is listed twice; give its total Qty once.`)
     } else if (product === undefined) {
       problems.add(field, `Product ${c.sku} does not exist.`)
     } else if (product.isKit) {
-      problems.add(field, `${c.sku} is a kit; a kit component cannot be a kit.`)
+      problems.add(field, `${sku} is a kit; a kit component cannot be a kit.`)
     } else if (product.companyId !== input.companyId) {
       problems.add(
         field,
-        `${c.sku} belongs to company ${product.companyId}; kit components must belong to company ${input.companyId}.`,
+        `${sku} belongs to company ${product.companyId}; kit components must belong to company ${input.companyId}.`,
       )
+    } else {
+      checked.push({ sku, qty: c.qty })
     }
-    seen.add(c.sku)
+    seen.add(sku.toLowerCase())
   }
+  return checked
 }
 
 /**
@@ -84,9 +93,9 @@ export async function createProduct(
       if (existing !== undefined) {
         problems.add('ProductSKU', `A product with SKU ${existing} already exists.`)
       }
-      await checkKitComponents(trx, user, input, problems)
+      const components = await checkKitComponents(trx, user, input, problems)
       problems.throwIfAny()
-      const components = input.kitComponents ?? []
+      const now = isoNow(clock)
       await insertProduct(trx, {
         sku: input.sku,
         company_id: input.companyId,
@@ -101,7 +110,8 @@ export async function createProduct(
         is_kit: components.length > 0 ? 1 : 0,
         purchaser_id: input.purchaserId ?? null,
         manufacturer_id: input.manufacturerId ?? null,
-        created_on: isoNow(clock),
+        created_on: now,
+        last_modified: now,
       })
       await insertKitComponents(trx, input.sku, components)
       return input.sku

@@ -1,14 +1,32 @@
-import { sql } from 'kysely'
-import type { Database } from '../../../db/database.ts'
+import { sql, type SelectQueryBuilder } from 'kysely'
+import type { Database, DB } from '../../../db/database.ts'
 import { containsText } from '../../../db/dialect.ts'
 import { pageOffset, type PageRequest } from '../../../shared/page.ts'
+import type { vendorProductSkuQuery } from '../vendors/index.ts'
 import type { KitComponentRow, NewProductRow, ProductRow } from './products.table.ts'
 
-export function findProductRowsBySkus(db: Database, skus: string[]): Promise<ProductRow[]> {
+/** A product row and the spelling of the SKU it was looked up by. */
+export type RequestedProductRow = ProductRow & { requested: string }
+
+/**
+ * The products whose SKU equals one of `skus` ignoring case, each with the spelling asked for.
+ * Both sides go through `lower()`, the expression of the unique index `product_sku_lower_uq`, so
+ * the lookup is indexed and folds case exactly as uniqueness does on each dialect (SQLite's
+ * `lower` folds ASCII only, PostgreSQL's every letter).
+ */
+export async function findProductRowsBySkus(
+  db: Database,
+  skus: string[],
+): Promise<RequestedProductRow[]> {
   if (skus.length === 0) {
-    return Promise.resolve([])
+    return []
   }
-  return db.selectFrom('product').selectAll().where('sku', 'in', skus).execute()
+  const requested = sql.join(skus.map((sku) => sql`(${sku})`))
+  const { rows } = await sql<RequestedProductRow>`
+    with requested(k) as (values ${requested})
+    select requested.k as requested, product.* from requested
+    join product on lower(product.sku) = lower(requested.k)`.execute(db)
+  return rows
 }
 
 export type KitComponentWithName = KitComponentRow & { component_name: string }
@@ -49,14 +67,47 @@ export type KitFilter =
   | 'not-kit-component'
 
 export interface ProductFilter {
-  /** Exact SKU. */
-  sku: string | undefined
+  /** SKUs, ignoring case. */
+  skus: string[] | undefined
+  /** Exact stored SKUs (the lines of the POs named by `poID`). */
+  storedSkus: string[] | undefined
   /** null: every company. */
   companyIds: number[] | null
   /** SKU or name contains, case-insensitive. */
   keyword: string | undefined
   isActive: boolean | undefined
   kits: KitFilter | undefined
+  /** Exact UPC. */
+  upc: string | undefined
+  /** `last_modified` within these bounds, inclusive (ISO-8601 `Z`). */
+  modifiedFrom: string | undefined
+  modifiedTo: string | undefined
+  /** SKUs some vendor products (`vendorID`, `vendorSKU`) name. */
+  vendorSkus: ReturnType<typeof vendorProductSkuQuery> | undefined
+  /** A filter no product can pass (no shadows; no stock): nothing matches. */
+  none: boolean
+}
+
+function applyKitFilter<Q extends SelectQueryBuilder<DB, 'product', object>>(
+  db: Database,
+  query: Q,
+  kits: KitFilter,
+): Q {
+  let q = query as SelectQueryBuilder<DB, 'product', object>
+  const components = db.selectFrom('kit_component').select('component_sku')
+  if (kits === 'kit-parent') {
+    q = q.where('is_kit', '=', 1)
+  }
+  if (kits === 'not-kit-parent' || kits === 'not-kit-parent-or-component') {
+    q = q.where('is_kit', '=', 0)
+  }
+  if (kits === 'kit-component') {
+    q = q.where('sku', 'in', components)
+  }
+  if (kits === 'not-kit-component' || kits === 'not-kit-parent-or-component') {
+    q = q.where('sku', 'not in', components)
+  }
+  return q as Q
 }
 
 export async function listProductRows(
@@ -65,8 +116,18 @@ export async function listProductRows(
   page: PageRequest,
 ): Promise<{ rows: ProductRow[]; total: number }> {
   let query = db.selectFrom('product')
-  if (filter.sku !== undefined) {
-    query = query.where('sku', '=', filter.sku)
+  if (filter.none) {
+    query = query.where(sql<boolean>`1 = 0`)
+  }
+  if (filter.skus !== undefined && filter.skus.length > 0) {
+    query = query.where(
+      sql<string>`lower(sku)`,
+      'in',
+      filter.skus.map((sku) => sql<string>`lower(${sku})`),
+    )
+  }
+  if (filter.storedSkus !== undefined) {
+    query = query.where('sku', 'in', filter.storedSkus.length > 0 ? filter.storedSkus : [''])
   }
   if (filter.companyIds !== null) {
     query = query.where('company_id', 'in', filter.companyIds.length > 0 ? filter.companyIds : [-1])
@@ -80,25 +141,20 @@ export async function listProductRows(
   if (filter.isActive !== undefined) {
     query = query.where('is_active', '=', filter.isActive ? 1 : 0)
   }
-  const kits = filter.kits
-  if (kits !== undefined) {
-    const components = db.selectFrom('kit_component').select('component_sku')
-    const isParent = kits === 'kit-parent'
-    const notParent = kits === 'not-kit-parent' || kits === 'not-kit-parent-or-component'
-    const isComponent = kits === 'kit-component'
-    const notComponent = kits === 'not-kit-component' || kits === 'not-kit-parent-or-component'
-    if (isParent) {
-      query = query.where('is_kit', '=', 1)
-    }
-    if (notParent) {
-      query = query.where('is_kit', '=', 0)
-    }
-    if (isComponent) {
-      query = query.where('sku', 'in', components)
-    }
-    if (notComponent) {
-      query = query.where('sku', 'not in', components)
-    }
+  if (filter.kits !== undefined) {
+    query = applyKitFilter(db, query, filter.kits)
+  }
+  if (filter.upc !== undefined && filter.upc !== '') {
+    query = query.where('upc', '=', filter.upc)
+  }
+  if (filter.modifiedFrom !== undefined) {
+    query = query.where('last_modified', '>=', filter.modifiedFrom)
+  }
+  if (filter.modifiedTo !== undefined) {
+    query = query.where('last_modified', '<=', filter.modifiedTo)
+  }
+  if (filter.vendorSkus !== undefined) {
+    query = query.where('sku', 'in', filter.vendorSkus)
   }
   const [rows, count] = await Promise.all([
     query.selectAll().orderBy('sku').limit(page.pageSize).offset(pageOffset(page)).execute(),
@@ -115,7 +171,7 @@ export function findProductRowBySkuIgnoringCase(
   return db
     .selectFrom('product')
     .select('sku')
-    .where(sql<string>`lower(sku)`, '=', sku.toLowerCase())
+    .where(sql<string>`lower(sku)`, '=', sql<string>`lower(${sku})`)
     .executeTakeFirst()
 }
 
@@ -140,29 +196,74 @@ export async function insertKitComponents(
     .execute()
 }
 
+/** Columns a fixtures upsert overwrites. */
+export type ProductFields = Omit<
+  NewProductRow,
+  'sku' | 'created_on' | 'last_modified' | 'purchaser_id' | 'manufacturer_id'
+>
+
 /**
- * Inserts product `sku` (created `createdOn`, no purchaser or manufacturer), or overwrites every
- * field of `row` when it exists (fixtures).
+ * Inserts product `sku` (created and modified `now`, no purchaser or manufacturer), or overwrites
+ * the fields of `row` when it exists, moving `last_modified` to `now` only when a value changes
+ * (fixtures: loading the same file again changes nothing).
  */
 export async function upsertProduct(
   db: Database,
   sku: string,
-  createdOn: string,
-  row: Omit<NewProductRow, 'sku' | 'created_on' | 'purchaser_id' | 'manufacturer_id'>,
+  now: string,
+  row: ProductFields,
 ): Promise<void> {
+  const changed = Object.keys(row).map(
+    (column) =>
+      sql<boolean>`${sql.ref(`product.${column}`)} is distinct from ${sql.ref(`excluded.${column}`)}`,
+  )
   await db
     .insertInto('product')
-    .values({ sku, created_on: createdOn, purchaser_id: null, manufacturer_id: null, ...row })
-    .onConflict((oc) => oc.column('sku').doUpdateSet(row))
+    .values({
+      sku,
+      created_on: now,
+      last_modified: now,
+      purchaser_id: null,
+      manufacturer_id: null,
+      ...row,
+    })
+    .onConflict((oc) =>
+      oc
+        .column('sku')
+        .doUpdateSet({ ...row, last_modified: now })
+        .where((eb) => eb.or(changed)),
+    )
     .execute()
 }
 
-/** Replaces the components of kit `kitSku`, in the order given (fixtures). */
+/** Moves the product's `last_modified` to `now` (a change outside its row: kit components). */
+export async function touchProduct(db: Database, sku: string, now: string): Promise<void> {
+  await db.updateTable('product').set({ last_modified: now }).where('sku', '=', sku).execute()
+}
+
+/**
+ * Replaces the components of kit `kitSku`, in the order given (fixtures); when they differ from
+ * the stored ones the kit's `last_modified` moves to `now`.
+ */
 export async function replaceKitComponents(
   db: Database,
   kitSku: string,
   components: Array<{ sku: string; qty: number }>,
+  now: string,
 ): Promise<void> {
+  const stored = await db
+    .selectFrom('kit_component')
+    .select(['component_sku', 'qty'])
+    .where('kit_sku', '=', kitSku)
+    .orderBy('position')
+    .execute()
+  const same =
+    stored.length === components.length &&
+    stored.every((s, i) => s.component_sku === components[i]!.sku && s.qty === components[i]!.qty)
+  if (same) {
+    return
+  }
   await db.deleteFrom('kit_component').where('kit_sku', '=', kitSku).execute()
   await insertKitComponents(db, kitSku, components)
+  await touchProduct(db, kitSku, now)
 }

@@ -3,7 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { errorResponses } from '../../../wire/schemas.ts'
 import type { WriteContext } from '../../../db/context.ts'
 import { ValidationError } from '../../../shared/errors.ts'
-import { fromMinor, toMinor } from '../../../shared/money.ts'
+import { toMinor } from '../../../shared/money.ts'
+import { ModelStateBuilder } from '../../../shared/model-state.ts'
+import type { Database } from '../../../db/database.ts'
 import { clampPage } from '../../../shared/page.ts'
 import { createProduct } from './create-product.ts'
 import {
@@ -12,7 +14,8 @@ import {
   CatalogQuery,
   NewProductId,
 } from './products.schemas.ts'
-import { listCatalog, type CatalogItem, type KitFilter } from './products.service.ts'
+import { toCatalogItem } from './products.mappers.ts'
+import { listCatalog, type KitFilter } from './products.service.ts'
 
 const KIT_FILTERS: Record<number, KitFilter> = {
   0: 'not-kit-parent-or-component',
@@ -22,35 +25,48 @@ const KIT_FILTERS: Record<number, KitFilter> = {
   4: 'not-kit-component',
 }
 
-function toCatalogItem({ product: p, company }: CatalogItem) {
-  return {
-    ID: p.sku,
-    ProductName: p.name,
-    CompanyID: p.companyId,
-    CompanyName: company?.name ?? '',
-    CompanyNameAbbreviation: company?.abbreviation ?? '',
-    ProductType: p.productTypeName,
-    UPC: p.upc,
-    SiteCost: fromMinor(p.siteCost),
-    SitePrice: fromMinor(p.sitePrice),
-    WholeSalePrice: fromMinor(p.wholesalePrice),
-    // Stored as total ounces; Sellercloud shows pounds plus remaining ounces.
-    Weight: p.weightOz / 16,
-    WeightLbs: Math.floor(p.weightOz / 16),
-    WeightOz: p.weightOz % 16,
-    Status: p.isActive ? 1 : 0,
-    IsKit: p.isKit,
-    ChildProducts: p.components.map((c) => ({
-      ProductId: p.sku,
-      ChildProductId: c.sku,
-      PerKitQty: c.qty,
-      ProductName: c.name,
-    })),
-    KitComponents: p.components.map((c) => ({ ProductID: c.sku, ProductName: c.name, Qty: c.qty })),
-  }
+/** The SKUs on these purchase orders; the purchase-orders module answers (through the app root). */
+export type PurchaseOrderSkus = (db: Database, poIds: number[]) => Promise<string[]>
+
+export interface ProductRouteDeps extends WriteContext {
+  purchaseOrderSkus: PurchaseOrderSkus
 }
 
-export function registerProductRoutes(app: FastifyInstance, deps: WriteContext): void {
+/** An empty list (`sKU=`) filters nothing, as an absent one. */
+function listOrUndefined<T>(list: T[] | undefined): T[] | undefined {
+  return list === undefined || list.length === 0 ? undefined : list
+}
+
+// Documented filters whose meaning Crossdock does not have: a 400 naming each (docs/compat.md).
+const REFUSED_FILTERS = {
+  defaultVendorID:
+    'Crossdock keeps no default vendor per product; filter by vendorID (products with a cost from the vendor) instead.',
+  warehouse:
+    'Crossdock keeps no inventory per warehouse yet, so no product can be filtered by warehouse.',
+  kitType: 'Crossdock has no kit inventory modes (Independant, MainComponent, AllComponents).',
+} as const
+
+function refuseUnsupported(q: Record<string, unknown>): void {
+  const problems = new ModelStateBuilder()
+  for (const [name, reason] of Object.entries(REFUSED_FILTERS)) {
+    const value = q[name]
+    if (value !== undefined && !(Array.isArray(value) && value.length === 0)) {
+      problems.add(name, reason)
+    }
+  }
+  problems.throwIfAny()
+}
+
+/** The later of two ISO-8601 `Z` instants (either may be absent). */
+function later(a: string | undefined, b: string | undefined): string | undefined {
+  return a === undefined ? b : b === undefined || a > b ? a : b
+}
+
+function earlier(a: string | undefined, b: string | undefined): string | undefined {
+  return a === undefined ? b : b === undefined || a < b ? a : b
+}
+
+export function registerProductRoutes(app: FastifyInstance, deps: ProductRouteDeps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
   api.post(
     '/Products',
@@ -95,24 +111,39 @@ export function registerProductRoutes(app: FastifyInstance, deps: WriteContext):
       schema: {
         tags: ['Products'],
         summary: 'List catalog products',
+        description:
+          'Ordered by SKU (ascending); the Swagger documents no sort parameter. Items carry every ProductCatalogDto key (neutral where Crossdock has no meaning; inventory keys 0 until inventory exists). `defaultVendorID`, `warehouse` and `kitType` are refused with a 400 naming them.',
         querystring: CatalogQuery,
         response: { 200: CatalogList, ...errorResponses },
       },
     },
     async (request) => {
       const q = request.query
+      refuseUnsupported(q)
+      const poIds = listOrUndefined(q.poID)
+      const shadowsOnly = q.displayShadows === 1 || q.displayShadows === 2
+      // Every product's physical quantity is 0 until inventory exists.
+      const noStock = (q.physicalQtyFrom ?? 0) > 0 || (q.physicalQtyTo ?? 0) < 0
       const page = await listCatalog(
         deps.db,
         request.user,
         {
-          sku: q.sKU ?? q.productID,
-          companyIds: q.companyID,
+          skus: listOrUndefined([...(q.sKU ?? []), ...(q.productID ?? [])]),
+          poSkus: poIds === undefined ? undefined : await deps.purchaseOrderSkus(deps.db, poIds),
+          companyIds: listOrUndefined(q.companyID),
+          vendorIds: listOrUndefined(q.vendorID),
+          vendorSkus: listOrUndefined(q.vendorSKU),
           keyword: q.keyword,
+          upc: q.uPC,
           isActive:
             q.activeStatus === undefined || q.activeStatus === -1
               ? undefined
               : q.activeStatus === 1,
           kits: q.selectedKits === undefined ? undefined : KIT_FILTERS[q.selectedKits],
+          // LastAggregateDate is LastModifiedDate until inventory exists: both windows apply.
+          modifiedFrom: later(q.lastUpdatedFrom, q.lastAggregateFrom),
+          modifiedTo: earlier(q.lastUpdatedTo, q.lastAggregateTo),
+          none: shadowsOnly || noStock,
         },
         clampPage(q.pageNumber, q.pageSize, 50),
       )

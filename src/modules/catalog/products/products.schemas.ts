@@ -1,6 +1,7 @@
 import { Type } from 'typebox'
-import { IntList, ListOf, Money, Opt, PageQuery, SellercloudEnum } from '../../../wire/schemas.ts'
+import { ListOf, Money, Opt, PageQuery, SellercloudEnum } from '../../../wire/schemas.ts'
 import { ActiveStatus } from '../vendors/index.ts'
+import { CatalogItem } from './products.catalog.schemas.ts'
 
 const Sku = Type.String({
   minLength: 1,
@@ -48,45 +49,58 @@ export const SelectedKits = SellercloudEnum('SelectedKits', {
   Not_a_Kit_Component: 4,
 })
 
+export const DisplayShadows = SellercloudEnum('DisplayShadows', {
+  Non_Shadow_Only: 0,
+  Shadow_Only: 1,
+  Shadow_Parent: 2,
+  Not_Shadow_or_Shadow_Parent: 3,
+})
+
+export const KitType = SellercloudEnum(
+  'KitType',
+  { Independant: 0, MainComponent: 1, AllComponents: 2 },
+  { description: 'Refused (400): Crossdock has no kit inventory modes' },
+)
+
+const skuList = (description: string) =>
+  Type.Array(Type.String({ maxLength: 100 }), { maxItems: 500, description })
+const idList = (description: string) =>
+  Type.Array(Type.Integer({ minimum: 0, maximum: 2147483647 }), { maxItems: 500, description })
+const dateBound = (description: string) => Type.String({ format: 'date-time', description })
+
+/** Swagger `Catalog_GetAll` query; every list takes repeated keys, commas or `key[]`. */
 export const CatalogQuery = Type.Object({
-  sKU: Type.Optional(Type.String({ maxLength: 100, description: 'Exact SKU' })),
-  productID: Type.Optional(Type.String({ maxLength: 100, description: 'Alias of sKU' })),
+  sKU: Type.Optional(skuList('SKUs (product IDs), any case')),
+  productID: Type.Optional(skuList('Alias of sKU')),
+  displayShadows: Type.Optional(DisplayShadows),
   selectedKits: Type.Optional(SelectedKits),
-  companyID: Type.Optional(IntList),
-  keyword: Type.Optional(Type.String({ maxLength: 200 })),
   activeStatus: Type.Optional(ActiveStatus),
-  ...PageQuery(50),
-})
-
-/** Swagger `ProductBundleDto`. */
-export const ProductBundleDto = Type.Object({
-  ProductId: Type.String(),
-  ChildProductId: Type.String(),
-  PerKitQty: Type.Integer(),
-  ProductName: Type.String(),
-})
-
-/** The fields of Swagger `ProductCatalogDto` Crossdock knows, plus `KitComponents`. */
-export const CatalogItem = Type.Object({
-  ID: Type.String(),
-  ProductName: Type.String(),
-  CompanyID: Type.Integer(),
-  CompanyName: Type.String(),
-  CompanyNameAbbreviation: Type.String(),
-  ProductType: Type.String(),
-  UPC: Type.String(),
-  SiteCost: Type.Number(),
-  SitePrice: Type.Number(),
-  WholeSalePrice: Type.Number(),
-  Weight: Type.Number(),
-  WeightLbs: Type.Number(),
-  WeightOz: Type.Number(),
-  Status: Type.Integer({ description: '0 = Disabled, 1 = Active' }),
-  IsKit: Type.Boolean(),
-  ChildProducts: Type.Array(ProductBundleDto),
-  KitComponents: Type.Array(
-    Type.Object({ ProductID: Type.String(), ProductName: Type.String(), Qty: Type.Integer() }),
+  poID: Type.Optional(idList('Products on these purchase orders')),
+  companyID: Type.Optional(idList('Products of these companies')),
+  vendorID: Type.Optional(idList('Products with a cost from these vendors')),
+  defaultVendorID: Type.Optional(
+    idList('Refused (400): Crossdock keeps no default vendor per product'),
   ),
+  vendorSKU: Type.Optional(skuList("Vendors' SKUs of the product, any case")),
+  warehouse: Type.Optional(idList('Refused (400) until Crossdock keeps inventory per warehouse')),
+  uPC: Type.Optional(Type.String({ maxLength: 50, description: 'Exact UPC' })),
+  physicalQtyFrom: Type.Optional(
+    Type.Integer({ description: 'Every product has physical qty 0 until inventory exists' }),
+  ),
+  physicalQtyTo: Type.Optional(Type.Integer()),
+  kitType: Type.Optional(KitType),
+  lastAggregateFrom: Type.Optional(
+    dateBound(
+      'LastAggregateDate at or after (the last change of the product until inventory exists)',
+    ),
+  ),
+  lastAggregateTo: Type.Optional(dateBound('LastAggregateDate at or before')),
+  lastUpdatedFrom: Type.Optional(dateBound('LastModifiedDate at or after')),
+  lastUpdatedTo: Type.Optional(dateBound('LastModifiedDate at or before')),
+  keyword: Type.Optional(
+    Type.String({ maxLength: 200, description: 'SKU or name contains, any case' }),
+  ),
+  ...PageQuery(50),
 })
 
 export const CatalogList = ListOf(CatalogItem)

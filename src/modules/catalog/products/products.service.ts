@@ -2,7 +2,7 @@ import type { Database } from '../../../db/database.ts'
 import { visibleCompanyIds, type AuthUser } from '../../../shared/auth-user.ts'
 import type { Page, PageRequest } from '../../../shared/page.ts'
 import { findCompany, type Company } from '../companies/index.ts'
-import { findVendorPrices } from '../vendors/index.ts'
+import { findVendorPrices, vendorProductSkuQuery } from '../vendors/index.ts'
 import {
   findKitComponentRows,
   findProductRowBySkuIgnoringCase,
@@ -34,7 +34,10 @@ export interface Product {
   weightOz: number
   isKit: boolean
   isActive: boolean
+  manufacturerId: number | null
   createdOn: string
+  /** The last change of the product or its kit components (ISO-8601 `Z`). */
+  lastModified: string
   /** Empty unless `isKit`. */
   components: KitComponent[]
 }
@@ -53,23 +56,29 @@ function rowToProduct(row: ProductRow, components: KitComponent[]): Product {
     weightOz: row.weight_oz,
     isKit: row.is_kit === 1,
     isActive: row.is_active === 1,
+    manufacturerId: row.manufacturer_id,
     createdOn: row.created_on,
+    lastModified: row.last_modified,
     components,
   }
 }
 
 /**
- * Loads products (with kit components) by SKU in two queries. Unknown SKUs are simply absent
- * from the map, so callers can name each missing one in their own 400.
- * @example const products = await findProductsBySkus(db, ['WIDGET-RED', 'KIT-STARTER'])
+ * Loads products (with kit components) by SKU, ignoring case, in two queries. The map is keyed by
+ * the SKUs as asked (`'widget-red'`); each product carries its stored spelling (`'WIDGET-RED'`),
+ * which is what callers store and show. Unknown SKUs are simply absent from the map, so callers
+ * can name each missing one in their own 400.
+ * @example const products = await findProductsBySkus(db, ['widget-red', 'KIT-STARTER'])
  */
 export async function findProductsBySkus(
   db: Database,
   skus: string[],
 ): Promise<Map<string, Product>> {
-  return cachedReadMany(db, 'product', [...new Set(skus)], async (missing) =>
-    withComponents(db, await findProductRowsBySkus(db, missing)),
-  )
+  return cachedReadMany(db, 'product', [...new Set(skus)], async (missing) => {
+    const rows = await findProductRowsBySkus(db, missing)
+    const products = await withComponents(db, rows)
+    return new Map(rows.map((row) => [row.requested, products.get(row.sku)!]))
+  })
 }
 
 async function withComponents(db: Database, rows: ProductRow[]): Promise<Map<string, Product>> {
@@ -90,29 +99,33 @@ export async function findProduct(db: Database, sku: string): Promise<Product | 
 
 /**
  * What a vendor charges per unit for each SKU (minor units): the vendor's own price when it has
- * one, else the product's site cost. SKUs that are not in the catalog are absent.
+ * one, else the product's site cost. Keyed by the SKUs as asked (matched ignoring case); SKUs that
+ * are not in the catalog are absent.
  */
 export async function findUnitCosts(
   db: Database,
   vendorId: number,
   skus: string[],
 ): Promise<Map<string, number>> {
-  const unique = [...new Set(skus)]
-  const [products, vendorPrices] = await Promise.all([
-    findProductsBySkus(db, unique),
-    // null: the vendor has no price of its own for the SKU (cached too, unlike a missing key).
-    cachedReadMany(db, `vendor-price:${vendorId}`, unique, async (missing) => {
+  const products = await findProductsBySkus(db, skus)
+  const unique = [...new Set([...products.values()].map((p) => p.sku))]
+  // null: the vendor has no price of its own for the SKU (cached too, unlike a missing key).
+  const vendorPrices = await cachedReadMany(
+    db,
+    `vendor-price:${vendorId}`,
+    unique,
+    async (missing) => {
       const rows = await findVendorPrices(db, vendorId, missing)
       const prices = new Map<string, number | null>(missing.map((sku) => [sku, null]))
       for (const row of rows) {
         prices.set(row.sku, row.price)
       }
       return prices
-    }),
-  ])
+    },
+  )
   const costs = new Map<string, number>()
   for (const [sku, product] of products) {
-    costs.set(sku, vendorPrices.get(sku) ?? product.siteCost)
+    costs.set(sku, vendorPrices.get(product.sku) ?? product.siteCost)
   }
   return costs
 }
@@ -120,11 +133,22 @@ export async function findUnitCosts(
 export type { KitFilter }
 
 export interface CatalogFilter {
-  sku?: string
+  /** SKUs, ignoring case. */
+  skus?: string[]
   companyIds?: number[]
   keyword?: string
   isActive?: boolean
   kits?: KitFilter
+  upc?: string
+  /** Products on these purchase orders (their SKUs, from the purchase-orders module). */
+  poSkus?: string[]
+  vendorIds?: number[]
+  vendorSkus?: string[]
+  /** `LastModifiedDate` bounds, inclusive. */
+  modifiedFrom?: string
+  modifiedTo?: string
+  /** Set by a filter no Crossdock product passes (Shadow_Only; a physical quantity above 0). */
+  none?: boolean
 }
 
 export interface CatalogItem {
@@ -143,14 +167,23 @@ export async function listCatalog(
   filter: CatalogFilter,
   page: PageRequest,
 ): Promise<Page<CatalogItem>> {
+  const byVendor = filter.vendorIds !== undefined || filter.vendorSkus !== undefined
   const { rows, total } = await listProductRows(
     db,
     {
-      sku: filter.sku,
+      skus: filter.skus,
+      storedSkus: filter.poSkus,
       companyIds: visibleCompanyIds(user, filter.companyIds),
       keyword: filter.keyword,
       isActive: filter.isActive,
       kits: filter.kits,
+      upc: filter.upc,
+      modifiedFrom: filter.modifiedFrom,
+      modifiedTo: filter.modifiedTo,
+      vendorSkus: byVendor
+        ? vendorProductSkuQuery(db, { vendorIds: filter.vendorIds, vendorSkus: filter.vendorSkus })
+        : undefined,
+      none: filter.none === true,
     },
     page,
   )

@@ -17,6 +17,8 @@ export interface ProductTable {
   purchaser_id: number | null
   manufacturer_id: number | null
   created_on: string
+  /** Every change of the product (fields, kit components) moves it; `LastModifiedDate`. */
+  last_modified: string
 }
 export type ProductRow = Selectable<ProductTable>
 export type NewProductRow = Insertable<ProductTable>

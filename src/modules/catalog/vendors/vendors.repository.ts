@@ -63,6 +63,28 @@ export function findVendorPrices(
     .execute()
 }
 
+/**
+ * The SKUs of vendor products matching the filter, as a subquery for `sku in (…)` (GET /Catalog
+ * `vendorID`, `vendorSKU`). Vendor SKUs match ignoring case, through `lower(vendor_sku)`'s index.
+ */
+export function vendorProductSkuQuery(
+  db: Database,
+  filter: { vendorIds: number[] | undefined; vendorSkus: string[] | undefined },
+) {
+  let query = db.selectFrom('vendor_product').select('vendor_product.sku')
+  if (filter.vendorIds !== undefined && filter.vendorIds.length > 0) {
+    query = query.where('vendor_id', 'in', filter.vendorIds)
+  }
+  if (filter.vendorSkus !== undefined && filter.vendorSkus.length > 0) {
+    query = query.where(
+      sql<string>`lower(vendor_sku)`,
+      'in',
+      filter.vendorSkus.map((s) => sql<string>`lower(${s})`),
+    )
+  }
+  return query
+}
+
 /** Inserts vendor `id`, or overwrites every field of `row` when it exists (fixtures, admin). */
 export async function upsertVendor(
   db: Database,

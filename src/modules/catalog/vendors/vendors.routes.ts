@@ -28,6 +28,7 @@ export function registerVendorRoutes(app: FastifyInstance, deps: ReadContext): v
       schema: {
         tags: ['Vendors'],
         summary: 'List vendors',
+        description: 'Ordered by ID (ascending); the Swagger documents no sort parameter.',
         querystring: VendorListQuery,
         response: { 200: VendorList, ...errorResponses },
       },

@@ -71,6 +71,7 @@ export function registerWarehouseRoutes(app: FastifyInstance, deps: ReadContext)
       schema: {
         tags: ['Warehouses'],
         summary: 'List warehouses',
+        description: 'Ordered by ID (ascending); the Swagger documents no sort parameter.',
         querystring: WarehouseListQuery,
         response: { 200: WarehouseList, ...errorResponses },
       },

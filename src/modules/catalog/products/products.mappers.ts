@@ -1,0 +1,56 @@
+import type { Static } from 'typebox'
+import { fromMinor } from '../../../shared/money.ts'
+import { neutralOf } from '../../../wire/neutral.ts'
+import { CatalogItem } from './products.catalog.schemas.ts'
+import type { CatalogItem as CatalogEntry } from './products.service.ts'
+
+// Domain → wire. The catalog item starts from `ProductCatalogDto`'s neutral value (0, false, null,
+// []); only what Crossdock knows is set, plus the few keys whose Sellercloud value for a product
+// without that feature is not the neutral one. Inventory keys stay 0 until inventory exists.
+
+/**
+ * GET /Catalog's item (`ProductCatalogDto`).
+ * @example const item = toCatalogItem({ product, company })
+ */
+export function toCatalogItem({ product: p, company }: CatalogEntry): Static<typeof CatalogItem> {
+  const sitePrice = fromMinor(p.sitePrice)
+  return {
+    ...neutralOf(CatalogItem),
+    ID: p.sku,
+    ProductName: p.name,
+    CompanyID: p.companyId,
+    CompanyName: company?.name ?? '',
+    CompanyNameAbbreviation: company?.abbreviation ?? '',
+    ProductType: p.productTypeName,
+    UPC: p.upc,
+    SiteCost: fromMinor(p.siteCost),
+    SitePrice: sitePrice,
+    // Crossdock has one selling price: the list price is the catalog (site) price.
+    ListPrice: sitePrice,
+    WholeSalePrice: fromMinor(p.wholesalePrice),
+    // Stored as total ounces; Sellercloud shows pounds plus remaining ounces.
+    Weight: p.weightOz / 16,
+    WeightLbs: Math.floor(p.weightOz / 16),
+    WeightOz: p.weightOz % 16,
+    Status: p.isActive ? 1 : 0,
+    IsKit: p.isKit,
+    // No shadows or matrix children: every product is its own main product.
+    MainProductID: p.sku,
+    FirstKitChild: p.components[0]?.sku ?? null,
+    ManufacturerID: p.manufacturerId ?? 0,
+    DropShipMode: 1, // ShipFromSite, the enum has no 0
+    LastModifiedDate: p.lastModified,
+    // Until inventory exists the aggregates are (re)computed with every change of the product.
+    LastAggregateDate: p.lastModified,
+    SiteCostVisible: true,
+    WholeSalePriceVisible: true,
+    LastCostVisible: true,
+    ChildProducts: p.components.map((c) => ({
+      ProductId: p.sku,
+      ChildProductId: c.sku,
+      PerKitQty: c.qty,
+      ProductName: c.name,
+    })),
+    KitComponents: p.components.map((c) => ({ ProductID: c.sku, ProductName: c.name, Qty: c.qty })),
+  }
+}
