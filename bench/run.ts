@@ -300,6 +300,10 @@ async function benchCrossdock(
       ],
       ['GET /Orders/{id}', [{ method: 'GET', path: `/rest/api/Orders/${orderId}`, headers: auth }]],
       [
+        'GET /Inventory (page of 50)',
+        [{ method: 'GET', path: '/rest/api/Inventory?pageSize=50', headers: auth }],
+      ],
+      [
         `GET /Orders/{id} (${LINK_HISTORY.toLocaleString('en-US')} links)`,
         [{ method: 'GET', path: `/rest/api/Orders/${historyOrder.orderId}`, headers: auth }],
       ],

@@ -1,10 +1,11 @@
 import { EventBus } from '../db/events.ts'
 import { subscribeCrossdock, type CrossdockEvents } from '../flows/crossdock/index.ts'
+import { subscribeInventory, type InventoryEvents } from '../modules/inventory/index.ts'
 import type { OrderEvents } from '../modules/orders/index.ts'
 import type { PurchaseOrderEvents } from '../modules/purchase-orders/index.ts'
 
 /** Every domain event, by name: each module and flow declares its own, the app joins them. */
-export type EventMap = PurchaseOrderEvents & OrderEvents & CrossdockEvents
+export type EventMap = PurchaseOrderEvents & OrderEvents & CrossdockEvents & InventoryEvents
 
 export type AppEventBus = EventBus<EventMap>
 
@@ -15,6 +16,8 @@ export type AppEventBus = EventBus<EventMap>
  */
 export function createEventBus(): AppEventBus {
   const bus = new EventBus<EventMap>()
+  // Stock first: the receipt's units are on the shelf before crossdock releases the orders.
+  subscribeInventory(bus)
   subscribeCrossdock(bus)
   return bus
 }

@@ -12,6 +12,13 @@ import { registerVendorRoutes } from '../modules/catalog/vendors/index.ts'
 import { registerWarehouseRoutes } from '../modules/catalog/warehouses/index.ts'
 import { registerCustomerRoutes } from '../modules/customers/index.ts'
 import { registerOrderRoutes } from '../modules/orders/index.ts'
+import {
+  inventoryFigures,
+  physicalQtySkus,
+  registerInventoryLedgerRoutes,
+  registerInventoryReadRoutes,
+  registerInventoryWriteRoutes,
+} from '../modules/inventory/index.ts'
 import { findLinkedPoIds, registerCrossdockRoutes } from '../flows/crossdock/index.ts'
 import type { AppDeps } from './deps.ts'
 import { registerOps, type RateLimitsState } from './ops.routes.ts'
@@ -22,18 +29,26 @@ import { registerOps, type RateLimitsState } from './ops.routes.ts'
 export function registerApiRoutes(api: FastifyInstance, deps: AppDeps): void {
   registerAuthRoutes(api, deps)
   registerCompanyRoutes(api, deps)
-  registerPurchaseOrderRoutes(api, deps)
+  registerPurchaseOrderRoutes(api, { ...deps, inventoryFigures })
   registerVendorRoutes(api, deps)
   registerWarehouseRoutes(api, deps)
   registerPaymentTermRoutes(api, deps)
-  registerProductRoutes(api, { ...deps, purchaseOrderSkus: findPurchaseOrderSkus })
+  registerProductRoutes(api, {
+    ...deps,
+    purchaseOrderSkus: findPurchaseOrderSkus,
+    inventoryFigures,
+    physicalQtySkus,
+  })
   registerCustomerRoutes(api, deps)
   registerOrderRoutes(api, { ...deps, linkedPoIds: findLinkedPoIds })
   registerCrossdockRoutes(api, deps)
+  registerInventoryWriteRoutes(api, deps)
+  registerInventoryReadRoutes(api, deps)
 }
 
 export function registerAdminRoutes(admin: FastifyInstance, deps: AppDeps): void {
   registerAdminApi(admin, deps)
+  registerInventoryLedgerRoutes(admin, deps)
 }
 
 export function registerOpsRoutes(

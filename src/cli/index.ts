@@ -2,6 +2,7 @@ import { Command } from 'commander'
 import { ConfigError } from '../config.ts'
 import { ApiError } from '../client/index.ts'
 import { registerImportCommands } from './commands/import.ts'
+import { registerInventoryCommands } from './commands/inventory.ts'
 import { registerOrderCommands } from './commands/orders.ts'
 import { registerPoCommands } from './commands/po.ts'
 import { registerServerCommands } from './commands/server.ts'
@@ -17,6 +18,7 @@ registerServerCommands(program)
 registerTokenCommand(program)
 registerOrderCommands(program)
 registerPoCommands(program)
+registerInventoryCommands(program)
 registerImportCommands(program)
 
 try {

@@ -1,4 +1,5 @@
 import { Transport, type ClientOptions } from './http.ts'
+import { InventoryResource } from './resources/inventory.ts'
 import { OrdersResource } from './resources/orders.ts'
 import { PurchaseOrdersResource } from './resources/purchase-orders.ts'
 import {
@@ -22,6 +23,7 @@ export interface CrossdockClient {
   paymentTerms: PaymentTermsResource
   products: ProductsResource
   customers: CustomersResource
+  inventory: InventoryResource
   /** The API root every path is appended to (`…/rest/api`). */
   readonly baseUrl: string
   /** The current bearer token (logs in on first use, renews before expiry). */
@@ -48,6 +50,7 @@ export function createClient(options: ClientOptions): CrossdockClient {
     paymentTerms: new PaymentTermsResource(http),
     products: new ProductsResource(http),
     customers: new CustomersResource(http),
+    inventory: new InventoryResource(http),
     baseUrl: http.root,
     token: () => http.token(),
     logIn: async () => (await http.logIn()).response,

@@ -14,6 +14,7 @@ export {
   ValidationApiError,
 } from './errors.ts'
 export type * from './types.ts'
+export type { InventoryResource } from './resources/inventory.ts'
 export type { OrdersResource } from './resources/orders.ts'
 export type { PurchaseOrdersResource } from './resources/purchase-orders.ts'
 export type {

@@ -23,6 +23,15 @@ import type {
   WarehouseListQuery,
 } from '../modules/catalog/warehouses/index.ts'
 import type { CreateCustomerBody, CustomerDetailsDto } from '../modules/customers/index.ts'
+import type {
+  AdjustPhysicalInventoryRequest as AdjustBody,
+  InventoryDetailsDto,
+  InventoryList as InventoryListDto,
+  InventoryListQuery as InventoryQuery,
+  InventoryWarehouseDto,
+  SetPhysicalInventoryRequest as SetBody,
+  SingleWarehouseList,
+} from '../modules/inventory/index.ts'
 import type { LinkToPoBody } from '../flows/crossdock/index.ts'
 import type {
   OrderList,
@@ -89,3 +98,12 @@ export type CatalogItem = CatalogList['Items'][number]
 
 export type CreateCustomerRequest = Static<typeof CreateCustomerBody>
 export type Customer = Static<typeof CustomerDetailsDto>
+
+export type InventoryListQuery = Static<typeof InventoryQuery>
+export type InventoryList = Static<typeof InventoryListDto>
+export type InventoryListItem = InventoryList['Items'][number]
+export type InventoryDetails = Static<typeof InventoryDetailsDto>
+export type SingleWarehouseStock = Static<typeof SingleWarehouseList>[number]
+export type InventoryWarehouse = Static<typeof InventoryWarehouseDto>
+export type AdjustPhysicalInventoryRequest = Static<typeof AdjustBody>
+export type SetPhysicalInventoryRequest = Static<typeof SetBody>

@@ -31,6 +31,13 @@ import type {
   PurchaseOrderTable,
 } from '../modules/purchase-orders/purchase-orders.table.ts'
 
+import type {
+  InventoryBalanceTable,
+  InventoryCostTable,
+  InventoryLedgerTable,
+  InventoryReservationTable,
+} from '../modules/inventory/inventory.table.ts'
+
 /** Every table of every module. Modules add their tables here and nowhere else. */
 export interface DB {
   dropship_link: DropshipLinkTable
@@ -55,6 +62,10 @@ export interface DB {
   purchase_order: PurchaseOrderTable
   purchase_order_item: PurchaseOrderItemTable
   idempotency_key: IdempotencyKeyTable
+  inventory_ledger: InventoryLedgerTable
+  inventory_balance: InventoryBalanceTable
+  inventory_cost: InventoryCostTable
+  inventory_reservation: InventoryReservationTable
 }
 
 export type Database = Kysely<DB>

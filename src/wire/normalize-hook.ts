@@ -116,8 +116,11 @@ export function registerWireHook(app: FastifyInstance): void {
       }
     }
     // PostgreSQL text cannot hold U+0000 (the insert would fail with a 500) and UTF-8 no lone
-    // surrogate: refuse both up front, in values and in property names.
-    const bad = findUnstorableText(request.body, 'model') ?? findUnstorableText(request.query, '')
+    // surrogate: refuse both up front, in values and in property names, and in path parameters.
+    const bad =
+      findUnstorableText(request.body, 'model') ??
+      findUnstorableText(request.query, '') ??
+      findUnstorableText(request.params, '')
     if (bad !== null) {
       new ModelStateBuilder().addKey(bad.path, bad.problem).throwIfAny()
     }

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict'
+import { reservedUnitsBySku } from '../../src/modules/orders/index.ts'
+import { findReservations } from '../../src/modules/inventory/inventory.reservations.repository.ts'
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../src/db/database.ts'
 
@@ -45,4 +47,52 @@ export async function invariantViolations(
  */
 export async function assertLinkCountersMatchLinks(db: Kysely<DB>): Promise<void> {
   assert.deepEqual(await invariantViolations(db, LINK_COUNTER_CHECKS), {})
+}
+
+/**
+ * The inventory ledger and its balances agree: every balance is the SUM of its ledger rows, no
+ * balance lacks rows, no ledger rows lack a balance; with `preventNegative`, no balance is below zero.
+ */
+export function inventoryLedgerChecks(preventNegative: boolean): Record<string, string> {
+  return {
+    'balance is not the sum of its ledger rows': `select b.product_sku, b.warehouse_id, b.physical_qty from inventory_balance b
+       where b.physical_qty <> (select coalesce(sum(l.qty), 0) from inventory_ledger l
+         where l.product_sku = b.product_sku and l.warehouse_id = b.warehouse_id)`,
+    'balance without ledger rows': `select b.product_sku, b.warehouse_id from inventory_balance b
+       where not exists (select 1 from inventory_ledger l where l.product_sku = b.product_sku and l.warehouse_id = b.warehouse_id)`,
+    'ledger rows without a balance': `select distinct l.product_sku, l.warehouse_id from inventory_ledger l
+       where not exists (select 1 from inventory_balance b where b.product_sku = l.product_sku and b.warehouse_id = l.warehouse_id)`,
+    ...(preventNegative
+      ? {
+          'balance below zero': `select product_sku, warehouse_id, physical_qty from inventory_balance where physical_qty < 0`,
+        }
+      : {}),
+  }
+}
+
+/**
+ * Fails when a stock balance disagrees with the ledger (inventoryLedgerChecks).
+ * @example await assertLedgerMatchesBalances(db, { preventNegative: true })
+ */
+export async function assertLedgerMatchesBalances(
+  db: Kysely<DB>,
+  options: { preventNegative?: boolean } = {},
+): Promise<void> {
+  assert.deepEqual(
+    await invariantViolations(db, inventoryLedgerChecks(options.preventNegative ?? false)),
+    {},
+  )
+}
+
+/**
+ * Fails when the maintained reservations disagree with what open, unshipped orders add up to
+ * (the orders face's derivation, kit lines as their components).
+ * @example await assertReservationsMatchOrders(db)
+ */
+export async function assertReservationsMatchOrders(db: Kysely<DB>): Promise<void> {
+  const key = (r: { sku: string; warehouseId: number | null; qty: number }) =>
+    `${r.sku}|${r.warehouseId ?? 0}|${r.qty}`
+  const derived = (await reservedUnitsBySku(db, undefined)).filter((r) => r.qty !== 0).map(key)
+  const kept = (await findReservations(db, undefined)).map(key)
+  assert.deepEqual(kept.sort(), derived.sort())
 }

@@ -268,6 +268,19 @@ for (const dialect of testDialects()) {
         assert.deepEqual(Object.keys(state), ['model.PaymentDetails.card\\uDC00'])
         assert.match(state['model.PaymentDetails.card\\uDC00']![0]!, /^A property name may not/)
       })
+
+      it('should refuse NUL and a lone surrogate in a path parameter, naming it (a 500 on PostgreSQL before)', async () => {
+        // A lone surrogate cannot be percent-encoded as UTF-8: the router refuses it (key `uri`).
+        for (const [segment, key] of [
+          ['%00', 'productID'],
+          ['A%00B', 'productID'],
+          ['%ED%B0%80', 'uri'],
+        ] as const) {
+          const res = await t.get(`/rest/api/Inventory/${segment}/Warehouses`)
+          assert.equal(res.statusCode, 400, `${segment}: ${res.body}`)
+          assert.deepEqual(Object.keys(problems(res)), [key])
+        }
+      })
     })
   })
 }

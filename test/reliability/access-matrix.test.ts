@@ -40,7 +40,9 @@ interface Ids {
   customerId: number
 }
 
-type Expect = 'forbidden' | 'filtered' | 'shared'
+// `hidden`: a company-1 record named in a body is answered as one that does not exist (400), nothing written.
+// `absent`: a company-1 record named in the path or query is answered 404, as one that does not exist.
+type Expect = 'forbidden' | 'filtered' | 'shared' | 'hidden' | 'absent'
 interface Probe {
   expect: Expect
   url: (ids: Ids) => string
@@ -109,6 +111,33 @@ const PROBES: Record<string, Probe> = {
   'GET /Orders/Notes': { expect: 'forbidden', url: (i) => `/Orders/Notes?id=${i.orderId}` },
   'GET /Orders/:id': { expect: 'forbidden', url: (i) => `/Orders/${i.orderId}` },
   'GET /Orders': { expect: 'filtered', url: () => `/Orders?companyID=${COMPANY_B}` },
+  'GET /Inventory': { expect: 'filtered', url: () => `/Inventory?companyID=${COMPANY_B}` },
+  'GET /Inventory/Details': {
+    expect: 'absent',
+    url: () => '/Inventory/Details?productID=WIDGET-RED',
+  },
+  'GET /Inventory/Warehouses': {
+    expect: 'absent',
+    url: () => '/Inventory/Warehouses?productID=WIDGET-RED&warehouseID=1',
+  },
+  'GET /Inventory/:productID/Warehouses': {
+    expect: 'absent',
+    url: () => '/Inventory/WIDGET-RED/Warehouses',
+  },
+  'GET /Inventory/:productID/Warehouses/:warehouseID': {
+    expect: 'absent',
+    url: () => '/Inventory/WIDGET-RED/Warehouses/1',
+  },
+  'PUT /Inventory/AdjustPhysicalInventory': {
+    expect: 'hidden',
+    url: () => '/Inventory/AdjustPhysicalInventory',
+    body: () => ({ ProductID: 'WIDGET-RED', Qty: 1, AdjustmentType: 1, Reason: 'matrix' }),
+  },
+  'PUT /Inventory/SetPhysicalInventory': {
+    expect: 'hidden',
+    url: () => '/Inventory/SetPhysicalInventory',
+    body: () => ({ ProductID: 'WIDGET-RED', PhysicalQty: 3 }),
+  },
   'POST /Orders/:orderID/LinkToPo': {
     expect: 'forbidden',
     url: (i) => `/Orders/${i.orderId}/LinkToPo`,
@@ -289,6 +318,13 @@ for (const dialect of testDialects()) {
         if (probe.expect === 'forbidden') {
           assert.equal(res.statusCode, 403, `${label}: ${res.body}`)
           assert.equal(res.json().Code, 'FORBIDDEN')
+          assert.deepEqual(await snapshotDatabase(t.db), before, `${label} wrote nothing`)
+        } else if (probe.expect === 'absent') {
+          assert.equal(res.statusCode, 404, `${label}: ${res.body}`)
+          assert.equal(res.json().Code, 'PRODUCT_NOT_FOUND')
+        } else if (probe.expect === 'hidden') {
+          assert.equal(res.statusCode, 400, `${label}: ${res.body}`)
+          assert.match(res.body, /was not found/)
           assert.deepEqual(await snapshotDatabase(t.db), before, `${label} wrote nothing`)
         } else {
           assert.equal(res.statusCode, 200, `${label}: ${res.body}`)

@@ -5,7 +5,11 @@ import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import type { DB } from '../../src/db/database.ts'
 import { testDialects, type TestDialect } from '../helpers/dialects.ts'
-import { assertLinkCountersMatchLinks } from '../helpers/invariants.ts'
+import {
+  assertLedgerMatchesBalances,
+  assertLinkCountersMatchLinks,
+  assertReservationsMatchOrders,
+} from '../helpers/invariants.ts'
 import {
   linkExistingPoBody,
   linkItem,
@@ -226,6 +230,15 @@ async function client(
       keyed.push(receiveKey)
       await write(base, bearer, 'POST', receiveKey.path, receive, receiveKey)
       acked.push({ kind: 'receipt', marker, id: poId, lineId: gadget.ID, qty: 1 })
+
+      // Stock moves by hand too: the ledger must still sum to every balance after a kill.
+      await write(base, bearer, 'PUT', '/Inventory/AdjustPhysicalInventory', {
+        ProductID: 'CABLE-USB-C',
+        WarehouseID: 1,
+        Qty: 1 + (n % 3),
+        AdjustmentType: n % 2,
+        Reason: marker,
+      })
     } catch (error) {
       if (error instanceof assert.AssertionError) {
         throw error
@@ -276,6 +289,9 @@ async function assertWhole(db: Kysely<DB>): Promise<void> {
   }
   // The crossdock flow's maintained link counters (test/helpers/invariants.ts) agree with the links.
   await assertLinkCountersMatchLinks(db)
+  // Stock: every balance is the sum of its ledger rows (receipts and adjustments move stock).
+  await assertLedgerMatchesBalances(db)
+  await assertReservationsMatchOrders(db)
 }
 
 /** Counts rows per key (`[key, n]` rows of a grouped query) into a map. */

@@ -10,6 +10,7 @@ import * as userTokenVersion from './2026-12-01T0900_user_token_version.ts'
 import * as linkCounters from './2026-12-01T1000_link_counters.ts'
 import * as orderFilters from './2026-12-01T1100_order_filters.ts'
 import * as catalogFields from './2026-12-01T1200_catalog_fields.ts'
+import * as createInventory from './2026-12-01T1300_create_inventory.ts'
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1000_link_counters': linkCounters,
   '2026-12-01T1100_order_filters': orderFilters,
   '2026-12-01T1200_catalog_fields': catalogFields,
+  '2026-12-01T1300_create_inventory': createInventory,
 }

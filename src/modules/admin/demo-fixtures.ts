@@ -208,4 +208,15 @@ export const DEMO_FIXTURES: FixturesData = {
       ForceExpectedDeliveryDate: false,
     },
   },
+  // Some stock on the shelf. WIDGET-RED, WIDGET-BLUE, GADGET-PRO and CASE-SLIM stay at zero, so the
+  // README's orders (WIDGET-RED, KIT-STARTER, which needs a GADGET-PRO) cannot be filled and go to a
+  // PO (the crossdock walk-through); KIT-MERCH's components are all stocked.
+  Inventory: [
+    { ProductID: 'CABLE-USB-C', WarehouseID: 1, Qty: 40 },
+    { ProductID: 'CABLE-USB-C', WarehouseID: 2, Qty: 10 },
+    { ProductID: 'CHARGER-65W', WarehouseID: 1, Qty: 15 },
+    { ProductID: 'MUG-CERAMIC', WarehouseID: 1, Qty: 24 },
+    { ProductID: 'TEE-BLACK-M', WarehouseID: 1, Qty: 8 },
+    { ProductID: 'STICKER-PACK', WarehouseID: 1, Qty: 50 },
+  ],
 }

@@ -92,6 +92,13 @@ export const FixtureSettings = Type.Object({
   ),
 })
 
+/** Physical stock to hold: the difference to the current balance is written as a 'fixture' movement. */
+export const FixtureInventory = Type.Object({
+  ProductID: Type.String({ minLength: 1 }),
+  WarehouseID: Type.Integer({ minimum: 1 }),
+  Qty: Type.Integer({ minimum: 0, maximum: 1_000_000_000 }),
+})
+
 export const Fixtures = Type.Object({
   Companies: Type.Optional(Type.Array(FixtureCompany)),
   Vendors: Type.Optional(Type.Array(FixtureVendor)),
@@ -101,6 +108,7 @@ export const Fixtures = Type.Object({
   VendorProducts: Type.Optional(Type.Array(FixtureVendorProduct)),
   Settings: Type.Optional(FixtureSettings),
   Users: Type.Optional(Type.Array(FixtureUser)),
+  Inventory: Type.Optional(Type.Array(FixtureInventory)),
 })
 
 export type FixturesData = Static<typeof Fixtures>

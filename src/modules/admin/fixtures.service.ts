@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
+import type { Transaction } from 'kysely'
 import type { Static } from 'typebox'
-import type { Database } from '../../db/database.ts'
+import type { Database, DB } from '../../db/database.ts'
 import { invalidateReadCache } from '../../db/read-cache.ts'
 import { normalizeToSchema } from '../../wire/normalize.ts'
 import { toModelState, validatorCompiler } from '../../wire/validation.ts'
@@ -16,7 +17,9 @@ import {
   upsertProduct,
 } from '../catalog/products/index.ts'
 import { upsertVendor, upsertVendorProduct } from '../catalog/vendors/index.ts'
-import { upsertWarehouse } from '../catalog/warehouses/index.ts'
+import { findWarehouse, upsertWarehouse } from '../catalog/warehouses/index.ts'
+import { findPhysicalQty, recordMovement } from '../inventory/index.ts'
+import { ModelStateBuilder } from '../../shared/model-state.ts'
 import { writeClientSettings } from '../settings/index.ts'
 import { DEMO_FIXTURES } from './demo-fixtures.ts'
 import { checkFixtures } from './fixtures.checks.ts'
@@ -178,6 +181,7 @@ export async function applyFixtures(
     for (const [companyId, changes] of settings.companies) {
       await writeClientSettings(trx, companyId, changes)
     }
+    await applyInventory(trx, now, data)
   })
   invalidateReadCache()
   return {
@@ -220,6 +224,56 @@ async function applyProducts(trx: Database, now: string, data: FixturesData): Pr
         sku,
         p.KitComponents.map((c) => ({ sku: componentSku(c.ProductSKU), qty: c.Qty })),
         now,
+      )
+    }
+  }
+}
+
+/**
+ * Stock per product and warehouse: only the difference to the current balance is written, as one
+ * 'fixture' ledger movement, so a restart with the same file adds nothing. Kits hold no stock.
+ */
+async function applyInventory(
+  trx: Transaction<DB>,
+  now: string,
+  data: FixturesData,
+): Promise<void> {
+  const rows = data.Inventory ?? []
+  const products = await findProductsBySkus(
+    trx,
+    rows.map((r) => r.ProductID),
+  )
+  const problems = new ModelStateBuilder()
+  for (const [i, r] of rows.entries()) {
+    const product = products.get(r.ProductID)
+    if (product === undefined) {
+      problems.add(`Inventory[${i}].ProductID`, `Product ${r.ProductID} was not found.`)
+    } else if (product.isKit) {
+      problems.add(
+        `Inventory[${i}].ProductID`,
+        `Product ${r.ProductID} is a kit: kits hold no stock.`,
+      )
+    }
+    if ((await findWarehouse(trx, r.WarehouseID)) === undefined) {
+      problems.add(`Inventory[${i}].WarehouseID`, `Warehouse ${r.WarehouseID} was not found.`)
+    }
+  }
+  problems.throwIfAny()
+  for (const r of rows) {
+    const sku = products.get(r.ProductID)!.sku
+    const diff = r.Qty - (await findPhysicalQty(trx, sku, r.WarehouseID))
+    if (diff !== 0) {
+      await recordMovement(
+        trx,
+        {
+          sku,
+          warehouseId: r.WarehouseID,
+          qty: diff,
+          reason: 'fixture',
+          sourceType: 'fixture',
+          now,
+        },
+        false,
       )
     }
   }

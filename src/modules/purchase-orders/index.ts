@@ -26,6 +26,8 @@ export {
   stampPurchaseOrderUpdate,
   type Actor,
 } from './purchase-orders.service.ts'
+// Units on order, for the inventory figures.
+export { onOrderUnitsBySku, type OnOrderUnits } from './purchase-orders.on-order.ts'
 export { addOrIncreasePurchaseOrderLine, type PoLineAddition } from './add-purchase-order-line.ts'
 // Wire schemas, for the SDK's types.
 export { PoDetails } from './purchase-orders.details.schemas.ts'

@@ -21,12 +21,16 @@ export interface ReceivedPoLine {
   qtyReceivedNow: number
   /** Where this receipt put the units: the item's WarehouseId, else the line's warehouse. */
   warehouseId: number | null
+  /** The line's unit price (minor units); 0 when it has none. */
+  unitPrice: number
   relatedOrderId: number | null
 }
 
 export interface ReceivedPo {
   id: number
   companyId: number
+  /** The PO's default warehouse, for lines received without one of their own. */
+  defaultWarehouseId: number | null
   lines: ReceivedPoLine[]
   fullyReceived: boolean
   userId: number

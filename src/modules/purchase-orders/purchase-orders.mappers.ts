@@ -85,7 +85,16 @@ function totalWeightLbs(view: PoView): string {
   return (oz / 16).toFixed(2)
 }
 
-export function toPoDetails(view: PoView): Static<typeof PoDetails> {
+/** A product's stock as the PO items show it (the inventory module, through the app root). */
+export interface PoItemStock {
+  physical: number
+  available: number
+}
+
+export function toPoDetails(
+  view: PoView,
+  stock: Map<string, PoItemStock> = new Map(),
+): Static<typeof PoDetails> {
   const { po, settings: st } = view
   const dto = neutralOf(PoDetails)
   const totals = poTotals(po)
@@ -188,6 +197,8 @@ export function toPoDetails(view: PoView): Static<typeof PoDetails> {
         SitePrice: fromMinor(product?.sitePrice ?? 0),
         SiteCost: fromMinor(product?.siteCost ?? 0),
         ReceivingStatus: lineReceivingStatus(line),
+        QtyOnHand: stock.get(line.sku)?.physical ?? 0,
+        InventoryAvailableQty: stock.get(line.sku)?.available ?? 0,
       }
     }),
     RelatedItems: relatedOrders.map((orderId) => ({

@@ -3,13 +3,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { IdParams, IdResponse, errorResponses } from '../../wire/schemas.ts'
 import type { WriteContext } from '../../db/context.ts'
+import type { Database } from '../../db/database.ts'
 import { clampPage } from '../../shared/page.ts'
 import { createPurchaseOrder } from './create-purchase-order.ts'
 import { getPurchaseOrderForUser } from './get-purchase-order.ts'
 import { listPurchaseOrdersForUser } from './list-purchase-orders.ts'
 import { PoDetails } from './purchase-orders.details.schemas.ts'
 import type { PurchaseOrderEvents } from './purchase-orders.events.ts'
-import { toPoDetails, toPoListItem } from './purchase-orders.mappers.ts'
+import { toPoDetails, toPoListItem, type PoItemStock } from './purchase-orders.mappers.ts'
 import {
   CreatePoRequest,
   PoList,
@@ -23,9 +24,17 @@ import { updatePurchaseOrderTracking } from './update-purchase-order-tracking.ts
 const tags = ['PurchaseOrders']
 const EmptyBody = Type.Unknown({ description: 'Empty body' })
 
+/** Stock figures by stored SKU (the inventory module answers, through the app root). */
+export type PoItemStockOf = (db: Database, skus: string[]) => Promise<Map<string, PoItemStock>>
+
+export interface PurchaseOrderRouteDeps extends WriteContext<PurchaseOrderEvents> {
+  /** The items' QtyOnHand / InventoryAvailableQty; absent: 0. */
+  inventoryFigures?: PoItemStockOf
+}
+
 export function registerPurchaseOrderRoutes(
   app: FastifyInstance,
-  deps: WriteContext<PurchaseOrderEvents>,
+  deps: PurchaseOrderRouteDeps,
 ): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
   api.post(
@@ -75,8 +84,13 @@ export function registerPurchaseOrderRoutes(
         response: { 200: PoDetails, ...errorResponses },
       },
     },
-    async (request) =>
-      toPoDetails(await getPurchaseOrderForUser(deps.db, request.user, request.params.id)),
+    async (request) => {
+      const view = await getPurchaseOrderForUser(deps.db, request.user, request.params.id)
+      const stock = await deps.inventoryFigures?.(deps.db, [
+        ...new Set(view.po.lines.map((l) => l.sku)),
+      ])
+      return toPoDetails(view, stock)
+    },
   )
   api.put(
     '/PurchaseOrders/:id/TrackingNumber',

@@ -67,6 +67,7 @@ export async function receivePurchaseOrder(
         qtyReceived: line.qtyReceived + now,
         qtyReceivedNow: now,
         warehouseId: named ?? line.warehouseId,
+        unitPrice: line.unitPrice,
         relatedOrderId: line.relatedOrderId,
       })
     }
@@ -93,6 +94,7 @@ export async function receivePurchaseOrder(
     const received: ReceivedPo = {
       id,
       companyId: po.companyId,
+      defaultWarehouseId: po.defaultWarehouseId,
       lines,
       fullyReceived,
       userId: user.id,

@@ -17,6 +17,8 @@ export const CLIENT_SETTING_DEFAULTS = {
   EnableOrderLinkToPOAtKitLevel: false,
   /** Create order: a second order with the same company, channel and OrderSourceOrderID is refused. */
   PreventDuplicateOrderSourceOrderID: true,
+  /** Inventory: a movement that would leave a product's physical stock in a warehouse below zero is refused when on. */
+  PreventNegativeInventory: false,
   EnableVendorInvoicesWorkflow: false,
   EnableMultipleInvoicesForPurchaseOrders: false,
   EnableCaseQty: true,

@@ -5,8 +5,12 @@ export {
   findProductsBySkus,
   findSkuIgnoringCase,
   findUnitCosts,
+  listCatalog,
+  type CatalogFilter,
+  type CatalogItem,
   type Product,
 } from './products.service.ts'
 // Reference-data writes of fixtures.
 export { replaceKitComponents, upsertProduct } from './products.repository.ts'
 export { AddSingleProductModel, CatalogList, CatalogQuery } from './products.schemas.ts'
+export { ProductBundleDto } from './products.catalog.schemas.ts'

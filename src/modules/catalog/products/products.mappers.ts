@@ -3,19 +3,24 @@ import { fromMinor } from '../../../shared/money.ts'
 import { neutralOf } from '../../../wire/neutral.ts'
 import { CatalogItem } from './products.catalog.schemas.ts'
 import type { CatalogItem as CatalogEntry } from './products.service.ts'
+import type { CatalogStock } from './products.routes.ts'
 
 // Domain → wire. The catalog item starts from `ProductCatalogDto`'s neutral value (0, false, null,
 // []); only what Crossdock knows is set, plus the few keys whose Sellercloud value for a product
-// without that feature is not the neutral one. Inventory keys stay 0 until inventory exists.
+// without that feature is not the neutral one. Inventory keys carry the inventory module's figures.
 
 /**
  * GET /Catalog's item (`ProductCatalogDto`).
  * @example const item = toCatalogItem({ product, company })
  */
-export function toCatalogItem({ product: p, company }: CatalogEntry): Static<typeof CatalogItem> {
+export function toCatalogItem(
+  { product: p, company }: CatalogEntry,
+  stock?: CatalogStock,
+): Static<typeof CatalogItem> {
   const sitePrice = fromMinor(p.sitePrice)
   return {
     ...neutralOf(CatalogItem),
+    ...(stock === undefined ? {} : stockKeys(stock)),
     ID: p.sku,
     ProductName: p.name,
     CompanyID: p.companyId,
@@ -52,5 +57,23 @@ export function toCatalogItem({ product: p, company }: CatalogEntry): Static<typ
       ProductName: c.name,
     })),
     KitComponents: p.components.map((c) => ({ ProductID: c.sku, ProductName: c.name, Qty: c.qty })),
+  }
+}
+
+/** The catalog item's inventory keys (the figures of GET /Inventory, docs/compat.md "Inventory"). */
+function stockKeys(s: CatalogStock) {
+  return {
+    PhysicalQty: s.physical,
+    AggregatePhysicalQty: s.physical,
+    AggregateQty: s.sellable,
+    AggregatedQty: s.sellable,
+    AggregateNonSellableQty: s.nonSellable,
+    ReservedQty: s.reserved,
+    OrderReserveTotal: s.reserved,
+    OnOrder: s.onOrder,
+    InventoryAvailableQty: s.available,
+    WarehousePhysicalQty: s.physical,
+    WarehouseCount: s.warehouses.filter((w) => w.physical !== 0).length,
+    AverageCost: s.averageCost === null ? 0 : fromMinor(s.averageCost),
   }
 }

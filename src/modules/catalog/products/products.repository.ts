@@ -86,6 +86,10 @@ export interface ProductFilter {
   vendorSkus: ReturnType<typeof vendorProductSkuQuery> | undefined
   /** A filter no product can pass (no shadows; no stock): nothing matches. */
   none: boolean
+  /** Stored SKUs the inventory figures admit (`in`) or rule out (`notIn`), e.g. physical quantity bounds. */
+  stockSkus?: { in?: string[]; notIn?: string[] }
+  /** Stored SKUs that also pass `modifiedFrom` (their stock moved since; GET /Inventory). */
+  movedSinceSkus?: string[]
 }
 
 function applyKitFilter<Q extends SelectQueryBuilder<DB, 'product', object>>(
@@ -148,13 +152,24 @@ export async function listProductRows(
     query = query.where('upc', '=', filter.upc)
   }
   if (filter.modifiedFrom !== undefined) {
-    query = query.where('last_modified', '>=', filter.modifiedFrom)
+    const from = filter.modifiedFrom
+    const moved = filter.movedSinceSkus ?? []
+    query =
+      moved.length === 0
+        ? query.where('last_modified', '>=', from)
+        : query.where((eb) => eb.or([eb('last_modified', '>=', from), eb('sku', 'in', moved)]))
   }
   if (filter.modifiedTo !== undefined) {
     query = query.where('last_modified', '<=', filter.modifiedTo)
   }
   if (filter.vendorSkus !== undefined) {
     query = query.where('sku', 'in', filter.vendorSkus)
+  }
+  if (filter.stockSkus?.in !== undefined) {
+    query = query.where('sku', 'in', filter.stockSkus.in.length > 0 ? filter.stockSkus.in : [''])
+  }
+  if (filter.stockSkus?.notIn !== undefined && filter.stockSkus.notIn.length > 0) {
+    query = query.where('sku', 'not in', filter.stockSkus.notIn)
   }
   const [rows, count] = await Promise.all([
     query.selectAll().orderBy('sku').limit(page.pageSize).offset(pageOffset(page)).execute(),

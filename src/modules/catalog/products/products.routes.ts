@@ -28,8 +28,34 @@ const KIT_FILTERS: Record<number, KitFilter> = {
 /** The SKUs on these purchase orders; the purchase-orders module answers (through the app root). */
 export type PurchaseOrderSkus = (db: Database, poIds: number[]) => Promise<string[]>
 
+/** A product's stock figures, as the catalog shows them; the inventory module answers. */
+export interface CatalogStock {
+  physical: number
+  sellable: number
+  nonSellable: number
+  reserved: number
+  onOrder: number
+  available: number
+  /** Average cost in minor units; null when nothing costed was received. */
+  averageCost: number | null
+  warehouses: { physical: number }[]
+}
+/** The figures by stored SKU (the inventory module, through the app root). */
+export type InventoryFiguresOf = (
+  db: Database,
+  skus: string[],
+) => Promise<Map<string, CatalogStock>>
+/** A physical-quantity filter as SKUs admitted or ruled out (undefined: no bound). */
+export type PhysicalQtySkus = (
+  db: Database,
+  from: number | undefined,
+  to: number | undefined,
+) => Promise<{ in?: string[]; notIn?: string[] } | undefined>
+
 export interface ProductRouteDeps extends WriteContext {
   purchaseOrderSkus: PurchaseOrderSkus
+  inventoryFigures: InventoryFiguresOf
+  physicalQtySkus: PhysicalQtySkus
 }
 
 /** An empty list (`sKU=`) filters nothing, as an absent one. */
@@ -42,7 +68,7 @@ const REFUSED_FILTERS = {
   defaultVendorID:
     'Crossdock keeps no default vendor per product; filter by vendorID (products with a cost from the vendor) instead.',
   warehouse:
-    'Crossdock keeps no inventory per warehouse yet, so no product can be filtered by warehouse.',
+    'The catalog list does not filter by warehouse inventory; use GET /Inventory?warehouse= instead.',
   kitType: 'Crossdock has no kit inventory modes (Independant, MainComponent, AllComponents).',
 } as const
 
@@ -112,7 +138,7 @@ export function registerProductRoutes(app: FastifyInstance, deps: ProductRouteDe
         tags: ['Products'],
         summary: 'List catalog products',
         description:
-          'Ordered by SKU (ascending); the Swagger documents no sort parameter. Items carry every ProductCatalogDto key (neutral where Crossdock has no meaning; inventory keys 0 until inventory exists). `defaultVendorID`, `warehouse` and `kitType` are refused with a 400 naming them.',
+          'Ordered by SKU (ascending); the Swagger documents no sort parameter. Items carry every ProductCatalogDto key (neutral where Crossdock has no meaning); the inventory keys carry the figures of GET /Inventory. `physicalQtyFrom`/`To` bound the total physical units. `defaultVendorID`, `warehouse` and `kitType` are refused with a 400 naming them.',
         querystring: CatalogQuery,
         response: { 200: CatalogList, ...errorResponses },
       },
@@ -122,8 +148,8 @@ export function registerProductRoutes(app: FastifyInstance, deps: ProductRouteDe
       refuseUnsupported(q)
       const poIds = listOrUndefined(q.poID)
       const shadowsOnly = q.displayShadows === 1 || q.displayShadows === 2
-      // Every product's physical quantity is 0 until inventory exists.
-      const noStock = (q.physicalQtyFrom ?? 0) > 0 || (q.physicalQtyTo ?? 0) < 0
+      // Total physical units over every warehouse (the inventory module; no stock counts as 0).
+      const stockSkus = await deps.physicalQtySkus(deps.db, q.physicalQtyFrom, q.physicalQtyTo)
       const page = await listCatalog(
         deps.db,
         request.user,
@@ -143,11 +169,19 @@ export function registerProductRoutes(app: FastifyInstance, deps: ProductRouteDe
           // LastAggregateDate is LastModifiedDate until inventory exists: both windows apply.
           modifiedFrom: later(q.lastUpdatedFrom, q.lastAggregateFrom),
           modifiedTo: earlier(q.lastUpdatedTo, q.lastAggregateTo),
-          none: shadowsOnly || noStock,
+          none: shadowsOnly,
+          stockSkus,
         },
         clampPage(q.pageNumber, q.pageSize, 50),
       )
-      return { Items: page.items.map(toCatalogItem), TotalResults: page.totalResults }
+      const stock = await deps.inventoryFigures(
+        deps.db,
+        page.items.map((i) => i.product.sku),
+      )
+      return {
+        Items: page.items.map((i) => toCatalogItem(i, stock.get(i.product.sku))),
+        TotalResults: page.totalResults,
+      }
     },
   )
 }

@@ -82,12 +82,14 @@ export const CatalogQuery = Type.Object({
     idList('Refused (400): Crossdock keeps no default vendor per product'),
   ),
   vendorSKU: Type.Optional(skuList("Vendors' SKUs of the product, any case")),
-  warehouse: Type.Optional(idList('Refused (400) until Crossdock keeps inventory per warehouse')),
+  warehouse: Type.Optional(idList('Refused (400): filter GET /Inventory by warehouse instead')),
   uPC: Type.Optional(Type.String({ maxLength: 50, description: 'Exact UPC' })),
   physicalQtyFrom: Type.Optional(
-    Type.Integer({ description: 'Every product has physical qty 0 until inventory exists' }),
+    Type.Integer({ description: 'Total physical units over every warehouse at least this' }),
   ),
-  physicalQtyTo: Type.Optional(Type.Integer()),
+  physicalQtyTo: Type.Optional(
+    Type.Integer({ description: 'Total physical units over every warehouse at most this' }),
+  ),
   kitType: Type.Optional(KitType),
   lastAggregateFrom: Type.Optional(
     dateBound(

@@ -147,8 +147,12 @@ export interface CatalogFilter {
   /** `LastModifiedDate` bounds, inclusive. */
   modifiedFrom?: string
   modifiedTo?: string
-  /** Set by a filter no Crossdock product passes (Shadow_Only; a physical quantity above 0). */
+  /** Set by a filter no Crossdock product passes (Shadow_Only). */
   none?: boolean
+  /** Stored SKUs the inventory figures admit or rule out (physical quantity, warehouse filters). */
+  stockSkus?: { in?: string[]; notIn?: string[] }
+  /** Stored SKUs that also pass `modifiedFrom` (their stock moved since). */
+  movedSinceSkus?: string[]
 }
 
 export interface CatalogItem {
@@ -184,6 +188,8 @@ export async function listCatalog(
         ? vendorProductSkuQuery(db, { vendorIds: filter.vendorIds, vendorSkus: filter.vendorSkus })
         : undefined,
       none: filter.none === true,
+      stockSkus: filter.stockSkus,
+      movedSinceSkus: filter.movedSinceSkus,
     },
     page,
   )
