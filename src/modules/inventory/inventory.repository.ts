@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely'
 import type { Database, DB } from '../../db/database.ts'
+import { insertRows, runCompiled } from '../../db/compiled-query-cache.ts'
 import { forUpdate } from '../../db/dialect.ts'
 import { RuleViolationError } from '../../shared/errors.ts'
 import type { InventorySourceType } from './inventory.table.ts'
@@ -74,46 +75,54 @@ export async function recordMovement(
     }
     physicalQty = Number(updated.physical_qty)
   } else {
-    const row = await trx
-      .insertInto('inventory_balance')
-      .values({
-        product_sku: sku,
-        warehouse_id: warehouseId,
-        physical_qty: qty,
-        last_modified: now,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['product_sku', 'warehouse_id'])
-          .doUpdateSet({
-            physical_qty: sql`inventory_balance.physical_qty + ${qty}`,
+    // Through the compiled-query cache (a receipt runs this once per line): the parameters in the
+    // order the builder binds them — values, the update's set, then its two range checks.
+    const { rows } = await runCompiled(
+      trx,
+      'inventory_balance add',
+      [sku, warehouseId, qty, now, qty, now, qty, -MAX_UNITS, qty, MAX_UNITS],
+      () =>
+        trx
+          .insertInto('inventory_balance')
+          .values({
+            product_sku: sku,
+            warehouse_id: warehouseId,
+            physical_qty: qty,
             last_modified: now,
           })
-          .where(sql`cast(inventory_balance.physical_qty as bigint) + ${qty}`, '>=', -MAX_UNITS)
-          .where(sql`cast(inventory_balance.physical_qty as bigint) + ${qty}`, '<=', MAX_UNITS),
-      )
-      .returning('physical_qty')
-      .executeTakeFirst()
+          .onConflict((oc) =>
+            oc
+              .columns(['product_sku', 'warehouse_id'])
+              .doUpdateSet({
+                physical_qty: sql`inventory_balance.physical_qty + ${qty}`,
+                last_modified: now,
+              })
+              .where(sql`cast(inventory_balance.physical_qty as bigint) + ${qty}`, '>=', -MAX_UNITS)
+              .where(sql`cast(inventory_balance.physical_qty as bigint) + ${qty}`, '<=', MAX_UNITS),
+          )
+          .returning('physical_qty'),
+    )
+    const row = rows[0]
     // A new row takes `qty` as it is: out of range there too is refused (the caller's transaction rolls back).
     if (row === undefined || Math.abs(Number(row.physical_qty)) > MAX_UNITS) {
       throw outOfRange()
     }
     physicalQty = Number(row.physical_qty)
   }
-  await trx
-    .insertInto('inventory_ledger')
-    .values({
-      product_sku: sku,
-      warehouse_id: warehouseId,
-      qty,
-      reason: movement.reason,
-      source_type: movement.sourceType,
-      source_id: movement.sourceId ?? null,
-      user_id: movement.userId ?? null,
-      unit_cost: movement.unitCost ?? null,
-      created_on: now,
-    })
-    .execute()
+  const entry = {
+    product_sku: sku,
+    warehouse_id: warehouseId,
+    qty,
+    reason: movement.reason,
+    source_type: movement.sourceType,
+    source_id: movement.sourceId ?? null,
+    user_id: movement.userId ?? null,
+    unit_cost: movement.unitCost ?? null,
+    created_on: now,
+  }
+  await insertRows(trx, 'inventory_ledger insert', [entry], () =>
+    trx.insertInto('inventory_ledger').values(entry),
+  )
   return physicalQty
 }
 
@@ -168,36 +177,6 @@ export async function findBalances(db: Database, sku: string): Promise<Map<numbe
   return new Map(rows.map((r) => [Number(r.warehouse_id), Number(r.physical_qty)]))
 }
 
-/**
- * Folds a priced receipt into the product's weighted average cost:
- * new = round((avg × costed + price × units) / (costed + units)), half away from zero.
- */
-export async function addCostedUnits(
-  trx: Transaction<DB>,
-  sku: string,
-  units: number,
-  unitPrice: number,
-): Promise<void> {
-  const row = await forUpdate(
-    trx,
-    trx
-      .selectFrom('inventory_cost')
-      .select(['average_cost', 'costed_qty'])
-      .where('product_sku', '=', sku),
-  ).executeTakeFirst()
-  const oldAvg = row === undefined ? 0 : Number(row.average_cost)
-  const oldQty = row === undefined ? 0 : Math.max(0, Number(row.costed_qty))
-  const qty = oldQty + units
-  const average = weightedAverage(oldAvg, oldQty, unitPrice, units)
-  await trx
-    .insertInto('inventory_cost')
-    .values({ product_sku: sku, average_cost: average, costed_qty: qty })
-    .onConflict((oc) =>
-      oc.column('product_sku').doUpdateSet({ average_cost: average, costed_qty: qty }),
-    )
-    .execute()
-}
-
 /** (a × m + b × n) / (m + n), rounded half away from zero to an integer (minor units). */
 export function weightedAverage(a: number, m: number, b: number, n: number): number {
   const total = m + n
@@ -207,4 +186,128 @@ export function weightedAverage(a: number, m: number, b: number, n: number): num
   // Integer arithmetic: floor((2|x| + d) / 2d) is |x| / d rounded half up, exact below 2^53.
   const numerator = a * m + b * n
   return Math.sign(numerator) * Math.floor((2 * Math.abs(numerator) + total) / (2 * total))
+}
+
+/**
+ * Several additions of stock at once (a receipt's lines), in the caller's transaction: one upsert
+ * for the balances (deltas merged per product and warehouse, locked in that order), one insert for
+ * the ledger rows. Additions are never refused by PreventNegativeInventory. Returns the physical
+ * units after, per `sku\u0000warehouseId`.
+ */
+export async function recordAdditions(
+  trx: Transaction<DB>,
+  movements: StockMovement[],
+): Promise<Map<string, number>> {
+  const key = (sku: string, warehouseId: number) => `${sku}\u0000${warehouseId}`
+  const deltas = new Map<string, { sku: string; warehouseId: number; qty: number; now: string }>()
+  for (const m of movements) {
+    if (m.qty <= 0 || m.qty > MAX_UNITS) {
+      throw new RuleViolationError('Qty', `A receipt adds 1 to ${MAX_UNITS} units, not ${m.qty}.`)
+    }
+    const k = key(m.sku, m.warehouseId)
+    const d = deltas.get(k) ?? { sku: m.sku, warehouseId: m.warehouseId, qty: 0, now: m.now }
+    d.qty += m.qty
+    deltas.set(k, d)
+  }
+  const after = new Map<string, number>()
+  if (deltas.size === 0) {
+    return after
+  }
+  const values = [...deltas.values()]
+    .sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.warehouseId - b.warehouseId))
+    .map((d) => ({
+      product_sku: d.sku,
+      warehouse_id: d.warehouseId,
+      physical_qty: d.qty,
+      last_modified: d.now,
+    }))
+  const { rows } = await insertRows(trx, 'inventory_balance add many', values, () =>
+    trx
+      .insertInto('inventory_balance')
+      .values(values)
+      .onConflict((oc) =>
+        oc.columns(['product_sku', 'warehouse_id']).doUpdateSet((eb) => ({
+          physical_qty: eb('inventory_balance.physical_qty', '+', eb.ref('excluded.physical_qty')),
+          last_modified: eb.ref('excluded.last_modified'),
+        })),
+      )
+      .returning(['product_sku', 'warehouse_id', 'physical_qty']),
+  )
+  for (const row of rows) {
+    const qty = Number(row.physical_qty)
+    if (qty > MAX_UNITS) {
+      throw new RuleViolationError(
+        'Qty',
+        `Product ${row.product_sku} in warehouse ${row.warehouse_id} cannot hold more than ${MAX_UNITS} units either way.`,
+      )
+    }
+    after.set(key(row.product_sku, Number(row.warehouse_id)), qty)
+  }
+  const entries = movements.map((m) => ({
+    product_sku: m.sku,
+    warehouse_id: m.warehouseId,
+    qty: m.qty,
+    reason: m.reason,
+    source_type: m.sourceType,
+    source_id: m.sourceId ?? null,
+    user_id: m.userId ?? null,
+    unit_cost: m.unitCost ?? null,
+    created_on: m.now,
+  }))
+  await insertRows(trx, 'inventory_ledger insert', entries, () =>
+    trx.insertInto('inventory_ledger').values(entries),
+  )
+  return after
+}
+
+/**
+ * Folds priced additions (a receipt's lines) into each product's weighted average cost:
+ * new = round((avg × costed + price × units) / (costed + units)), half away from zero, one addition
+ * after the other. The cost rows are read (locked) in one query and written in one upsert.
+ */
+export async function addCostedUnitsMany(
+  trx: Transaction<DB>,
+  additions: Array<{ sku: string; units: number; unitPrice: number }>,
+): Promise<void> {
+  if (additions.length === 0) {
+    return
+  }
+  const skus = [...new Set(additions.map((a) => a.sku))].sort()
+  const rows = await forUpdate(
+    trx,
+    trx
+      .selectFrom('inventory_cost')
+      .select(['product_sku', 'average_cost', 'costed_qty'])
+      .where('product_sku', 'in', skus)
+      .orderBy('product_sku'),
+  ).execute()
+  const state = new Map(
+    rows.map((r) => [
+      r.product_sku,
+      { average: Number(r.average_cost), qty: Math.max(0, Number(r.costed_qty)) },
+    ]),
+  )
+  for (const a of additions) {
+    const s = state.get(a.sku) ?? { average: 0, qty: 0 }
+    state.set(a.sku, {
+      average: weightedAverage(s.average, s.qty, a.unitPrice, a.units),
+      qty: s.qty + a.units,
+    })
+  }
+  const values = skus.map((sku) => ({
+    product_sku: sku,
+    average_cost: state.get(sku)!.average,
+    costed_qty: state.get(sku)!.qty,
+  }))
+  await insertRows(trx, 'inventory_cost upsert many', values, () =>
+    trx
+      .insertInto('inventory_cost')
+      .values(values)
+      .onConflict((oc) =>
+        oc.column('product_sku').doUpdateSet((eb) => ({
+          average_cost: eb.ref('excluded.average_cost'),
+          costed_qty: eb.ref('excluded.costed_qty'),
+        })),
+      ),
+  )
 }

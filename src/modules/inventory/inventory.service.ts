@@ -9,7 +9,12 @@ import { searchWarehouses } from '../catalog/warehouses/index.ts'
 import type { PurchaseOrderEvents, ReceivedPo } from '../purchase-orders/index.ts'
 import { getClientSettings } from '../settings/index.ts'
 import type { InventoryEvents } from './inventory.events.ts'
-import { addCostedUnits, recordMovement, type StockMovement } from './inventory.repository.ts'
+import {
+  addCostedUnitsMany,
+  recordAdditions,
+  recordMovement,
+  type StockMovement,
+} from './inventory.repository.ts'
 
 /**
  * Moves stock in the caller's transaction and announces `inventory.changed`: the building block
@@ -24,7 +29,17 @@ export async function moveStock(
   movement: StockMovement,
 ): Promise<number> {
   const settings = await getClientSettings(trx, companyId)
-  const physicalQty = await recordMovement(trx, movement, settings.PreventNegativeInventory)
+  return recordAndAnnounce(events, trx, settings.PreventNegativeInventory, movement)
+}
+
+/** moveStock with the company's PreventNegativeInventory already known (a receipt reads it once). */
+async function recordAndAnnounce(
+  events: EventEmitter<InventoryEvents>,
+  trx: Transaction<DB>,
+  preventNegative: boolean,
+  movement: StockMovement,
+): Promise<number> {
+  const physicalQty = await recordMovement(trx, movement, preventNegative)
   await events.emit(trx, 'inventory.changed', {
     sku: movement.sku,
     warehouseId: movement.warehouseId,
@@ -85,22 +100,40 @@ export async function addReceivedStock(
   }
   // Balance rows locked in one order (SKU, warehouse), so two receipts never wait on each other in a circle.
   moves.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.warehouseId - b.warehouseId))
-  for (const move of moves) {
-    await moveStock(events, trx, po.companyId, {
-      sku: move.sku,
-      warehouseId: move.warehouseId,
-      qty: move.qty,
-      reason: `PO ${po.id} receipt`,
-      sourceType: 'po_receipt',
-      sourceId: po.id,
-      userId: po.userId,
-      unitCost: move.price > 0 ? move.price : null,
-      now: po.now,
+  const movements: StockMovement[] = moves.map((move) => ({
+    sku: move.sku,
+    warehouseId: move.warehouseId,
+    qty: move.qty,
+    reason: `PO ${po.id} receipt`,
+    sourceType: 'po_receipt',
+    sourceId: po.id,
+    userId: po.userId,
+    unitCost: move.price > 0 ? move.price : null,
+    now: po.now,
+  }))
+  // Additions only, so PreventNegativeInventory cannot refuse them: one statement for the balances,
+  // one for the ledger, whatever the number of lines.
+  const after = await recordAdditions(trx, movements)
+  for (const m of movements) {
+    await events.emit(trx, 'inventory.changed', {
+      sku: m.sku,
+      warehouseId: m.warehouseId,
+      qty: m.qty,
+      physicalQty: after.get(`${m.sku}\u0000${m.warehouseId}`) ?? 0,
+      sourceType: m.sourceType,
+      sourceId: m.sourceId ?? null,
+      userId: m.userId ?? null,
+      now: m.now,
     })
-    if (move.price > 0) {
-      await addCostedUnits(trx, move.sku, move.qty, move.price)
-    }
   }
+  await addCostedUnitsMany(
+    trx,
+    movements.flatMap((m) =>
+      m.unitCost !== null && m.unitCost !== undefined
+        ? [{ sku: m.sku, units: m.qty, unitPrice: m.unitCost }]
+        : [],
+    ),
+  )
 }
 
 /**
