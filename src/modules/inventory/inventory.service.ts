@@ -5,7 +5,7 @@ import type { DB } from '../../db/database.ts'
 import type { EventEmitter, EventSubscriber } from '../../db/events.ts'
 import { RuleViolationError } from '../../shared/errors.ts'
 import { findProductsBySkus } from '../catalog/products/index.ts'
-import { searchWarehouses } from '../catalog/warehouses/index.ts'
+import { defaultWarehouseOf, searchWarehouses } from '../catalog/warehouses/index.ts'
 import type { PurchaseOrderEvents, ReceivedPo } from '../purchase-orders/index.ts'
 import { getClientSettings } from '../settings/index.ts'
 import type { InventoryEvents } from './inventory.events.ts'
@@ -53,15 +53,13 @@ async function recordAndAnnounce(
   return physicalQty
 }
 
-/** The default warehouse's ID: the one flagged default, else the lowest ID; a 400 when none exists. */
+/** The default warehouse's ID (`defaultWarehouseOf`); a 400 when no warehouse exists. */
 export async function defaultWarehouseId(db: Transaction<DB>): Promise<number> {
-  const flagged = await searchWarehouses(db, { isDefault: true }, null)
-  const all = flagged.items.length > 0 ? flagged : await searchWarehouses(db, {}, null)
-  const ids = all.items.map((w) => w.id).sort((a, b) => a - b)
-  if (ids[0] === undefined) {
+  const id = defaultWarehouseOf((await searchWarehouses(db, {}, null)).items)
+  if (id === undefined) {
     throw new RuleViolationError('WarehouseID', 'No warehouse exists to hold the stock.')
   }
-  return ids[0]
+  return id
 }
 
 /**

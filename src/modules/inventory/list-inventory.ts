@@ -9,7 +9,11 @@ import {
   type CatalogItem,
   type Product,
 } from '../catalog/products/index.ts'
-import { searchWarehouses, type Warehouse } from '../catalog/warehouses/index.ts'
+import {
+  defaultWarehouseOf,
+  searchWarehouses,
+  type Warehouse,
+} from '../catalog/warehouses/index.ts'
 import { findReservations } from './inventory.reservations.repository.ts'
 import { onOrderUnitsBySku } from '../purchase-orders/index.ts'
 import {
@@ -80,9 +84,8 @@ async function plainFigures(
   skus: string[],
   warehouses: Map<number, Warehouse>,
 ): Promise<Map<string, StockFigures>> {
-  // A line without a warehouse is at the default one: the one flagged default, else the lowest ID.
-  const defaultId =
-    [...warehouses.values()].find((w) => w.isDefault)?.id ?? Math.min(...warehouses.keys())
+  // A line without a warehouse is at the default one (no warehouse at all: ID 0, which none has).
+  const defaultId = defaultWarehouseOf(warehouses.values()) ?? 0
   const [balances, reserved, onOrder, costs] = await Promise.all([
     findBalanceRows(db, skus),
     findReservations(db, skus),

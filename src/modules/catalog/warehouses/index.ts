@@ -1,6 +1,7 @@
 // The face of the warehouses module.
 export { registerWarehouseRoutes } from './warehouses.routes.ts'
 export {
+  defaultWarehouseOf,
   findWarehouse,
   findWarehouses,
   getWarehouse,

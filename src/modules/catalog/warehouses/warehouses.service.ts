@@ -32,6 +32,24 @@ export function warehouseRowToWarehouse(row: WarehouseRow): Warehouse {
   }
 }
 
+/**
+ * The default warehouse among `warehouses`: the lowest ID flagged default, else the lowest ID;
+ * undefined when there is none. Stock without a warehouse of its own is counted there.
+ */
+export function defaultWarehouseOf(warehouses: Iterable<Warehouse>): number | undefined {
+  let flagged: number | undefined
+  let lowest: number | undefined
+  for (const w of warehouses) {
+    if (w.isDefault && (flagged === undefined || w.id < flagged)) {
+      flagged = w.id
+    }
+    if (lowest === undefined || w.id < lowest) {
+      lowest = w.id
+    }
+  }
+  return flagged ?? lowest
+}
+
 /** The warehouses among `ids` that exist, by ID. */
 export async function findWarehouses(db: Database, ids: number[]): Promise<Map<number, Warehouse>> {
   const byKey = await cachedReadMany(
