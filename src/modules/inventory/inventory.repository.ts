@@ -188,23 +188,27 @@ export function weightedAverage(a: number, m: number, b: number, n: number): num
   return Math.sign(numerator) * Math.floor((2 * Math.abs(numerator) + total) / (2 * total))
 }
 
+/** The key of one product's balance in one warehouse, as `recordAdditions` answers. */
+export function balanceKey(sku: string, warehouseId: number): string {
+  return `${sku}\u0000${warehouseId}`
+}
+
 /**
  * Several additions of stock at once (a receipt's lines), in the caller's transaction: one upsert
  * for the balances (deltas merged per product and warehouse, locked in that order), one insert for
  * the ledger rows. Additions are never refused by PreventNegativeInventory. Returns the physical
- * units after, per `sku\u0000warehouseId`.
+ * units after, by `balanceKey`.
  */
 export async function recordAdditions(
   trx: Transaction<DB>,
   movements: StockMovement[],
 ): Promise<Map<string, number>> {
-  const key = (sku: string, warehouseId: number) => `${sku}\u0000${warehouseId}`
   const deltas = new Map<string, { sku: string; warehouseId: number; qty: number; now: string }>()
   for (const m of movements) {
     if (m.qty <= 0 || m.qty > MAX_UNITS) {
       throw new RuleViolationError('Qty', `A receipt adds 1 to ${MAX_UNITS} units, not ${m.qty}.`)
     }
-    const k = key(m.sku, m.warehouseId)
+    const k = balanceKey(m.sku, m.warehouseId)
     const d = deltas.get(k) ?? { sku: m.sku, warehouseId: m.warehouseId, qty: 0, now: m.now }
     d.qty += m.qty
     deltas.set(k, d)
@@ -241,7 +245,7 @@ export async function recordAdditions(
         `Product ${row.product_sku} in warehouse ${row.warehouse_id} cannot hold more than ${MAX_UNITS} units either way.`,
       )
     }
-    after.set(key(row.product_sku, Number(row.warehouse_id)), qty)
+    after.set(balanceKey(row.product_sku, Number(row.warehouse_id)), qty)
   }
   const entries = movements.map((m) => ({
     product_sku: m.sku,

@@ -11,6 +11,7 @@ import { getClientSettings } from '../settings/index.ts'
 import type { InventoryEvents } from './inventory.events.ts'
 import {
   addCostedUnitsMany,
+  balanceKey,
   recordAdditions,
   recordMovement,
   type StockMovement,
@@ -29,18 +30,19 @@ export async function moveStock(
   movement: StockMovement,
 ): Promise<number> {
   const settings = await getClientSettings(trx, companyId)
-  return recordAndAnnounce(events, trx, settings.PreventNegativeInventory, movement)
+  const physicalQty = await recordMovement(trx, movement, settings.PreventNegativeInventory)
+  await announce(events, trx, movement, physicalQty)
+  return physicalQty
 }
 
-/** moveStock with the company's PreventNegativeInventory already known (a receipt reads it once). */
-async function recordAndAnnounce(
+/** `inventory.changed` for one recorded movement, with the physical units after it. */
+function announce(
   events: EventEmitter<InventoryEvents>,
   trx: Transaction<DB>,
-  preventNegative: boolean,
   movement: StockMovement,
-): Promise<number> {
-  const physicalQty = await recordMovement(trx, movement, preventNegative)
-  await events.emit(trx, 'inventory.changed', {
+  physicalQty: number,
+): Promise<void> {
+  return events.emit(trx, 'inventory.changed', {
     sku: movement.sku,
     warehouseId: movement.warehouseId,
     qty: movement.qty,
@@ -50,7 +52,6 @@ async function recordAndAnnounce(
     userId: movement.userId ?? null,
     now: movement.now,
   })
-  return physicalQty
 }
 
 /** The default warehouse's ID (`defaultWarehouseOf`); a 400 when no warehouse exists. */
@@ -81,7 +82,20 @@ export async function addReceivedStock(
     received.map((l) => l.sku),
   )
   let fallback: number | null = po.defaultWarehouseId
-  const moves: Array<{ sku: string; warehouseId: number; qty: number; price: number }> = []
+  const movements: StockMovement[] = []
+  const receipt = (sku: string, warehouseId: number, qty: number, unitCost: number | null) => {
+    movements.push({
+      sku,
+      warehouseId,
+      qty,
+      reason: `PO ${po.id} receipt`,
+      sourceType: 'po_receipt',
+      sourceId: po.id,
+      userId: po.userId,
+      unitCost,
+      now: po.now,
+    })
+  }
   for (const line of received) {
     const product = products.get(line.sku)
     fallback ??= await defaultWarehouseId(trx)
@@ -89,40 +103,18 @@ export async function addReceivedStock(
     // A kit has no stock of its own: a kit line received puts its components on the shelf (uncosted).
     if (product?.isKit === true) {
       for (const c of product.components) {
-        moves.push({ sku: c.sku, warehouseId, qty: c.qty * line.qtyReceivedNow, price: 0 })
+        receipt(c.sku, warehouseId, c.qty * line.qtyReceivedNow, null)
       }
     } else {
-      const sku = product?.sku ?? line.sku
-      moves.push({ sku, warehouseId, qty: line.qtyReceivedNow, price: line.unitPrice })
+      const price = line.unitPrice > 0 ? line.unitPrice : null
+      receipt(product?.sku ?? line.sku, warehouseId, line.qtyReceivedNow, price)
     }
   }
-  // Balance rows locked in one order (SKU, warehouse), so two receipts never wait on each other in a circle.
-  moves.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.warehouseId - b.warehouseId))
-  const movements: StockMovement[] = moves.map((move) => ({
-    sku: move.sku,
-    warehouseId: move.warehouseId,
-    qty: move.qty,
-    reason: `PO ${po.id} receipt`,
-    sourceType: 'po_receipt',
-    sourceId: po.id,
-    userId: po.userId,
-    unitCost: move.price > 0 ? move.price : null,
-    now: po.now,
-  }))
-  // Additions only, so PreventNegativeInventory cannot refuse them: one statement for the balances,
-  // one for the ledger, whatever the number of lines.
+  // Additions only, so PreventNegativeInventory cannot refuse them: one statement for the balances
+  // (which locks their rows in one order), one for the ledger, whatever the number of lines.
   const after = await recordAdditions(trx, movements)
   for (const m of movements) {
-    await events.emit(trx, 'inventory.changed', {
-      sku: m.sku,
-      warehouseId: m.warehouseId,
-      qty: m.qty,
-      physicalQty: after.get(`${m.sku}\u0000${m.warehouseId}`) ?? 0,
-      sourceType: m.sourceType,
-      sourceId: m.sourceId ?? null,
-      userId: m.userId ?? null,
-      now: m.now,
-    })
+    await announce(events, trx, m, after.get(balanceKey(m.sku, m.warehouseId)) ?? 0)
   }
   await addCostedUnitsMany(
     trx,
