@@ -188,6 +188,22 @@ export function weightedAverage(a: number, m: number, b: number, n: number): num
   return Math.sign(numerator) * Math.floor((2 * Math.abs(numerator) + total) / (2 * total))
 }
 
+/**
+ * Rows of (product, warehouse) in the one order every stock write locks them in, so two
+ * transactions touching the same rows never wait on each other in a circle.
+ */
+export function inLockOrder<T extends { product_sku: string; warehouse_id: number }>(
+  rows: T[],
+): T[] {
+  return rows.sort((a, b) =>
+    a.product_sku < b.product_sku
+      ? -1
+      : a.product_sku > b.product_sku
+        ? 1
+        : a.warehouse_id - b.warehouse_id,
+  )
+}
+
 /** The key of one product's balance in one warehouse, as `recordAdditions` answers. */
 export function balanceKey(sku: string, warehouseId: number): string {
   return `${sku}\u0000${warehouseId}`
@@ -217,14 +233,14 @@ export async function recordAdditions(
   if (deltas.size === 0) {
     return after
   }
-  const values = [...deltas.values()]
-    .sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.warehouseId - b.warehouseId))
-    .map((d) => ({
+  const values = inLockOrder(
+    [...deltas.values()].map((d) => ({
       product_sku: d.sku,
       warehouse_id: d.warehouseId,
       physical_qty: d.qty,
       last_modified: d.now,
-    }))
+    })),
+  )
   const { rows } = await insertRows(trx, 'inventory_balance add many', values, () =>
     trx
       .insertInto('inventory_balance')

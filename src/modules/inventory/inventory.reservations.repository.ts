@@ -1,5 +1,6 @@
 import { insertRows } from '../../db/compiled-query-cache.ts'
 import type { Database } from '../../db/database.ts'
+import { inLockOrder } from './inventory.repository.ts'
 
 // Reserved units as maintained counters: each order write adds or takes back what it holds, in its
 // own transaction, so a read costs one indexed lookup per SKU however many orders are open.
@@ -32,14 +33,7 @@ export async function addReservations(db: Database, rows: Reservation[]): Promis
   if (sums.size === 0) {
     return
   }
-  // In SKU order, so two orders reserving the same products lock their rows in the same order.
-  const values = [...sums.values()].sort((a, b) =>
-    a.product_sku < b.product_sku
-      ? -1
-      : a.product_sku > b.product_sku
-        ? 1
-        : a.warehouse_id - b.warehouse_id,
-  )
+  const values = inLockOrder([...sums.values()])
   // Through the compiled-query cache: building this upsert with Kysely cost more than running it.
   await insertRows(db, 'inventory_reservation add', values, () =>
     db
