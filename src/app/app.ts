@@ -85,7 +85,7 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/rest/swagger' })
 
   registerErrorHandling(app, databaseBusyError, { strictErrors: deps.config.strictErrors })
-  // Before authentication: `/Orders/Packages` is an unknown route, a 404 with or without a token.
+  // Before authentication: `/Orders/Shipments` is an unknown route, a 404 with or without a token.
   registerPathConstraints(app)
   registerAuthHook(app, deps.tokens, deps.access)
   let store: RateLimitStore | undefined

@@ -11,7 +11,11 @@ import { registerProductRoutes } from '../modules/catalog/products/index.ts'
 import { registerVendorRoutes } from '../modules/catalog/vendors/index.ts'
 import { registerWarehouseRoutes } from '../modules/catalog/warehouses/index.ts'
 import { registerCustomerRoutes } from '../modules/customers/index.ts'
-import { registerOrderRoutes } from '../modules/orders/index.ts'
+import {
+  registerOrderEditRoutes,
+  registerOrderRoutes,
+  registerOrderShippingRoutes,
+} from '../modules/orders/index.ts'
 import {
   inventoryFigures,
   physicalQtySkus,
@@ -41,6 +45,8 @@ export function registerApiRoutes(api: FastifyInstance, deps: AppDeps): void {
   })
   registerCustomerRoutes(api, deps)
   registerOrderRoutes(api, { ...deps, linkedPoIds: findLinkedPoIds })
+  registerOrderEditRoutes(api, deps)
+  registerOrderShippingRoutes(api, deps)
   registerCrossdockRoutes(api, deps)
   registerInventoryWriteRoutes(api, deps)
   registerInventoryReadRoutes(api, deps)

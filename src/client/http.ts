@@ -50,7 +50,7 @@ export interface RequestOptions {
 export type Query = Record<string, string | number | boolean | null | undefined | unknown[]>
 
 export interface CallSpec {
-  method: 'GET' | 'POST' | 'PUT'
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   path: string
   query?: Query | undefined
   /** Prefix of query keys: Sellercloud documents its list filters as `model.<name>`. */

@@ -22,7 +22,17 @@ import type {
   WarehouseList,
   WarehouseListQuery,
 } from '../modules/catalog/warehouses/index.ts'
-import type { CreateCustomerBody, CustomerDetailsDto } from '../modules/customers/index.ts'
+import type {
+  CreateCustomerBody,
+  CustomerDetailsDto,
+  CustomerList as CustomerListDto,
+  CustomerListQuery as CustomerQuery,
+} from '../modules/customers/index.ts'
+import type {
+  AddNoteBody,
+  ReceiveCheckBody,
+  ReceiveManualPaymentBody,
+} from '../modules/orders/index.ts'
 import type {
   AdjustPhysicalInventoryRequest as AdjustBody,
   InventoryDetailsDto,
@@ -49,6 +59,12 @@ import type {
   TrackingRequest,
 } from '../modules/purchase-orders/index.ts'
 
+import type {
+  AddOrderItemsBody,
+  DeleteOrderItemsBody,
+  UpdateOrderBody,
+  UpdateOrderItemsBody,
+} from '../modules/orders/index.ts'
 // Every request and response type of the SDK, derived from the TypeBox schemas the server validates
 // and serializes with. Type-only imports: nothing of the server is loaded at run time.
 
@@ -98,6 +114,13 @@ export type CatalogItem = CatalogList['Items'][number]
 
 export type CreateCustomerRequest = Static<typeof CreateCustomerBody>
 export type Customer = Static<typeof CustomerDetailsDto>
+export type CustomerListQuery = Static<typeof CustomerQuery>
+export type CustomerList = Static<typeof CustomerListDto>
+export type CustomerListItem = CustomerList['Items'][number]
+
+export type ReceiveManualPaymentRequest = Static<typeof ReceiveManualPaymentBody>
+export type ReceiveCheckRequest = Static<typeof ReceiveCheckBody>
+export type AddOrderNoteRequest = Static<typeof AddNoteBody>
 
 export type InventoryListQuery = Static<typeof InventoryQuery>
 export type InventoryList = Static<typeof InventoryListDto>
@@ -107,3 +130,30 @@ export type SingleWarehouseStock = Static<typeof SingleWarehouseList>[number]
 export type InventoryWarehouse = Static<typeof InventoryWarehouseDto>
 export type AdjustPhysicalInventoryRequest = Static<typeof AdjustBody>
 export type SetPhysicalInventoryRequest = Static<typeof SetBody>
+
+// Order edits: PUT /Orders/{id}, POST/PUT/DELETE /Orders/{orderID}/items.
+export type UpdateOrderRequest = Static<typeof UpdateOrderBody>
+export type AddOrderItemsRequest = Static<typeof AddOrderItemsBody>
+export type UpdateOrderItemsRequest = Static<typeof UpdateOrderItemsBody>
+export type DeleteOrderItemsRequest = Static<typeof DeleteOrderItemsBody>
+
+import type {
+  OrderPackageList as OrderPackageListSchema,
+  UnshipOrderRequest as UnshipOrderBody,
+  UpdateShippingStatusRequest as ShipOrderBody,
+  UpdateSinglePackageShippingStatusRequest as ShipPackageBody,
+} from '../modules/orders/index.ts'
+// Order shipping: PUT /Orders/ShippingStatus, …/SinglePackage, /Orders/SetUnshipped, GET /Orders/Packages.
+export type ShipOrderRequest = Static<typeof ShipOrderBody>
+export type ShipPackageRequest = Static<typeof ShipPackageBody>
+export type UnshipOrdersRequest = Static<typeof UnshipOrderBody>
+export type OrderPackageList = Static<typeof OrderPackageListSchema>
+export type OrderPackage = OrderPackageList['Results'][number]
+
+import type {
+  UpdateOrdersDropshipStatusBody,
+  UpdateOrdersStatusCodeBody,
+} from '../modules/orders/index.ts'
+// Order status: PUT /Orders/StatusCode, PUT /Orders/DropshipStatus (DELETE /Orders/{id} has no body).
+export type UpdateOrdersStatusRequest = Static<typeof UpdateOrdersStatusCodeBody>
+export type UpdateOrdersDropshipStatusRequest = Static<typeof UpdateOrdersDropshipStatusBody>

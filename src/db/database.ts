@@ -26,6 +26,11 @@ import type {
   SalesOrderItemTable,
   SalesOrderTable,
 } from '../modules/orders/orders.table.ts'
+import type { OrderPaymentTable } from '../modules/orders/orders.payments.table.ts'
+import type {
+  OrderPackageItemTable,
+  OrderPackageTable,
+} from '../modules/orders/orders.packages.table.ts'
 import type {
   PurchaseOrderItemTable,
   PurchaseOrderTable,
@@ -59,6 +64,9 @@ export interface DB {
   sales_order_item: SalesOrderItemTable
   order_item_bundle: OrderItemBundleTable
   order_note: OrderNoteTable
+  order_payment: OrderPaymentTable
+  order_package: OrderPackageTable
+  order_package_item: OrderPackageItemTable
   purchase_order: PurchaseOrderTable
   purchase_order_item: PurchaseOrderItemTable
   idempotency_key: IdempotencyKeyTable

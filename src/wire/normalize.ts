@@ -3,7 +3,7 @@ import { parseDateInput } from '../shared/dates.ts'
 import { amountFromText } from '../shared/money.ts'
 import { coerceScalar, UNCHANGED } from './coerce.ts'
 import { numberTextOf } from './json-body.ts'
-import { ENUM_NAMES_KEY, MONEY_KEY } from './schemas.ts'
+import { ENUM_ALIASES_KEY, ENUM_NAMES_KEY, MONEY_KEY } from './schemas.ts'
 
 // Sellercloud's ASP.NET binder matches property names case-insensitively, ignores unknown
 // properties and takes enum names as well as numbers; in bodies Json.NET also coerces scalars
@@ -17,6 +17,7 @@ type JsonSchema = TSchema & {
   anyOf?: JsonSchema[]
   format?: string
   [ENUM_NAMES_KEY]?: string[]
+  [ENUM_ALIASES_KEY]?: Record<string, unknown>
   [MONEY_KEY]?: boolean
   enum?: unknown[]
 }
@@ -40,6 +41,9 @@ function indexEnum(schema: JsonSchema): Map<string, unknown> {
   if (index === undefined) {
     const names = schema[ENUM_NAMES_KEY] ?? []
     index = new Map(names.map((name, i) => [name.toLowerCase(), schema.enum?.[i]]))
+    for (const [alias, value] of Object.entries(schema[ENUM_ALIASES_KEY] ?? {})) {
+      index.set(alias.toLowerCase(), value)
+    }
     enumIndex.set(schema, index)
   }
   return index

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { TSchema } from 'typebox'
 
 // Sellercloud's ASP.NET Web API routes integer IDs with an `{id:int}` constraint: a segment that
-// is not an Int32 (`/Orders/Packages`, `/Orders/1.5`, `/Orders/99999999999`) matches no route and
+// is not an Int32 (`/Orders/Shipments`, `/Orders/1.5`, `/Orders/99999999999`) matches no route and
 // is a 404, not a 400 about the ID. Fastify's router has matched `/Orders/:id` by then; this hook
 // hands such a request to the not-found handler, before authentication (an unknown route needs no
 // token). An Int32 outside the route's own bounds (`0`, `-1`) did match, and stays a 400 naming the

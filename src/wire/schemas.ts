@@ -7,6 +7,9 @@ import { MAX_AMOUNT } from '../shared/money.ts'
 /** Marks an enum schema; `http/wire.ts` maps names (any case) to numbers before validation. */
 export const ENUM_NAMES_KEY = 'x-enum-varnames'
 
+/** Other spellings an enum takes on input (`{ Cancelled: -1 }`), beside its names. */
+export const ENUM_ALIASES_KEY = 'x-enum-aliases'
+
 /**
  * A Sellercloud enum: integers on the wire, names accepted on input.
  * @example const POType = SellercloudEnum('POType', { PurchaseOrder: 0, CreditMemo: 1 })
@@ -14,7 +17,7 @@ export const ENUM_NAMES_KEY = 'x-enum-varnames'
 export function SellercloudEnum<const T extends Record<string, number>>(
   title: string,
   values: T,
-  options: { description?: string } = {},
+  options: { description?: string; aliases?: Record<string, T[keyof T]> } = {},
 ): TUnsafe<T[keyof T]> {
   const names = Object.keys(values)
   return Type.Unsafe<T[keyof T]>({
@@ -22,6 +25,7 @@ export function SellercloudEnum<const T extends Record<string, number>>(
     title,
     enum: names.map((name) => values[name]),
     [ENUM_NAMES_KEY]: names,
+    ...(options.aliases !== undefined ? { [ENUM_ALIASES_KEY]: options.aliases } : {}),
     description:
       options.description ??
       `${title}: ${names.map((name) => `${values[name]} = ${name}`).join(', ')}. Name or number on input.`,

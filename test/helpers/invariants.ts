@@ -54,14 +54,18 @@ export async function assertLinkCountersMatchLinks(db: Kysely<DB>): Promise<void
  * balance lacks rows, no ledger rows lack a balance; with `preventNegative`, no balance is below zero.
  */
 export function inventoryLedgerChecks(preventNegative: boolean): Record<string, string> {
+  // The ledger has no per-product index (docs/compat.md "Inventory"): its sums are one grouped scan.
+  const sums = `(select product_sku, warehouse_id, sum(qty) as total from inventory_ledger group by product_sku, warehouse_id)`
   return {
-    'balance is not the sum of its ledger rows': `select b.product_sku, b.warehouse_id, b.physical_qty from inventory_balance b
-       where b.physical_qty <> (select coalesce(sum(l.qty), 0) from inventory_ledger l
-         where l.product_sku = b.product_sku and l.warehouse_id = b.warehouse_id)`,
+    'balance is not the sum of its ledger rows': `select b.product_sku, b.warehouse_id, b.physical_qty, s.total from inventory_balance b
+       join ${sums} s on s.product_sku = b.product_sku and s.warehouse_id = b.warehouse_id
+       where b.physical_qty <> s.total`,
     'balance without ledger rows': `select b.product_sku, b.warehouse_id from inventory_balance b
-       where not exists (select 1 from inventory_ledger l where l.product_sku = b.product_sku and l.warehouse_id = b.warehouse_id)`,
-    'ledger rows without a balance': `select distinct l.product_sku, l.warehouse_id from inventory_ledger l
-       where not exists (select 1 from inventory_balance b where b.product_sku = l.product_sku and b.warehouse_id = l.warehouse_id)`,
+       left join ${sums} s on s.product_sku = b.product_sku and s.warehouse_id = b.warehouse_id
+       where s.product_sku is null`,
+    'ledger rows without a balance': `select s.product_sku, s.warehouse_id from ${sums} s
+       left join inventory_balance b on b.product_sku = s.product_sku and b.warehouse_id = s.warehouse_id
+       where b.product_sku is null`,
     ...(preventNegative
       ? {
           'balance below zero': `select product_sku, warehouse_id, physical_qty from inventory_balance where physical_qty < 0`,
@@ -95,4 +99,37 @@ export async function assertReservationsMatchOrders(db: Kysely<DB>): Promise<voi
   const derived = (await reservedUnitsBySku(db, undefined)).filter((r) => r.qty !== 0).map(key)
   const kept = (await findReservations(db, undefined)).map(key)
   assert.deepEqual(kept.sort(), derived.sort())
+}
+
+/**
+ * What the ledger says each order shipped equals what its items hold: a fully shipped order's
+ * `order_shipment` and `order_unshipment` rows net to minus its units per SKU (a kit line as its
+ * components), and every other order's net to zero.
+ */
+export const ORDER_SHIPMENT_CHECKS: Record<string, string> = (() => {
+  const expected = `(select i.order_id, i.sku, sum(i.qty) as units from sales_order_item i
+       join sales_order o on o.id = i.order_id where o.shipping_status = 3 and i.is_kit = 0 group by i.order_id, i.sku
+     union all
+     select i.order_id, b.sku, sum(b.total_qty) as units from order_item_bundle b
+       join sales_order_item i on i.id = b.order_item_id join sales_order o on o.id = i.order_id
+       where o.shipping_status = 3 group by i.order_id, b.sku)`
+  const expectedBySku = `(select order_id, sku, sum(units) as units from ${expected} e group by order_id, sku)`
+  const shipped = `(select source_id as order_id, product_sku as sku, -sum(qty) as units from inventory_ledger
+       where source_type in ('order_shipment', 'order_unshipment') group by source_id, product_sku)`
+  return {
+    'shipped order whose ledger disagrees with its units': `select e.order_id, e.sku, e.units, s.units as ledger from ${expectedBySku} e
+       left join ${shipped} s on s.order_id = e.order_id and s.sku = e.sku
+       where coalesce(s.units, 0) <> e.units`,
+    'ledger shipments of an order not shipped so': `select s.order_id, s.sku, s.units from ${shipped} s
+       left join ${expectedBySku} e on e.order_id = s.order_id and e.sku = s.sku
+       where e.order_id is null and s.units <> 0`,
+  }
+})()
+
+/**
+ * Fails when the stock an order's shipments moved disagrees with its items (ORDER_SHIPMENT_CHECKS).
+ * @example await assertShipmentsMatchOrders(db)
+ */
+export async function assertShipmentsMatchOrders(db: Kysely<DB>): Promise<void> {
+  assert.deepEqual(await invariantViolations(db, ORDER_SHIPMENT_CHECKS), {})
 }

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../helpers/build-app.ts'
 import { testDialects } from '../helpers/dialects.ts'
 import { isInt32Text } from '../../src/wire/path-params.ts'
 
-// A path under a known prefix that is no route (`/Orders/Packages`, before that endpoint exists)
+// A path under a known prefix that is no route (`/Orders/Shipments`)
 // answers the unknown-route 404, as Sellercloud's `{id:int}` route constraint does, not a 400 about
 // an integer ID; with or without a token. An Int32 the route refuses (0, -1) is still a 400 naming
 // the parameter, and an unknown ID still the record's own 404.
@@ -33,7 +33,7 @@ const ROUTES: Array<[Method, string]> = [
 
 /** Segments no `{id:int}` route matches (decoded: int.TryParse with NumberStyles.Integer fails). */
 const NOT_INT32 = [
-  'Packages',
+  'Shipments',
   'abc',
   '1.5',
   '1e3',
@@ -55,19 +55,19 @@ for (const dialect of testDialects()) {
     const call = (method: Method, url: string, token: string | null = t.adminToken) =>
       t.request(method, url, method === 'GET' ? undefined : {}, token)
 
-    it('should answer GET /rest/api/Orders/Packages with the unknown-route 404, with or without a token', async () => {
+    it('should answer GET /rest/api/Orders/Shipments with the unknown-route 404, with or without a token', async () => {
       for (const token of [t.adminToken, null, 'not-a-token']) {
-        const res = await call('GET', '/rest/api/Orders/Packages', token)
+        const res = await call('GET', '/rest/api/Orders/Shipments', token)
         assert.equal(res.statusCode, 404, res.body)
         assert.deepEqual(res.json(), {
           Message:
-            "No HTTP resource was found that matches the request URI '/rest/api/Orders/Packages'.",
+            "No HTTP resource was found that matches the request URI '/rest/api/Orders/Shipments'.",
           Code: 'ROUTE_NOT_FOUND',
         })
         assert.ok(res.headers['x-request-id'])
       }
       // Any case, as every route.
-      const lower = await call('GET', '/rest/api/orders/packages?x=1')
+      const lower = await call('GET', '/rest/api/orders/shipments?x=1')
       assert.equal(lower.statusCode, 404)
       assert.equal(lower.json().Code, 'ROUTE_NOT_FOUND')
     })

@@ -34,7 +34,14 @@ const isPublicByDesign = (r: CollectedRoute) =>
 
 interface Ids {
   orderId: number
+  /** A paid company-1 order the shipping probes ship, update and unship (the admin's control calls). */
+  shipOrderId: number
+  /** More company-1 orders for DELETE /Orders/{id}: each probe takes one (the admin's control deletes it). */
+  spareOrderIds: number[]
   orderItemId: number
+  /** Two-line company-1 orders for DELETE /Orders/{id}/items: each probe takes one (its url, then its body). */
+  itemDeletes: Array<{ orderId: number; itemId: number }>
+  itemDelete?: { orderId: number; itemId: number }
   poId: number
   poItemId: number
   customerId: number
@@ -99,6 +106,7 @@ const PROBES: Record<string, Probe> = {
     body: (_i, n) => ({ CompanyID: COMPANY_B, FirstName: 'Matrix', Email: `m${n}@example.com` }),
   },
   'GET /Customers/:id': { expect: 'forbidden', url: (i) => `/Customers/${i.customerId}` },
+  'GET /Customers': { expect: 'filtered', url: () => `/Customers?companyIds=${COMPANY_B}` },
   'POST /Orders': {
     expect: 'forbidden',
     url: () => '/Orders',
@@ -109,6 +117,21 @@ const PROBES: Record<string, Probe> = {
       }),
   },
   'GET /Orders/Notes': { expect: 'forbidden', url: (i) => `/Orders/Notes?id=${i.orderId}` },
+  'PUT /Orders/:orderID/ReceiveManualPayment': {
+    expect: 'forbidden',
+    url: (i) => `/Orders/${i.orderId}/ReceiveManualPayment`,
+    body: () => ({ PaymentMethod: 'Cash', Amount: 0.01 }),
+  },
+  'PUT /Orders/:orderID/ReceiveCheck': {
+    expect: 'forbidden',
+    url: (i) => `/Orders/${i.orderId}/ReceiveCheck`,
+    body: (_i, n) => ({ CheckNumber: `M-${n}`, Amount: 0.01 }),
+  },
+  'POST /Orders/:orderID/Notes': {
+    expect: 'forbidden',
+    url: (i) => `/Orders/${i.orderId}/Notes`,
+    body: (_i, n) => ({ Message: `matrix ${n}` }),
+  },
   'GET /Orders/:id': { expect: 'forbidden', url: (i) => `/Orders/${i.orderId}` },
   'GET /Orders': { expect: 'filtered', url: () => `/Orders?companyID=${COMPANY_B}` },
   'GET /Inventory': { expect: 'filtered', url: () => `/Inventory?companyID=${COMPANY_B}` },
@@ -137,6 +160,59 @@ const PROBES: Record<string, Probe> = {
     expect: 'hidden',
     url: () => '/Inventory/SetPhysicalInventory',
     body: () => ({ ProductID: 'WIDGET-RED', PhysicalQty: 3 }),
+  },
+  'PUT /Orders/StatusCode': {
+    expect: 'hidden',
+    url: () => '/Orders/StatusCode',
+    body: (i) => ({ Orders: [i.orderId], Status: 'OnHold' }),
+  },
+  'PUT /Orders/DropshipStatus': {
+    expect: 'hidden',
+    url: () => '/Orders/DropshipStatus',
+    body: (i) => ({ Orders: [i.orderId], DropshipStatus: 'Requested' }),
+  },
+  'DELETE /Orders/:id': { expect: 'forbidden', url: (i) => `/Orders/${i.spareOrderIds.pop()!}` },
+  'PUT /Orders/ShippingStatus': {
+    expect: 'hidden',
+    url: () => '/Orders/ShippingStatus',
+    body: (i) => ({ OrderID: i.shipOrderId, ShippingCarrier: 'UPS', ShippingService: 'Ground' }),
+  },
+  'PUT /Orders/ShippingStatus/SinglePackage': {
+    expect: 'hidden',
+    url: () => '/Orders/ShippingStatus/SinglePackage',
+    body: (i) => ({ OrderID: i.shipOrderId, CarrierName: 'UPS', ShippingMethod: 'Air' }),
+  },
+  'PUT /Orders/SetUnshipped': {
+    expect: 'hidden',
+    url: () => '/Orders/SetUnshipped',
+    body: (i) => ({ Orders: [i.shipOrderId] }),
+  },
+  'GET /Orders/Packages': {
+    expect: 'forbidden',
+    url: (i) => `/Orders/Packages?id=${i.shipOrderId}`,
+  },
+  'PUT /Orders/:id': {
+    expect: 'forbidden',
+    url: (i) => `/Orders/${i.orderId}`,
+    body: () => ({ OrderSubType: 0 }),
+  },
+  'POST /Orders/:orderID/items': {
+    expect: 'forbidden',
+    url: (i) => `/Orders/${i.orderId}/items`,
+    body: () => [{ ProductID: 'WIDGET-RED', Qty: 1 }],
+  },
+  'PUT /Orders/:orderID/items': {
+    expect: 'forbidden',
+    url: (i) => `/Orders/${i.orderId}/items`,
+    body: (i) => [{ OrderItemID: i.orderItemId, Qty: 5 }],
+  },
+  'DELETE /Orders/:orderID/items': {
+    expect: 'forbidden',
+    url: (i) => {
+      i.itemDelete = i.itemDeletes.pop()!
+      return `/Orders/${i.itemDelete.orderId}/items`
+    },
+    body: (i) => [i.itemDelete!.itemId],
   },
   'POST /Orders/:orderID/LinkToPo': {
     expect: 'forbidden',
@@ -210,9 +286,49 @@ for (const dialect of testDialects()) {
       const poId = po.json<{ Id: number }>().Id
       const orderJson = (await t.get(`/rest/api/Orders/${orderId}`)).json()
       const poJson = (await t.get(`/rest/api/PurchaseOrders/${poId}`)).json()
+      const spareOrderIds: number[] = []
+      for (let i = 0; i < 6; i += 1) {
+        const spare = await t.post(
+          '/rest/api/Orders',
+          orderBody([orderLine('WIDGET-RED', 1)], {
+            customer: { Email: 'b@example.com', FirstName: 'B', LastName: 'B' },
+            details: { CompanyID: COMPANY_B },
+          }),
+        )
+        assert.equal(spare.statusCode, 200, spare.body)
+        spareOrderIds.push(spare.json<number>())
+      }
+      const itemDeletes: Ids['itemDeletes'] = []
+      for (let i = 0; i < 4; i += 1) {
+        const twoLines = await t.post(
+          '/rest/api/Orders',
+          orderBody([orderLine('WIDGET-RED', 1), orderLine('WIDGET-BLUE', 1)], {
+            customer: { Email: 'b@example.com', FirstName: 'B', LastName: 'B' },
+            details: { CompanyID: COMPANY_B },
+          }),
+        )
+        assert.equal(twoLines.statusCode, 200, twoLines.body)
+        const id = twoLines.json<number>()
+        const items = (await t.get(`/rest/api/Orders/${id}`)).json().OrderItems
+        itemDeletes.push({ orderId: id, itemId: items[1].ID })
+      }
+      const shipOrder = await t.post(
+        '/rest/api/Orders',
+        orderBody([orderLine('CABLE-USB-C', 1)], { details: { CompanyID: COMPANY_B } }),
+      )
+      assert.equal(shipOrder.statusCode, 200, shipOrder.body)
+      const shipOrderId = shipOrder.json<number>()
+      await t.db
+        .updateTable('sales_order')
+        .set({ payment_status: 30 })
+        .where('id', '=', shipOrderId)
+        .execute()
       ids = {
         orderId,
+        shipOrderId,
+        spareOrderIds,
         orderItemId: orderJson.OrderItems[0].ID,
+        itemDeletes,
         poId,
         poItemId: poJson.Items[0].ID,
         customerId: orderJson.OrderDetails.CustomerID,

@@ -22,6 +22,7 @@ import {
   assertLedgerMatchesBalances,
   assertLinkCountersMatchLinks,
   assertReservationsMatchOrders,
+  assertShipmentsMatchOrders,
 } from '../helpers/invariants.ts'
 
 // Two server processes on one PostgreSQL take concurrent link / receive / tracking traffic on the
@@ -210,6 +211,143 @@ for (const dialect of testDialects().filter((d) => d === 'postgres')) {
         )
         const subTotal = po.TotalInfo.SubTotal
         assert.equal(Math.round(subTotal * 10_000), lines, `PO ${poId} subtotal`)
+      }
+    })
+
+    it(`should keep stock, reservations and links consistent while ${OPERATIONS} lifecycle operations race across two instances`, async () => {
+      const [a] = clients as [Api, Api]
+      const orderIds: number[] = []
+      const items = new Map<number, number[]>()
+      for (let i = 0; i < 8; i += 1) {
+        const res = await a.call(
+          'POST',
+          '/Orders',
+          orderBody(
+            [orderLine('WIDGET-RED', 6), orderLine('WIDGET-BLUE', 4), orderLine('KIT-STARTER', 2)],
+            { customer: { Email: `life${i}@example.com`, FirstName: 'L', LastName: 'C' } },
+          ),
+        )
+        assert.equal(res.status, 200, JSON.stringify(res.body))
+        const id = res.body as number
+        orderIds.push(id)
+        const order = (await a.call('GET', `/Orders/${id}`)).body as {
+          OrderItems: Array<{ ID: number }>
+        }
+        items.set(
+          id,
+          order.OrderItems.map((item) => item.ID),
+        )
+        const paid = await a.call('PUT', `/Orders/${id}/ReceiveManualPayment`, {
+          PaymentMethod: 'Cash',
+        })
+        assert.equal(paid.status, 200, JSON.stringify(paid.body))
+      }
+      const poIds: number[] = []
+      for (let i = 0; i < 2; i += 1) {
+        const res = await a.call(
+          'POST',
+          '/PurchaseOrders',
+          unitBody({ Products: [poLine('WIDGET-RED', 4, 2)] }),
+        )
+        assert.equal(res.status, 200, JSON.stringify(res.body))
+        poIds.push((res.body as { Id: number }).Id)
+      }
+      const statuses = new Map<string, number>()
+      const operation = async (n: number) => {
+        const client = clients[n % clients.length]!
+        const orderId = pick(orderIds)
+        const roll = Math.random()
+        let kind: string
+        let res: { status: number; body: unknown }
+        if (roll < 0.2) {
+          kind = 'ship'
+          res = await client.call('PUT', '/Orders/ShippingStatus', {
+            OrderID: orderId,
+            ShippingCarrier: 'UPS',
+            ShippingService: 'Ground',
+            TrackingNumber: `1ZLIFE${n}`,
+          })
+        } else if (roll < 0.32) {
+          kind = 'unship'
+          res = await client.call('PUT', '/Orders/SetUnshipped', { Orders: [orderId] })
+        } else if (roll < 0.44) {
+          kind = 'status'
+          res = await client.call('PUT', '/Orders/StatusCode', {
+            Orders: [orderId],
+            Status: pick(['Canceled', 'InProcess', 'OnHold', 'InProcess']),
+          })
+        } else if (roll < 0.6) {
+          kind = 'link'
+          res = await client.call(
+            'POST',
+            `/Orders/${orderId}/LinkToPo`,
+            linkExistingPoBody(pick(poIds), [linkItem(pick(items.get(orderId)!), 1)]),
+          )
+        } else if (roll < 0.7) {
+          kind = 'dropship-none'
+          res = await client.call('PUT', '/Orders/DropshipStatus', {
+            Orders: [orderId],
+            DropshipStatus: 'None',
+          })
+        } else if (roll < 0.8) {
+          kind = 'receive'
+          const poId = pick(poIds)
+          const po = await client.call('GET', `/PurchaseOrders/${poId}`)
+          const lines = (po.body as { Items: Array<{ ID: number }> }).Items
+          res =
+            lines.length === 0
+              ? po
+              : await client.call(
+                  'POST',
+                  `/PurchaseOrders/${poId}/receive`,
+                  receiveBody([{ id: pick(lines).ID, qty: 1 }]),
+                )
+        } else if (roll < 0.9) {
+          kind = 'edit'
+          res = await client.call('PUT', `/Orders/${orderId}/items`, [
+            { OrderItemID: pick(items.get(orderId)!), Qty: 1 + Math.floor(Math.random() * 6) },
+          ])
+        } else {
+          kind = 'pay'
+          res = await client.call('PUT', `/Orders/${orderId}/ReceiveManualPayment`, {
+            PaymentMethod: 'Cash',
+          })
+        }
+        statuses.set(`${kind} ${res.status}`, (statuses.get(`${kind} ${res.status}`) ?? 0) + 1)
+        assert.ok(res.status < 500, `${kind}: ${res.status} ${JSON.stringify(res.body)}`)
+      }
+      let next = 0
+      await Promise.all(
+        Array.from({ length: PARALLEL }, async () => {
+          while (next < OPERATIONS) {
+            await operation((next += 1))
+          }
+        }),
+      )
+      process.stdout.write(
+        `lifecycle concurrency: ${JSON.stringify(Object.fromEntries(statuses))}\n`,
+      )
+      for (const kind of ['ship', 'unship', 'status', 'link', 'edit']) {
+        assert.ok((statuses.get(`${kind} 200`) ?? 0) > 0, `some ${kind} requests went through`)
+      }
+      await assertLinkCountersMatchLinks(db!)
+      await assertLedgerMatchesBalances(db!)
+      await assertReservationsMatchOrders(db!)
+      await assertShipmentsMatchOrders(db!)
+      const checks: Record<string, string> = {
+        'linked more than ordered':
+          'select i.id from sales_order_item i where i.qty < (select coalesce(sum(l.qty), 0) from dropship_link l where l.order_item_id = i.id)',
+        'PO lines linked beyond their quantity':
+          'select p.id from purchase_order_item p where p.qty_ordered < (select coalesce(sum(x.qty), 0) from dropship_link_line x where x.po_item_id = p.id)',
+        'received more than ordered':
+          'select id from purchase_order_item where allow_over_receiving = 0 and qty_received > qty_ordered',
+        'order subtotal is not the sum of its lines':
+          'select o.id from sales_order o where o.sub_total <> (select coalesce(sum(i.line_total), 0) from sales_order_item i where i.order_id = o.id)',
+        'shipped while held by an unreceived PO':
+          'select o.id from sales_order o where o.shipping_status = 3 and o.dropship_status = 1',
+      }
+      for (const [what, query] of Object.entries(checks)) {
+        assert.deepEqual(await violations(db!, query), [], what)
       }
     })
   })

@@ -9,6 +9,7 @@ import {
   assertLedgerMatchesBalances,
   assertLinkCountersMatchLinks,
   assertReservationsMatchOrders,
+  assertShipmentsMatchOrders,
 } from '../helpers/invariants.ts'
 import {
   linkExistingPoBody,
@@ -45,6 +46,9 @@ type Acked =
   | { kind: 'link'; marker: string; id: number; orderId: number; lines: number }
   | { kind: 'tracking'; marker: string; id: number; trackingNumber: string }
   | { kind: 'receipt'; marker: string; id: number; lineId: number; qty: number }
+  /** A small order paid in full, noted and shipped with `trackingNumber`. */
+  | { kind: 'payment' | 'note'; marker: string; id: number }
+  | { kind: 'shipment'; marker: string; id: number; trackingNumber: string }
 
 /** A request sent with an Idempotency-Key, recorded before it is sent. */
 interface Keyed {
@@ -239,6 +243,34 @@ async function client(
         AdjustmentType: n % 2,
         Reason: marker,
       })
+
+      // The order lifecycle: a one-line order paid, noted and shipped (stock leaves, reservation goes).
+      const small = await write(
+        base,
+        bearer,
+        'POST',
+        '/Orders',
+        orderBody([orderLine('CABLE-USB-C', 1)], {
+          customer: { Email: `${marker}@example.com`, FirstName: 'Crash', LastName: 'Ship' },
+          details: { OrderSourceOrderID: `${marker}-ship` },
+        }),
+      )
+      const smallId = small.body as number
+      acked.push({ kind: 'order', marker: `${marker}-ship`, id: smallId, lines: 1 })
+      await write(base, bearer, 'PUT', `/Orders/${smallId}/ReceiveManualPayment`, {
+        PaymentMethod: 'Cash',
+      })
+      acked.push({ kind: 'payment', marker, id: smallId })
+      await write(base, bearer, 'POST', `/Orders/${smallId}/Notes`, { Message: marker })
+      acked.push({ kind: 'note', marker, id: smallId })
+      const shipTracking = `1Z-SHIP-${marker}`
+      await write(base, bearer, 'PUT', '/Orders/ShippingStatus', {
+        OrderID: smallId,
+        ShippingCarrier: 'UPS',
+        ShippingService: 'Ground',
+        TrackingNumber: shipTracking,
+      })
+      acked.push({ kind: 'shipment', marker, id: smallId, trackingNumber: shipTracking })
     } catch (error) {
       if (error instanceof assert.AssertionError) {
         throw error
@@ -292,6 +324,13 @@ async function assertWhole(db: Kysely<DB>): Promise<void> {
   // Stock: every balance is the sum of its ledger rows (receipts and adjustments move stock).
   await assertLedgerMatchesBalances(db)
   await assertReservationsMatchOrders(db)
+  // Shipped orders: the stock that left equals their units, and only theirs.
+  await assertShipmentsMatchOrders(db)
+  const halfShipped = await count(
+    db,
+    `select count(*) as n from sales_order o where (o.shipping_status = 3) <> exists (select 1 from order_package p where p.order_id = o.id and p.voided_on is null)`,
+  )
+  assert.equal(halfShipped, 0, 'shipping status disagrees with the packages')
 }
 
 /** Counts rows per key (`[key, n]` rows of a grouped query) into a map. */
@@ -341,8 +380,38 @@ async function assertAcked(db: Kysely<DB>, acked: Acked[]): Promise<void> {
     }
     received.set(line.id, Number(line.qty_received))
   }
+  const payments = tally(
+    await db
+      .selectFrom('order_payment')
+      .select((eb) => [eb.ref('order_id').as('k'), eb.fn.countAll().as('n')])
+      .groupBy('order_id')
+      .execute(),
+  )
+  const notes = new Set(
+    (await db.selectFrom('order_note').select(['order_id', 'note']).execute()).map(
+      (r) => `${r.order_id}:${r.note}`,
+    ),
+  )
+  const tracking = new Map(
+    (
+      await db
+        .selectFrom('order_package')
+        .select(['order_id', 'tracking_number'])
+        .where('voided_on', 'is', null)
+        .execute()
+    ).map((r) => [r.order_id, r.tracking_number]),
+  )
   for (const a of acked) {
     switch (a.kind) {
+      case 'payment':
+        assert.equal(payments.get(String(a.id)), 1, `acknowledged payment of order ${a.id}, once`)
+        break
+      case 'note':
+        assert.ok(notes.has(`${a.id}:${a.marker}`), `acknowledged note of order ${a.id}`)
+        break
+      case 'shipment':
+        assert.equal(tracking.get(a.id), a.trackingNumber, `acknowledged shipment of order ${a.id}`)
+        break
       case 'order':
         assert.equal(orders.get(a.id), a.marker, `acknowledged order ${a.id} is present`)
         assert.equal(orderLines.get(String(a.id)), a.lines, `order ${a.id} has all its lines`)

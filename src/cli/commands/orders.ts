@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import type { CreateOrderRequest, OrderListItem, OrderListQuery } from '../../client/index.ts'
 import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
+import { registerOrderEditCommand } from './orders-edit.ts'
 import {
   idQty,
   intList,
@@ -10,8 +11,11 @@ import {
   printList,
   readJsonBody,
 } from './output.ts'
+import { registerOrderStatusCommands } from './orders-status.ts'
+import { registerOrderPaymentCommands } from './orders-payments.ts'
 
-// `crossdock orders create|get|list|link`: thin wrappers over the SDK.
+// `crossdock orders create|get|list|link|ship|unship` (and status|dropship-status|delete, in
+// orders-status.ts): thin wrappers over the SDK.
 
 interface ListFlags extends ConnectionFlags {
   company?: number[]
@@ -30,6 +34,31 @@ interface ListFlags extends ConnectionFlags {
   page?: number
   pageSize?: number
   all?: boolean
+}
+
+interface ShipFlags extends ConnectionFlags {
+  carrier: string
+  service: string
+  tracking?: string
+  warehouse?: number
+  shipDate?: string
+  cost?: number
+  declaredValue?: number
+  weight?: number
+  length?: number
+  width?: number
+  height?: number
+  package?: number
+}
+
+/** A non-negative decimal option (`7.25`). */
+function decimal(name: string) {
+  return (value: string): number => {
+    if (!/^\d+(\.\d+)?$/.test(value)) {
+      throw new Error(`${name} must be a non-negative number, not '${value}'`)
+    }
+    return Number(value)
+  }
 }
 
 function orderRow(o: OrderListItem) {
@@ -57,6 +86,7 @@ const ORDER_HEADERS = [
 
 export function registerOrderCommands(program: Command): void {
   const orders = program.command('orders').description('sales orders')
+  registerOrderEditCommand(orders)
 
   withConnection(
     orders
@@ -217,4 +247,91 @@ export function registerOrderCommands(program: Command): void {
       }
     },
   )
+
+  withConnection(
+    orders
+      .command('ship')
+      .description('ship the whole order (one package), or with --package update a shipped package')
+      .argument('<orderId>', 'order ID', positiveInt('order ID'))
+      .requiredOption('--carrier <name>', 'shipping carrier (UPS, FedEx, …)')
+      .requiredOption('--service <name>', 'shipping service (Ground, …)')
+      .option('--tracking <number>', 'tracking number')
+      .option(
+        '--warehouse <id>',
+        'ship-from warehouse (default: each item’s)',
+        positiveInt('--warehouse'),
+      )
+      .option('--ship-date <date>', 'ship date (default now; ISO-8601 or MM/DD/YYYY)')
+      .option(
+        '--cost <amount>',
+        'shipping cost (the package’s final shipping fee)',
+        decimal('--cost'),
+      )
+      .option('--declared-value <amount>', 'declared value', decimal('--declared-value'))
+      .option('--weight <n>', 'package weight', decimal('--weight'))
+      .option('--length <n>', 'package length', decimal('--length'))
+      .option('--width <n>', 'package width', decimal('--width'))
+      .option('--height <n>', 'package height', decimal('--height'))
+      .option(
+        '--package <id>',
+        'SinglePackage: this package of a shipped order',
+        positiveInt('--package'),
+      ),
+  ).action(async (orderId: number, flags: ShipFlags) => {
+    const client = clientFrom(flags)
+    const common = {
+      OrderID: orderId,
+      TrackingNumber: flags.tracking,
+      ShipDate: flags.shipDate,
+      ShippingCost: flags.cost,
+      Weight: flags.weight,
+      Length: flags.length,
+      Width: flags.width,
+      Height: flags.height,
+    }
+    if (flags.package === undefined) {
+      await client.orders.ship({
+        ...common,
+        ShippingCarrier: flags.carrier,
+        ShippingService: flags.service,
+        ShipFromWarehouseID: flags.warehouse,
+        DeclaredValue: flags.declaredValue,
+      })
+    } else {
+      await client.orders.shipPackage({
+        ...common,
+        CarrierName: flags.carrier,
+        ShippingMethod: flags.service,
+        WarehouseID: flags.warehouse,
+        PackageID: flags.package,
+      })
+    }
+    const packages = await client.orders.packages(orderId)
+    if (flags.json === true) {
+      printJson(packages)
+    } else {
+      process.stdout.write(
+        `shipped order ${orderId}: ${packages.Results.map((p) => `package ${p.ID} ${p.TrackingNumber}`.trim()).join(', ')}\n`,
+      )
+    }
+  })
+
+  withConnection(
+    orders
+      .command('unship')
+      .description('unship orders (all or nothing): stock returns, packages are voided')
+      .argument('<orderIds>', 'order IDs, comma separated', intList('order IDs'))
+      .option('--pin <pin>', 'security PIN (accepted, not checked)'),
+  ).action(async (orderIds: number[], flags: ConnectionFlags & { pin?: string }) => {
+    await clientFrom(flags).orders.unship({ Orders: orderIds, PIN: flags.pin })
+    if (flags.json === true) {
+      printJson({ Orders: orderIds })
+    } else {
+      process.stdout.write(
+        `unshipped ${orderIds.length === 1 ? 'order' : 'orders'} ${orderIds.join(', ')}\n`,
+      )
+    }
+  })
+  registerOrderStatusCommands(orders)
+  registerOrderPaymentCommands(orders)
 }

@@ -9,6 +9,9 @@ import type {
   CreateCustomerRequest,
   CreateProductRequest,
   Customer,
+  CustomerList,
+  CustomerListItem,
+  CustomerListQuery,
   FilterOf,
   Page,
   PaymentTerm,
@@ -133,7 +136,7 @@ export class ProductsResource {
   }
 }
 
-/** `POST /Customers` and `GET /Customers/{id}`. */
+/** `POST /Customers`, `GET /Customers` and `GET /Customers/{id}`. */
 export class CustomersResource {
   readonly #http: Transport
   constructor(http: Transport) {
@@ -154,5 +157,32 @@ export class CustomersResource {
    */
   get(id: number, options?: RequestOptions): Promise<Customer> {
     return this.#http.call({ method: 'GET', path: `/Customers/${id}`, options })
+  }
+
+  /**
+   * One page of customers, newest first (`pageSize` at most 50).
+   * @example const { Items } = await client.customers.list({ customerType: 1, keyword: 'ada' })
+   */
+  list(query: CustomerListQuery = {}, options?: RequestOptions): Promise<CustomerList> {
+    return this.#http.call({
+      method: 'GET',
+      path: '/Customers',
+      query,
+      queryPrefix: 'model.',
+      options,
+    })
+  }
+
+  /**
+   * Every customer matching the filter, fetched page by page.
+   * @example for await (const c of client.customers.iterate({ companyIds: [1] })) console.log(c.Email)
+   */
+  iterate(
+    filter: FilterOf<CustomerListQuery> = {},
+    options?: RequestOptions,
+  ): AsyncGenerator<CustomerListItem, void, undefined> {
+    return paginate((pageNumber, pageSize) =>
+      this.list({ ...filter, pageNumber, pageSize }, options),
+    )
   }
 }

@@ -152,6 +152,33 @@ for (const dialect of testDialects()) {
       assert.ok(zero.json().ModelState['model.Items[0].QtyForPo'])
     })
 
+    it('should refuse to link a shipped or a void order, naming why', async () => {
+      const shipped = await createOrder(t, [{ sku: 'CABLE-USB-C', qty: 1 }])
+      const paid = await t.put(`/rest/api/Orders/${shipped}/ReceiveManualPayment`, {
+        PaymentMethod: 'Cash',
+      })
+      assert.equal(paid.statusCode, 200, paid.body)
+      const ship = await t.put('/rest/api/Orders/ShippingStatus', {
+        OrderID: shipped,
+        ShippingCarrier: 'UPS',
+        ShippingService: 'Ground',
+      })
+      assert.equal(ship.statusCode, 200, ship.body)
+      const afterShip = await link(t, shipped, { NewPo: { CompanyID: 1, VendorID: 1 } })
+      assert.equal(afterShip.statusCode, 400, afterShip.body)
+      assert.match(afterShip.body, /already shipped and cannot be linked/)
+
+      const voided = await createOrder(t, [{ sku: 'CABLE-USB-C', qty: 1 }])
+      const status = await t.put('/rest/api/Orders/StatusCode', {
+        Orders: [voided],
+        Status: 'Void',
+      })
+      assert.equal(status.statusCode, 200, status.body)
+      const afterVoid = await link(t, voided, { NewPo: { CompanyID: 1, VendorID: 1 } })
+      assert.equal(afterVoid.statusCode, 400, afterVoid.body)
+      assert.match(afterVoid.body, /is void and cannot be linked/)
+    })
+
     it('should refuse existing POs that are cancelled, received, of another company, or DropShip', async () => {
       const orderId = await createOrder(t, [{ sku: 'WIDGET-RED', qty: 4 }])
       const itemId = (await getOrder(t, orderId)).items[0]!.id

@@ -1,9 +1,12 @@
 // The crossdock flow: linking sales orders to purchase orders and releasing them on receipt.
 // It sits above the orders and purchase-orders modules and reaches them only through their faces.
 import type { EventEmitter, EventSubscriber } from '../../db/events.ts'
+import type { OrderEvents } from '../../modules/orders/index.ts'
 import type { PurchaseOrderEvents } from '../../modules/purchase-orders/index.ts'
 import type { CrossdockEvents } from './crossdock.events.ts'
+import { guardLinkedItems } from './guard-linked-items.ts'
 import { releaseOrdersOfReceivedPo } from './release-on-receipt.ts'
+import { unlinkClosedOrder, unlinkOnDropshipNone } from './unlink-order.ts'
 
 export { findLinkedPoIdsByItem as findLinkedPoIds } from './crossdock-links.repository.ts'
 export { registerCrossdockRoutes } from './crossdock.routes.ts'
@@ -15,7 +18,10 @@ export type { CrossdockEvents, OrderLinked, OrderReleased } from './crossdock.ev
  * @example subscribeCrossdock(bus)
  */
 export function subscribeCrossdock(
-  bus: EventSubscriber<PurchaseOrderEvents> & EventEmitter<CrossdockEvents>,
+  bus: EventSubscriber<PurchaseOrderEvents & OrderEvents> & EventEmitter<CrossdockEvents>,
 ): void {
   bus.on('po.received', (trx, po) => releaseOrdersOfReceivedPo(trx, po, bus))
+  bus.on('order.items-changed', (trx, change) => guardLinkedItems(trx, change))
+  bus.on('order.status-changed', (trx, change) => unlinkClosedOrder(trx, change, bus))
+  bus.on('order.dropship-status-changed', (trx, change) => unlinkOnDropshipNone(trx, change, bus))
 }

@@ -12,6 +12,7 @@ import { findVendor } from '../../modules/catalog/vendors/index.ts'
 import {
   DROPSHIP_STATUS,
   ORDER_STATUS,
+  SHIPPING_STATUS,
   lockOrderForLinking,
   setOrderDropshipStatus,
   type LockedOrder,
@@ -145,10 +146,21 @@ export async function linkOrderToPo(
         'SETTING_DISABLED',
       )
     }
-    if (order.orderStatus === ORDER_STATUS.Canceled) {
+    if (order.orderStatus === ORDER_STATUS.Canceled || order.orderStatus === ORDER_STATUS.Void) {
+      const state = order.orderStatus === ORDER_STATUS.Void ? 'void' : 'cancelled'
       throw new RuleViolationError(
         null,
-        `Order ${orderId} is cancelled and cannot be linked to a purchase order.`,
+        `Order ${orderId} is ${state} and cannot be linked to a purchase order.`,
+      )
+    }
+    // A linked order waits for its PO before it ships; one already (partly) shipped waits for nothing.
+    if (
+      order.shippingStatus === SHIPPING_STATUS.FullyShipped ||
+      order.shippingStatus === SHIPPING_STATUS.PartiallyShipped
+    ) {
+      throw new RuleViolationError(
+        null,
+        `Order ${orderId} is already shipped and cannot be linked to a purchase order (unship it first).`,
       )
     }
     const plan = planLink(

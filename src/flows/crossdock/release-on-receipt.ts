@@ -26,9 +26,23 @@ export async function releaseOrdersOfReceivedPo(
   po: ReceivedPo,
   events: EventEmitter<CrossdockEvents>,
 ): Promise<void> {
-  if (!po.fullyReceived) {
-    return
+  if (po.fullyReceived) {
+    await releaseOrdersWaitingFor(trx, po.id, po.now, events)
   }
+}
+
+/**
+ * Releases the orders linked to a PO that has just become fully received (by a receipt, or by
+ * crossdock taking the last unreceived units off it): each whose linked POs are all received goes
+ * back to DropshipStatus None, and `order.released` is announced.
+ */
+export async function releaseOrdersWaitingFor(
+  trx: Transaction<DB>,
+  receivedPoId: number,
+  now: string,
+  events: EventEmitter<CrossdockEvents>,
+): Promise<void> {
+  const po = { id: receivedPoId, now }
   for (const orderId of await findOrderIdsLinkedToPo(trx, po.id)) {
     // Lock the order before reading its links, so a link committed meanwhile is seen.
     const order = await lockOrderForLinking(trx, orderId)

@@ -1,7 +1,14 @@
 import type { Database } from '../../db/database.ts'
-import { assertCompanyAccess, type AuthUser } from '../../shared/auth-user.ts'
+import { assertCompanyAccess, visibleCompanyIds, type AuthUser } from '../../shared/auth-user.ts'
 import { NotFoundError } from '../../shared/errors.ts'
-import { findCustomerByEmailKey, findCustomerById, insertCustomer } from './customers.repository.ts'
+import type { Page, PageRequest } from '../../shared/page.ts'
+import {
+  findCustomerByEmailKey,
+  findCustomerById,
+  insertCustomer,
+  listCustomerRows,
+  type CustomerFilter,
+} from './customers.repository.ts'
 import type { CustomerRow } from './customers.table.ts'
 
 export interface Customer {
@@ -91,4 +98,20 @@ export async function getCustomerForUser(
   }
   assertCompanyAccess(user, customer.companyId, `customer ${id}`)
   return customer
+}
+
+/**
+ * GET /Customers: the filters, silently limited to the companies the user can see (a customer of
+ * another company is never listed, as if it did not exist).
+ * @example await listCustomersForUser(db, request.user, customerFilterOf(q), clampPage(1, 50, 50))
+ */
+export async function listCustomersForUser(
+  db: Database,
+  user: AuthUser,
+  filter: CustomerFilter,
+  page: PageRequest,
+): Promise<Page<Customer>> {
+  const companyIds = visibleCompanyIds(user, filter.companyIds ?? undefined)
+  const { rows, total } = await listCustomerRows(db, { ...filter, companyIds }, page)
+  return { items: rows.map(customerRowToCustomer), totalResults: total }
 }

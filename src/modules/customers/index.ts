@@ -7,3 +7,4 @@ export {
   type Customer,
 } from './customers.service.ts'
 export { CreateCustomerBody, CustomerDetailsDto } from './customers.schemas.ts'
+export { CustomerList, CustomerListQuery } from './customers.list.schemas.ts'

@@ -1,6 +1,7 @@
 // The face of the inventory module (physical stock: ledger, balances, average cost).
 export { registerInventoryWriteRoutes } from './inventory-writes.routes.ts'
-export { moveStock, subscribeInventory } from './inventory.service.ts'
+export { moveStock, subscribeInventory, defaultWarehouseId } from './inventory.service.ts'
+export { reserveOrderItems } from './reserve-for-order.ts'
 export { findPhysicalQty, recordMovement, type StockMovement } from './inventory.repository.ts'
 export type { InventoryChanged, InventoryEvents } from './inventory.events.ts'
 export type { InventorySourceType } from './inventory.table.ts'

@@ -1,6 +1,9 @@
 import type { Transaction } from 'kysely'
 import type { OrderEvents } from '../orders/index.ts'
 import { reserveForOrder } from './reserve-for-order.ts'
+import { reserveOnItemsChange } from './reserve-on-items-change.ts'
+import { releaseForDeletedOrder, reserveOnStatusChange } from './reserve-on-order-status.ts'
+import { shipOrderStock, unshipOrderStock } from './ship-order-stock.ts'
 import type { DB } from '../../db/database.ts'
 import type { EventEmitter, EventSubscriber } from '../../db/events.ts'
 import { RuleViolationError } from '../../shared/errors.ts'
@@ -135,4 +138,9 @@ export function subscribeInventory(
 ): void {
   bus.on('po.received', (trx, po) => addReceivedStock(trx, po, bus))
   bus.on('order.created', (trx, order) => reserveForOrder(trx, order))
+  bus.on('order.items-changed', (trx, change) => reserveOnItemsChange(trx, change))
+  bus.on('order.shipped', (trx, order) => shipOrderStock(trx, order, bus))
+  bus.on('order.unshipped', (trx, order) => unshipOrderStock(trx, order, bus))
+  bus.on('order.status-changed', (trx, change) => reserveOnStatusChange(trx, change))
+  bus.on('order.deleted', (trx, order) => releaseForDeletedOrder(trx, order))
 }

@@ -53,7 +53,7 @@ export interface LineCheckContext {
 }
 
 /**
- * The rules of product line `i`, added to `problems` under `Products[i].…`: the product exists and
+ * The rules of product line `i`, added to `problems` under `Products[i].…` (or `at`): the product exists and
  * belongs to the order's company, SitePrice × Qty stays below MAX_LINE_GROSS, the discount fits,
  * the warehouse exists, and a tax-exempt order carries no line tax.
  * @example checkProductLine(problems, 0, body.Products[0], products.get(sku), context)
@@ -64,31 +64,32 @@ export function checkProductLine(
   p: OrderProductInput,
   product: Product | undefined,
   context: LineCheckContext,
+  at = `Products[${i}]`,
 ): void {
   if (product === undefined) {
-    problems.add(`Products[${i}].ProductID`, `Product ${p.ProductID} does not exist.`)
+    problems.add(`${at}.ProductID`, `Product ${p.ProductID} does not exist.`)
   } else if (product.companyId !== context.companyId) {
     problems.add(
-      `Products[${i}].ProductID`,
+      `${at}.ProductID`,
       `Product ${p.ProductID} belongs to company ${product.companyId}, not to company ${context.companyId}.`,
     )
   } else {
     const line = lineInput(p, unitPrice(p, product, context.wholesale))
     if (line.sitePrice * line.qty > MAX_LINE_GROSS) {
-      problems.add(`Products[${i}].Qty`, 'SitePrice × Qty exceeds 100,000,000.')
+      problems.add(`${at}.Qty`, 'SitePrice × Qty exceeds 100,000,000.')
     } else {
       const problem = lineDiscountProblem(line)
       if (problem !== null) {
-        problems.add(`Products[${i}].DiscountValue`, problem)
+        problems.add(`${at}.DiscountValue`, problem)
       }
     }
   }
   const wh = p.ShipFromWareHouseID
   if (wh !== null && wh !== undefined && !context.warehouseExists(wh)) {
-    problems.add(`Products[${i}].ShipFromWareHouseID`, `Warehouse ${wh} does not exist.`)
+    problems.add(`${at}.ShipFromWareHouseID`, `Warehouse ${wh} does not exist.`)
   }
   if (context.taxExempt && (p.LineTaxTotal ?? 0) > 0) {
-    problems.add(`Products[${i}].LineTaxTotal`, 'Should be 0 when OrderDetails.TaxExempt is true.')
+    problems.add(`${at}.LineTaxTotal`, 'Should be 0 when OrderDetails.TaxExempt is true.')
   }
 }
 

@@ -7,6 +7,8 @@ import {
   MultipleOrderItemBundleItemDto,
   MultipleOrderItemDto,
 } from './orders.list.schemas.ts'
+import { toPaymentDto, toPaymentOptionsDto } from './orders.payments.mappers.ts'
+import { shippingDetailsOf, toPackageDto, trackingOf } from './orders.packages.mappers.ts'
 import { mostExpensiveSku } from './orders.rules.ts'
 import { OrderItemDto, OrderNoteDto, SingleOrderDataDto } from './orders.response.schemas.ts'
 import type { Order, OrderAddress, OrderItem, OrderNote } from './orders.types.ts'
@@ -160,11 +162,7 @@ export function toSingleOrderDto(
       ShouldDisplayWrapFee: order.useGiftWrap,
       GrandTotal: fromMinor(t.grandTotal),
     },
-    PaymentOptions: {
-      ...dto.PaymentOptions,
-      Total: fromMinor(t.grandTotal),
-      RemainingDues: fromMinor(t.grandTotal),
-    },
+    PaymentOptions: toPaymentOptionsDto(order),
     ShippingDetails: {
       ...dto.ShippingDetails,
       ShippingStatus: order.shippingStatus,
@@ -179,6 +177,7 @@ export function toSingleOrderDto(
       AllowShippingWithoutPaymentValue: s.allowShippingEvenNotPaid,
       OtherCarrier: s.otherCarrier,
       OtherMethed: s.otherMethod,
+      ...shippingDetailsOf(order),
       OrderItemCount: String(order.items.length),
     },
     LastUpdated: order.lastUpdated,
@@ -197,7 +196,9 @@ export function toSingleOrderDto(
         GiftWrapType: order.giftWrapType,
       },
     },
+    Payments: order.payments.map(toPaymentDto),
     Notes: order.notes.map(toNoteDto),
+    OrderPackages: order.packages.map(toPackageDto),
   }
 }
 
@@ -291,11 +292,13 @@ export function toListRowDto(
     Items: order.items.map((item) => toListItemDto(order, item, linkedPoIdsByItem)),
     ShippingTotal: fromMinor(t.shipping),
     ShippingCarrier: order.shipping.carrier,
+    ...trackingOf(order),
     ShippingService: order.shipping.method,
     OrderDiscountsTotal: fromMinor(t.discount),
     InsuranceTotal: fromMinor(t.insurance),
     HandlingFee: fromMinor(t.handling),
     PaymentDate: order.paymentDate,
+    Payments: order.payments.map(toPaymentDto),
     OrderCurrencyCode: order.currencyCode,
     TaxTotal: fromMinor(t.tax),
     CustomerEmail: order.customerEmail,

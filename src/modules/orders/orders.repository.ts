@@ -254,9 +254,15 @@ export async function listOrderRows(
     q = q.where('payment_status', 'in', inList(f.paymentStatuses))
   }
   if (f.trackingNumber !== undefined && f.trackingNumber.trim() !== '') {
-    // Tracking numbers belong to an order's packages, which exist once orders ship (a later
-    // issue); until then no order has one, so none matches.
-    q = q.where(sql<boolean>`1 = 0`)
+    // Exact, on the packages shown (an unshipped order's voided packages do not match).
+    const tracking = f.trackingNumber.trim()
+    q = q.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('order_package')
+        .select('order_id')
+        .where('tracking_number', '=', tracking)
+        .where('voided_on', 'is', null),
+    )
   }
   if (f.sku !== undefined && f.sku !== '') {
     const sku = f.sku

@@ -10,6 +10,8 @@ import { createOrder } from './create-order.ts'
 import { orderFilterOf, orderSortOf } from './list-orders.rules.ts'
 import { OrderList, OrderListQuery } from './orders.list.schemas.ts'
 import type { OrderEvents } from './orders.events.ts'
+import { registerOrderPaymentRoutes } from './orders.payments.routes.ts'
+import { registerOrderStatusRoutes } from './orders.status.routes.ts'
 import {
   toListRowDto,
   toNoteDto,
@@ -27,6 +29,8 @@ export interface OrderRouteDeps extends WriteContext<OrderEvents> {
 
 export function registerOrderRoutes(app: FastifyInstance, deps: OrderRouteDeps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
+  registerOrderPaymentRoutes(app, deps)
+  registerOrderStatusRoutes(app, deps)
   api.post(
     '/Orders',
     {

@@ -14,6 +14,8 @@ import {
   type OrderFilter,
   type OrderSort,
 } from './orders.repository.ts'
+import { findOrderPayments } from './orders.payments.repository.ts'
+import { loadPackages } from './orders.packages.ts'
 import type { DropshipStatus } from './orders.enums.ts'
 import type {
   OrderItemBundleRow,
@@ -28,6 +30,8 @@ import type {
   OrderBundleItem,
   OrderItem,
   OrderNote,
+  OrderPackage,
+  OrderPayment,
   OrderShipping,
 } from './orders.types.ts'
 
@@ -70,7 +74,13 @@ function noteRowToNote(row: OrderNoteRow): OrderNote {
   }
 }
 
-function orderRowToOrder(row: SalesOrderRow, items: OrderItem[], notes: OrderNote[]): Order {
+function orderRowToOrder(
+  row: SalesOrderRow,
+  items: OrderItem[],
+  notes: OrderNote[],
+  payments: OrderPayment[],
+  packages: OrderPackage[] = [],
+): Order {
   return {
     id: row.id,
     companyId: row.company_id,
@@ -122,6 +132,8 @@ function orderRowToOrder(row: SalesOrderRow, items: OrderItem[], notes: OrderNot
     paymentDate: row.payment_date,
     items,
     notes,
+    payments,
+    packages,
   }
 }
 
@@ -149,10 +161,14 @@ function bundleRowToItem(row: OrderItemBundleRow): OrderBundleItem {
   }
 }
 
-/** Orders with items, bundle items and notes, in the order of `rows` (four queries in all). */
+/** Orders with items, bundle items, notes and payments, in the order of `rows` (five queries). */
 async function loadOrders(db: Database, rows: SalesOrderRow[]): Promise<Order[]> {
   const ids = rows.map((r) => r.id)
-  const [itemRows, noteRows] = await Promise.all([findItemRows(db, ids), findNoteRows(db, ids)])
+  const [itemRows, noteRows, paymentList] = await Promise.all([
+    findItemRows(db, ids),
+    findNoteRows(db, ids),
+    findOrderPayments(db, ids),
+  ])
   const bundles = groupBy(
     await findBundleRows(
       db,
@@ -165,7 +181,17 @@ async function loadOrders(db: Database, rows: SalesOrderRow[]): Promise<Order[]>
     (i) => i.orderId,
   )
   const notes = groupBy(noteRows.map(noteRowToNote), (n) => n.orderId)
-  return rows.map((r) => orderRowToOrder(r, items.get(r.id) ?? [], notes.get(r.id) ?? []))
+  const payments = groupBy(paymentList, (p) => p.orderId)
+  const packages = await loadPackages(db, ids)
+  return rows.map((r) =>
+    orderRowToOrder(
+      r,
+      items.get(r.id) ?? [],
+      notes.get(r.id) ?? [],
+      payments.get(r.id) ?? [],
+      packages.get(r.id) ?? [],
+    ),
+  )
 }
 
 /** The order with items and notes, or undefined. */
@@ -231,6 +257,7 @@ export async function lockOrderForLinking(
     id: row.id,
     companyId: row.company_id,
     orderStatus: row.order_status,
+    shippingStatus: row.shipping_status,
     dropshipStatus: row.dropship_status as DropshipStatus,
     items: itemRows.map((i) => ({
       id: i.id,

@@ -66,6 +66,53 @@ export interface OrderNote {
   auditDate: string
 }
 
+/** A payment received on an order (PaymentsHistoryRecord); amount in minor units. */
+export interface OrderPayment {
+  id: number
+  orderId: number
+  paymentType: number
+  paymentMethod: number
+  paymentStatus: number
+  amount: number
+  /** ReferenceNumber of a manual payment, CheckNumber of a check. */
+  reference: string
+  notes: string
+  createdBy: number
+  paymentDate: string
+}
+
+/** What a package carried: an order item, or one kit component (`bundleItemId`). */
+export interface OrderPackageItem {
+  id: number
+  packageId: number
+  orderItemId: number
+  bundleItemId: number | null
+  sku: string
+  name: string
+  qty: number
+  warehouseId: number
+}
+
+/** A package of a shipped order (not voided); money in minor units. */
+export interface OrderPackage {
+  id: number
+  orderId: number
+  trackingNumber: string
+  carrier: string
+  service: string
+  length: number
+  width: number
+  height: number
+  weight: number
+  declaredValue: number
+  shippingCost: number
+  finalShippingFee: number
+  shipDate: string
+  createdOn: string
+  createdBy: number
+  items: OrderPackageItem[]
+}
+
 export interface Order {
   id: number
   companyId: number
@@ -108,6 +155,10 @@ export interface Order {
   paymentDate: string | null
   items: OrderItem[]
   notes: OrderNote[]
+  /** Oldest first. */
+  payments: OrderPayment[]
+  /** Active (not voided) packages, oldest first; empty until the order ships. */
+  packages: OrderPackage[]
 }
 
 /** What crossdock linking needs of a locked order (see `lockOrderForLinking`). */
@@ -115,6 +166,7 @@ export interface LockedOrder {
   id: number
   companyId: number
   orderStatus: number
+  shippingStatus: number
   dropshipStatus: DropshipStatus
   items: Array<{
     id: number

@@ -29,6 +29,12 @@ export {
 // Units on order, for the inventory figures.
 export { onOrderUnitsBySku, type OnOrderUnits } from './purchase-orders.on-order.ts'
 export { addOrIncreasePurchaseOrderLine, type PoLineAddition } from './add-purchase-order-line.ts'
+// Crossdock takes an order's not-yet-received units off its POs (cancel, DropshipStatus None).
+export {
+  reduceLineUnits,
+  removePurchaseOrderDescriptionReference,
+  type PoLineReduction,
+} from './remove-purchase-order-units.ts'
 // Wire schemas, for the SDK's types.
 export { PoDetails } from './purchase-orders.details.schemas.ts'
 export {

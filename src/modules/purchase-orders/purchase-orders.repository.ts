@@ -162,6 +162,12 @@ export async function updateItemRow(
   await db.updateTable('purchase_order_item').set(update).where('id', '=', id).execute()
 }
 
+export async function deleteItemRows(db: Database, ids: number[]): Promise<void> {
+  if (ids.length > 0) {
+    await db.deleteFrom('purchase_order_item').where('id', 'in', ids).execute()
+  }
+}
+
 export interface PurchaseOrderFilter {
   /** null = every company. */
   companyIds: number[] | null

@@ -19,6 +19,8 @@ export const CLIENT_SETTING_DEFAULTS = {
   PreventDuplicateOrderSourceOrderID: true,
   /** Inventory: a movement that would leave a product's physical stock in a warehouse below zero is refused when on. */
   PreventNegativeInventory: false,
+  /** Shipping: an unpaid order ships only when on and the order allows it (AllowShippingEvenNotPaid). */
+  AllowShippingUnpaidOrders: false,
   EnableVendorInvoicesWorkflow: false,
   EnableMultipleInvoicesForPurchaseOrders: false,
   EnableCaseQty: true,
