@@ -31,9 +31,11 @@ import {
   benchOrderBody,
   benchPoBody,
   benchProducts,
+  benchReceivePoBody,
   bigOrderBody,
   linkItem,
   linkNewPoBody,
+  receiveBody,
 } from '../test/helpers/factories.ts'
 
 const { values: opts } = parseArgs({
@@ -256,6 +258,13 @@ async function benchCrossdock(
     }
     const poId = (await api<{ Id: number }>(url, token, 'POST', '/PurchaseOrders', benchPoBody)).Id
     const orderId = await api<number>(url, token, 'POST', '/Orders', benchOrderBody)
+    // A PO whose ten lines can take a unit each on every request of the receive route.
+    const receivePoId = (
+      await api<{ Id: number }>(url, token, 'POST', '/PurchaseOrders', benchReceivePoBody)
+    ).Id
+    const receiveLines = (
+      await api<{ Items: Array<{ ID: number }> }>(url, token, 'GET', `/PurchaseOrders/${receivePoId}`)
+    ).Items.map((line) => ({ id: line.ID, qty: 1 }))
     const linkOrders: Array<{ orderId: number; itemId: number }> = []
     for (let i = 0; i < 64; i += 1) {
       const id = await api<number>(url, token, 'POST', '/Orders', bigOrderBody)
@@ -326,6 +335,17 @@ async function benchCrossdock(
             path: '/rest/api/Orders',
             headers: auth,
             body: JSON.stringify(benchOrderBody),
+          },
+        ],
+      ],
+      [
+        'POST /PurchaseOrders/{id}/receive (10 lines)',
+        [
+          {
+            method: 'POST',
+            path: `/rest/api/PurchaseOrders/${receivePoId}/receive`,
+            headers: auth,
+            body: JSON.stringify(receiveBody(receiveLines)),
           },
         ],
       ],

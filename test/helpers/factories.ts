@@ -133,6 +133,13 @@ export const benchPoBody = unitBody({
   Products: BENCH_SKUS.map((sku, i) => poLine(sku, 5 + i, 3.25 + i)),
 })
 
+/** A 10-line PO with a million units a line: the receive benchmark takes one unit a line per request. */
+export const benchReceivePoBody = unitBody({
+  DefaultWarehouseID: 1,
+  Description: 'benchmark receipts',
+  Products: BENCH_SKUS.map((sku, i) => poLine(sku, 1_000_000, 3.25 + i)),
+})
+
 /** A 5-line website order. */
 export const benchOrderBody = orderBody(
   BENCH_SKUS.slice(0, 5).map((sku) => ({ ...orderLine(sku, 2), SitePrice: 12.5 })),

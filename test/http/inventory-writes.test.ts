@@ -452,6 +452,44 @@ for (const dialect of testDialects()) {
       await assertLedgerMatchesBalances(t.db)
     })
 
+    it('should fold prices times units far beyond 64 bits without an error', async () => {
+      // 2,000,000,000 units already costed at 99,999,999.9999 (the largest money value): ≈ 2e21
+      // minor units, past a 64-bit integer; one more unit at the same price keeps the average.
+      await t.db
+        .insertInto('inventory_cost')
+        .values({
+          product_sku: 'GADGET-PRO',
+          average_cost: 999_999_999_999,
+          costed_qty: 2_000_000_000,
+        })
+        .execute()
+      const po = await t.post(
+        '/rest/api/PurchaseOrders',
+        unitBody({ Products: [poLine('GADGET-PRO', 1, 99_999_999.9999)] }),
+      )
+      assert.equal(po.statusCode, 200, po.body)
+      const id = po.json<{ Id: number }>().Id
+      const line = (await t.get(`/rest/api/PurchaseOrders/${id}`)).json<{
+        Items: Array<{ ID: number }>
+      }>().Items[0]!
+      const res = await t.post(
+        `/rest/api/PurchaseOrders/${id}/receive`,
+        receiveBody([{ id: line.ID, qty: 1 }]),
+      )
+      assert.equal(res.statusCode, 200, res.body)
+      const cost = await t.db
+        .selectFrom('inventory_cost')
+        .selectAll()
+        .where('product_sku', '=', 'GADGET-PRO')
+        .executeTakeFirstOrThrow()
+      // To the minor unit: SQLite folds in floating point once the product leaves 64 bits.
+      assert.ok(
+        Math.abs(Number(cost.average_cost) - 999_999_999_999) <= 1,
+        String(cost.average_cost),
+      )
+      assert.equal(Number(cost.costed_qty), 2_000_000_001)
+    })
+
     it('should round the average cost half away from zero in minor units', async () => {
       const po = await t.post(
         '/rest/api/PurchaseOrders',

@@ -11,6 +11,7 @@ import * as linkCounters from './2026-12-01T1000_link_counters.ts'
 import * as orderFilters from './2026-12-01T1100_order_filters.ts'
 import * as catalogFields from './2026-12-01T1200_catalog_fields.ts'
 import * as createInventory from './2026-12-01T1300_create_inventory.ts'
+import * as inventoryLedgerUnindexed from './2026-12-02T0000_inventory_ledger_unindexed.ts'
 import * as orderPackages from './2026-12-02T0100_order_packages.ts'
 import * as orderPayments from './2026-12-02T0200_order_payments.ts'
 
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1100_order_filters': orderFilters,
   '2026-12-01T1200_catalog_fields': catalogFields,
   '2026-12-01T1300_create_inventory': createInventory,
+  '2026-12-02T0000_inventory_ledger_unindexed': inventoryLedgerUnindexed,
   '2026-12-02T0100_order_packages': orderPackages,
   '2026-12-02T0200_order_payments': orderPayments,
 }

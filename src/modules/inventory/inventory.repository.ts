@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely'
 import type { Database, DB } from '../../db/database.ts'
 import { insertRows, runCompiled } from '../../db/compiled-query-cache.ts'
-import { forUpdate } from '../../db/dialect.ts'
+import { dialectOf, forUpdate } from '../../db/dialect.ts'
 import { RuleViolationError } from '../../shared/errors.ts'
 import type { InventorySourceType } from './inventory.table.ts'
 
@@ -280,10 +280,15 @@ export async function recordAdditions(
   return after
 }
 
+/** The most units the average cost weighs: the cost row's integer column never overflows. */
+const MAX_COSTED_QTY = 2_147_483_647
+
 /**
- * Folds priced additions (a receipt's lines) into each product's weighted average cost:
- * new = round((avg × costed + price × units) / (costed + units)), half away from zero, one addition
- * after the other. The cost rows are read (locked) in one query and written in one upsert.
+ * Folds priced additions (a receipt's lines) into each product's weighted average cost, in one
+ * upsert whatever the number of lines: new = round((avg × costed + price × units) / (costed + units)),
+ * half away from zero, computed by the database on the locked row (integer arithmetic on SQLite,
+ * numeric on PostgreSQL, so no product of price and units overflows). A receipt's additions of one
+ * product are folded together first, in line order.
  */
 export async function addCostedUnitsMany(
   trx: Transaction<DB>,
@@ -292,42 +297,32 @@ export async function addCostedUnitsMany(
   if (additions.length === 0) {
     return
   }
-  const skus = [...new Set(additions.map((a) => a.sku))].sort()
-  const rows = await forUpdate(
-    trx,
-    trx
-      .selectFrom('inventory_cost')
-      .select(['product_sku', 'average_cost', 'costed_qty'])
-      .where('product_sku', 'in', skus)
-      .orderBy('product_sku'),
-  ).execute()
-  const state = new Map(
-    rows.map((r) => [
-      r.product_sku,
-      { average: Number(r.average_cost), qty: Math.max(0, Number(r.costed_qty)) },
-    ]),
-  )
+  const merged = new Map<string, { average: number; qty: number }>()
   for (const a of additions) {
-    const s = state.get(a.sku) ?? { average: 0, qty: 0 }
-    state.set(a.sku, {
+    const s = merged.get(a.sku) ?? { average: 0, qty: 0 }
+    merged.set(a.sku, {
       average: weightedAverage(s.average, s.qty, a.unitPrice, a.units),
-      qty: s.qty + a.units,
+      qty: Math.min(s.qty + a.units, MAX_COSTED_QTY),
     })
   }
-  const values = skus.map((sku) => ({
+  // In one order, so two receipts of the same products lock their cost rows without a cycle.
+  const values = [...merged.keys()].sort().map((sku) => ({
     product_sku: sku,
-    average_cost: state.get(sku)!.average,
-    costed_qty: state.get(sku)!.qty,
+    average_cost: merged.get(sku)!.average,
+    costed_qty: merged.get(sku)!.qty,
   }))
-  await insertRows(trx, 'inventory_cost upsert many', values, () =>
+  const postgres = dialectOf(trx) === 'postgres'
+  await insertRows(trx, `inventory_cost fold:${postgres ? 'pg' : 'sqlite'}`, values, () =>
     trx
       .insertInto('inventory_cost')
       .values(values)
       .onConflict((oc) =>
-        oc.column('product_sku').doUpdateSet((eb) => ({
-          average_cost: eb.ref('excluded.average_cost'),
-          costed_qty: eb.ref('excluded.costed_qty'),
-        })),
+        oc.column('product_sku').doUpdateSet({
+          average_cost: postgres
+            ? sql`div(2 * (cast(inventory_cost.average_cost as numeric) * inventory_cost.costed_qty + cast(excluded.average_cost as numeric) * excluded.costed_qty) + inventory_cost.costed_qty + excluded.costed_qty, 2 * (cast(inventory_cost.costed_qty as numeric) + excluded.costed_qty))`
+            : sql`cast((2 * (inventory_cost.average_cost * inventory_cost.costed_qty + excluded.average_cost * excluded.costed_qty) + inventory_cost.costed_qty + excluded.costed_qty) / (2 * (inventory_cost.costed_qty + excluded.costed_qty)) as integer)`,
+          costed_qty: sql`case when cast(inventory_cost.costed_qty as bigint) + excluded.costed_qty > ${sql.lit(MAX_COSTED_QTY)} then ${sql.lit(MAX_COSTED_QTY)} else inventory_cost.costed_qty + excluded.costed_qty end`,
+        }),
       ),
   )
 }

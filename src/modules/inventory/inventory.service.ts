@@ -7,8 +7,8 @@ import { shipOrderStock, unshipOrderStock } from './ship-order-stock.ts'
 import type { DB } from '../../db/database.ts'
 import type { EventEmitter, EventSubscriber } from '../../db/events.ts'
 import { RuleViolationError } from '../../shared/errors.ts'
-import { findProductsBySkus } from '../catalog/products/index.ts'
-import { defaultWarehouseOf, searchWarehouses } from '../catalog/warehouses/index.ts'
+import { findStockShapes } from '../catalog/products/index.ts'
+import { findDefaultWarehouseId } from '../catalog/warehouses/index.ts'
 import type { PurchaseOrderEvents, ReceivedPo } from '../purchase-orders/index.ts'
 import { getClientSettings } from '../settings/index.ts'
 import type { InventoryEvents } from './inventory.events.ts'
@@ -57,9 +57,9 @@ function announce(
   })
 }
 
-/** The default warehouse's ID (`defaultWarehouseOf`); a 400 when no warehouse exists. */
+/** The default warehouse's ID (`defaultWarehouseOf`'s rule); a 400 when no warehouse exists. */
 export async function defaultWarehouseId(db: Transaction<DB>): Promise<number> {
-  const id = defaultWarehouseOf((await searchWarehouses(db, {}, null)).items)
+  const id = await findDefaultWarehouseId(db)
   if (id === undefined) {
     throw new RuleViolationError('WarehouseID', 'No warehouse exists to hold the stock.')
   }
@@ -80,7 +80,7 @@ export async function addReceivedStock(
   if (received.length === 0) {
     return
   }
-  const products = await findProductsBySkus(
+  const products = await findStockShapes(
     trx,
     received.map((l) => l.sku),
   )

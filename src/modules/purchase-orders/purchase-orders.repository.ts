@@ -151,7 +151,14 @@ export async function updatePurchaseOrderRow(
   id: number,
   update: PurchaseOrderUpdate,
 ): Promise<void> {
-  await db.updateTable('purchase_order').set(update).where('id', '=', id).execute()
+  // Compiled once per set of columns (receipts and tracking updates run it on every request).
+  const columns = Object.keys(update).filter(
+    (key) => (update as Record<string, unknown>)[key] !== undefined,
+  )
+  const values = columns.map((key) => (update as Record<string, unknown>)[key])
+  await runCompiled(db, `purchase_order update:${columns.join(',')}`, [...values, id], () =>
+    db.updateTable('purchase_order').set(update).where('id', '=', id),
+  )
 }
 
 export async function updateItemRow(
@@ -166,6 +173,34 @@ export async function deleteItemRows(db: Database, ids: number[]): Promise<void>
   if (ids.length > 0) {
     await db.deleteFrom('purchase_order_item').where('id', 'in', ids).execute()
   }
+}
+
+/**
+ * Lines' received units after a receipt, and the warehouse the receipt named for each (null: the
+ * line keeps its own), in one statement whatever the number of lines (compiled once per count).
+ */
+export async function setLinesReceived(
+  db: Database,
+  lines: Array<{ id: number; qtyReceived: number; warehouseId: number | null }>,
+): Promise<void> {
+  if (lines.length === 0) {
+    return
+  }
+  const parameters = lines.flatMap((l) => [l.id, l.qtyReceived, l.warehouseId])
+  await runCompiled(db, `purchase_order_item received:${lines.length}`, parameters, () => {
+    // Typed casts: PostgreSQL cannot infer the type of a bare parameter inside VALUES.
+    const rows = sql.join(
+      lines.map(
+        (l) =>
+          sql`(cast(${l.id} as integer), cast(${l.qtyReceived} as integer), cast(${l.warehouseId} as integer))`,
+      ),
+    )
+    const query = sql`update purchase_order_item
+      set qty_received = v.column2, warehouse_id = coalesce(v.column3, purchase_order_item.warehouse_id)
+      from (values ${rows}) as v
+      where purchase_order_item.id = v.column1`
+    return { compile: () => query.compile(db) }
+  })
 }
 
 export interface PurchaseOrderFilter {

@@ -4,7 +4,7 @@ import { isoNow } from '../../shared/clock.ts'
 import { ModelStateBuilder } from '../../shared/model-state.ts'
 import { toMinor } from '../../shared/money.ts'
 import { findWarehouses } from '../catalog/warehouses/index.ts'
-import { updateItemRow, updatePurchaseOrderRow } from './purchase-orders.repository.ts'
+import { setLinesReceived, updatePurchaseOrderRow } from './purchase-orders.repository.ts'
 import { poReceivingStatus } from './purchase-orders.rules.ts'
 import {
   assertPoCanBeReceived,
@@ -51,14 +51,12 @@ export async function receivePurchaseOrder(
     const warehouseOf = new Map(body.Items.map((i) => [i.ID, i.WarehouseId ?? null]))
 
     const lines: ReceivedPoLine[] = []
+    const changed: Array<{ id: number; qtyReceived: number; warehouseId: number | null }> = []
     for (const line of po.lines) {
       const now = plan.get(line.id) ?? 0
       const named = warehouseOf.get(line.id) ?? null
       if (now > 0) {
-        await updateItemRow(trx, line.id, {
-          qty_received: line.qtyReceived + now,
-          ...(named !== null ? { warehouse_id: named } : {}),
-        })
+        changed.push({ id: line.id, qtyReceived: line.qtyReceived + now, warehouseId: named })
       }
       lines.push({
         id: line.id,
@@ -71,6 +69,7 @@ export async function receivePurchaseOrder(
         relatedOrderId: line.relatedOrderId,
       })
     }
+    await setLinesReceived(trx, changed)
     const receivingStatus = poReceivingStatus(lines)
     const fullyReceived = receivingStatus === PoReceivingStatus.FullyReceived
     const now = isoNow(ctx.clock)

@@ -4,11 +4,13 @@ export {
   findProduct,
   findProductsBySkus,
   findSkuIgnoringCase,
+  findStockShapes,
   findUnitCosts,
   listCatalog,
   type CatalogFilter,
   type CatalogItem,
   type Product,
+  type StockShape,
 } from './products.service.ts'
 // Reference-data writes of fixtures.
 export { replaceKitComponents, upsertProduct } from './products.repository.ts'

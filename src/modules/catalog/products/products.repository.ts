@@ -1,5 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely'
 import type { Database, DB } from '../../../db/database.ts'
+import { runCompiled } from '../../../db/compiled-query-cache.ts'
 import { containsText } from '../../../db/dialect.ts'
 import { pageOffset, type PageRequest } from '../../../shared/page.ts'
 import type { vendorProductSkuQuery } from '../vendors/index.ts'
@@ -26,6 +27,39 @@ export async function findProductRowsBySkus(
     with requested(k) as (values ${requested})
     select requested.k as requested, product.* from requested
     join product on lower(product.sku) = lower(requested.k)`.execute(db)
+  return rows
+}
+
+/** A product's catalog SKU and kit components (none: not a kit), by the spelling asked for. */
+export interface StockShapeRow {
+  requested: string
+  sku: string
+  is_kit: number
+  component_sku: string | null
+  component_qty: number | null
+}
+
+/**
+ * What stock needs of `skus` (matched ignoring case, as `findProductRowsBySkus`): the catalog SKU
+ * and, for kits, each component and its units per kit, in position order. Two narrow columns per
+ * product instead of the whole catalog row, compiled once per number of SKUs: receipts run it.
+ */
+export async function findStockShapeRows(db: Database, skus: string[]): Promise<StockShapeRow[]> {
+  if (skus.length === 0) {
+    return []
+  }
+  const { rows } = await runCompiled(db, `product stock shape:${skus.length}`, skus, () => {
+    const requested = sql.join(skus.map((sku) => sql`(${sku})`))
+    const query = sql<StockShapeRow>`
+      with requested(k) as (values ${requested})
+      select requested.k as requested, product.sku, product.is_kit,
+        kit_component.component_sku, kit_component.qty as component_qty
+      from requested
+      join product on lower(product.sku) = lower(requested.k)
+      left join kit_component on product.is_kit = 1 and kit_component.kit_sku = product.sku
+      order by requested.k, kit_component.position`
+    return { compile: () => query.compile(db) }
+  })
   return rows
 }
 

@@ -7,6 +7,7 @@ import {
   findKitComponentRows,
   findProductRowBySkuIgnoringCase,
   findProductRowsBySkus,
+  findStockShapeRows,
   listProductRows,
   type KitFilter,
 } from './products.repository.ts'
@@ -91,6 +92,35 @@ async function withComponents(db: Database, rows: ProductRow[]): Promise<Map<str
     byKit.set(c.kit_sku, list)
   }
   return new Map(rows.map((row) => [row.sku, rowToProduct(row, byKit.get(row.sku) ?? [])]))
+}
+
+/** What stock needs of a product: its catalog SKU and kit components (empty: not a kit). */
+export interface StockShape {
+  sku: string
+  isKit: boolean
+  components: Array<{ sku: string; qty: number }>
+}
+
+/**
+ * The stock shape of each of `skus` that is in the catalog (matched ignoring case), keyed by the
+ * spelling asked for: a narrow read for writes that move stock inside their transaction.
+ */
+export async function findStockShapes(
+  db: Database,
+  skus: string[],
+): Promise<Map<string, StockShape>> {
+  const shapes = new Map<string, StockShape>()
+  for (const row of await findStockShapeRows(db, [...new Set(skus)])) {
+    let shape = shapes.get(row.requested)
+    if (shape === undefined) {
+      shape = { sku: row.sku, isKit: Number(row.is_kit) === 1, components: [] }
+      shapes.set(row.requested, shape)
+    }
+    if (row.component_sku !== null) {
+      shape.components.push({ sku: row.component_sku, qty: Number(row.component_qty) })
+    }
+  }
+  return shapes
 }
 
 export async function findProduct(db: Database, sku: string): Promise<Product | undefined> {

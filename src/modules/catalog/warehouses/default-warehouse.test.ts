@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { defaultWarehouseOf, type Warehouse } from './warehouses.service.ts'
+import { createTestApp } from '../../../../test/helpers/build-app.ts'
+import { testDialects } from '../../../../test/helpers/dialects.ts'
+import { findDefaultWarehouseId } from './warehouses.repository.ts'
+import { defaultWarehouseOf, searchWarehouses, type Warehouse } from './warehouses.service.ts'
 
 const w = (id: number, isDefault = false) => ({ id, isDefault }) as Warehouse
 
@@ -11,3 +14,29 @@ describe('defaultWarehouseOf', () => {
     assert.equal(defaultWarehouseOf([]), undefined)
   })
 })
+
+for (const dialect of testDialects()) {
+  describe(`findDefaultWarehouseId [${dialect}]`, () => {
+    it('should answer what defaultWarehouseOf answers for the stored warehouses', async () => {
+      const t = await createTestApp(dialect)
+      try {
+        const stored = async () => (await searchWarehouses(t.db, {}, null)).items
+        assert.equal(await findDefaultWarehouseId(t.db), defaultWarehouseOf(await stored()))
+        // No warehouse flagged default: the lowest ID.
+        await t.db.updateTable('warehouse').set({ is_default: 0 }).execute()
+        assert.equal(await findDefaultWarehouseId(t.db), defaultWarehouseOf(await stored()))
+        // A higher ID flagged default wins over lower unflagged ones.
+        const highest = Math.max(...(await stored()).map((x) => x.id))
+        await t.db
+          .updateTable('warehouse')
+          .set({ is_default: 1 })
+          .where('id', '=', highest)
+          .execute()
+        assert.equal(await findDefaultWarehouseId(t.db), highest)
+        assert.equal(await findDefaultWarehouseId(t.db), defaultWarehouseOf(await stored()))
+      } finally {
+        await t.close()
+      }
+    })
+  })
+}

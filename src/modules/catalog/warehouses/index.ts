@@ -8,5 +8,5 @@ export {
   searchWarehouses,
   type Warehouse,
 } from './warehouses.service.ts'
-export { upsertWarehouse } from './warehouses.repository.ts'
+export { findDefaultWarehouseId, upsertWarehouse } from './warehouses.repository.ts'
 export { WarehouseDetails, WarehouseList, WarehouseListQuery } from './warehouses.schemas.ts'

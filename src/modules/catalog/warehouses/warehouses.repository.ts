@@ -1,4 +1,5 @@
 import type { Database } from '../../../db/database.ts'
+import { runCompiled } from '../../../db/compiled-query-cache.ts'
 import { containsText } from '../../../db/dialect.ts'
 import { pageOffset, type PageRequest } from '../../../shared/page.ts'
 import type { NewWarehouseRow, WarehouseRow } from './warehouses.table.ts'
@@ -66,4 +67,20 @@ export async function upsertWarehouse(
     .values({ id, created_on: createdOn, ...row })
     .onConflict((oc) => oc.column('id').doUpdateSet(row))
     .execute()
+}
+
+/**
+ * The default warehouse's ID in one indexed-size query: the lowest ID flagged default, else the
+ * lowest ID (the rule of `defaultWarehouseOf`); undefined when there is no warehouse.
+ */
+export async function findDefaultWarehouseId(db: Database): Promise<number | undefined> {
+  const { rows } = await runCompiled(db, 'warehouse default id', [1, 1], () =>
+    db
+      .selectFrom('warehouse')
+      .select('id')
+      .orderBy((eb) => eb.case().when('is_default', '=', 1).then(0).else(1).end())
+      .orderBy('id')
+      .limit(1),
+  )
+  return rows[0] === undefined ? undefined : Number(rows[0].id)
 }
