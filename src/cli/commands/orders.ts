@@ -118,7 +118,12 @@ export function registerOrderCommands(program: Command): void {
         ['OrderSourceOrderID', order.OrderDetails.OrderSourceOrderId],
         ['Status', order.Statuses.OrderStatus],
         ['DropshipStatus', order.Statuses.DropshipStatus],
+        ['ShippingStatus', order.Statuses.ShippingStatus],
+        ['PaymentStatus', order.Statuses.PaymentStatus],
         ['GrandTotal', order.TotalInfo.GrandTotal],
+        ['Received', order.PaymentOptions.Received],
+        ['ShipDate', order.ShippingDetails.ShipDate ?? ''],
+        ['Tracking', order.OrderPackages.map((p) => p.TrackingNumber).join(', ')],
       ],
       headers: ['ItemID', 'SKU', 'Qty', 'SitePrice', 'LineTotal', 'LinkedPOs'],
       rows: order.OrderItems.map((i) => [
