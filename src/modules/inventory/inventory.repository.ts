@@ -204,25 +204,29 @@ export function inLockOrder<T extends { product_sku: string; warehouse_id: numbe
   )
 }
 
-/** The key of one product's balance in one warehouse, as `recordAdditions` answers. */
+/** The key of one product's balance in one warehouse, as `recordMovements` answers. */
 export function balanceKey(sku: string, warehouseId: number): string {
   return `${sku}\u0000${warehouseId}`
 }
 
 /**
- * Several additions of stock at once (a receipt's lines), in the caller's transaction: one upsert
- * for the balances (deltas merged per product and warehouse, locked in that order), one insert for
- * the ledger rows. Additions are never refused by PreventNegativeInventory. Returns the physical
- * units after, by `balanceKey`.
+ * Several movements at once (a receipt's lines, a shipment's products), in the caller's
+ * transaction: one upsert for the balances (deltas merged per product and warehouse, locked in that
+ * order), one insert for the ledger rows. Not checked against PreventNegativeInventory: callers use
+ * it for additions, and for removals only where the setting is off (`recordMovement` checks).
+ * Returns the physical units after, by `balanceKey`.
  */
-export async function recordAdditions(
+export async function recordMovements(
   trx: Transaction<DB>,
   movements: StockMovement[],
 ): Promise<Map<string, number>> {
   const deltas = new Map<string, { sku: string; warehouseId: number; qty: number; now: string }>()
   for (const m of movements) {
-    if (m.qty <= 0 || m.qty > MAX_UNITS) {
-      throw new RuleViolationError('Qty', `A receipt adds 1 to ${MAX_UNITS} units, not ${m.qty}.`)
+    if (m.qty === 0 || Math.abs(m.qty) > MAX_UNITS) {
+      throw new RuleViolationError(
+        'Qty',
+        `A movement is 1 to ${MAX_UNITS} units either way, not ${m.qty}.`,
+      )
     }
     const k = balanceKey(m.sku, m.warehouseId)
     const d = deltas.get(k) ?? { sku: m.sku, warehouseId: m.warehouseId, qty: 0, now: m.now }
@@ -255,7 +259,7 @@ export async function recordAdditions(
   )
   for (const row of rows) {
     const qty = Number(row.physical_qty)
-    if (qty > MAX_UNITS) {
+    if (Math.abs(qty) > MAX_UNITS) {
       throw new RuleViolationError(
         'Qty',
         `Product ${row.product_sku} in warehouse ${row.warehouse_id} cannot hold more than ${MAX_UNITS} units either way.`,

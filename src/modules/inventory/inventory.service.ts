@@ -15,7 +15,7 @@ import type { InventoryEvents } from './inventory.events.ts'
 import {
   addCostedUnitsMany,
   balanceKey,
-  recordAdditions,
+  recordMovements,
   recordMovement,
   type StockMovement,
 } from './inventory.repository.ts'
@@ -39,7 +39,7 @@ export async function moveStock(
 }
 
 /** `inventory.changed` for one recorded movement, with the physical units after it. */
-function announce(
+export function announce(
   events: EventEmitter<InventoryEvents>,
   trx: Transaction<DB>,
   movement: StockMovement,
@@ -115,7 +115,7 @@ export async function addReceivedStock(
   }
   // Additions only, so PreventNegativeInventory cannot refuse them: one statement for the balances
   // (which locks their rows in one order), one for the ledger, whatever the number of lines.
-  const after = await recordAdditions(trx, movements)
+  const after = await recordMovements(trx, movements)
   for (const m of movements) {
     await announce(events, trx, m, after.get(balanceKey(m.sku, m.warehouseId)) ?? 0)
   }

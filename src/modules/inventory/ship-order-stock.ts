@@ -4,7 +4,9 @@ import type { EventEmitter } from '../../db/events.ts'
 import type { OrderShipped, OrderShippedItem, OrderUnshipped } from '../orders/index.ts'
 import type { InventoryEvents } from './inventory.events.ts'
 import type { InventorySourceType } from './inventory.table.ts'
-import { moveStock } from './inventory.service.ts'
+import { announce, moveStock } from './inventory.service.ts'
+import { balanceKey, recordMovements, type StockMovement } from './inventory.repository.ts'
+import { getClientSettings } from '../settings/index.ts'
 import { reserveOrderItems } from './reserve-for-order.ts'
 
 // Shipping moves stock (docs/compat.md "Order shipping"): in the order's transaction, the units
@@ -50,17 +52,28 @@ async function move(
   sourceType: InventorySourceType,
   reason: string,
 ): Promise<void> {
-  for (const m of movementsOf(order.items)) {
-    await moveStock(events, trx, order.companyId, {
-      sku: m.sku,
-      warehouseId: m.warehouseId,
-      qty: sign * m.qty,
-      reason,
-      sourceType,
-      sourceId: order.orderId,
-      userId: order.userId,
-      now: order.now,
-    })
+  const movements: StockMovement[] = movementsOf(order.items).map((m) => ({
+    sku: m.sku,
+    warehouseId: m.warehouseId,
+    qty: sign * m.qty,
+    reason,
+    sourceType,
+    sourceId: order.orderId,
+    userId: order.userId,
+    now: order.now,
+  }))
+  const { PreventNegativeInventory } = await getClientSettings(trx, order.companyId)
+  if (sign < 0 && PreventNegativeInventory) {
+    // Each removal is its own conditional update, so a shelf that cannot cover it refuses (400).
+    for (const m of movements) {
+      await moveStock(events, trx, order.companyId, m)
+    }
+    return
+  }
+  // Nothing can refuse these: one balance upsert and one ledger insert for the whole order.
+  const after = await recordMovements(trx, movements)
+  for (const m of movements) {
+    await announce(events, trx, m, after.get(balanceKey(m.sku, m.warehouseId)) ?? 0)
   }
 }
 

@@ -6,11 +6,7 @@ import { canAccessCompany, type AuthUser } from '../../shared/auth-user.ts'
 import { isoNow } from '../../shared/clock.ts'
 import { RuleViolationError } from '../../shared/errors.ts'
 import { ModelStateBuilder } from '../../shared/model-state.ts'
-import {
-  defaultWarehouseOf,
-  findWarehouses,
-  searchWarehouses,
-} from '../catalog/warehouses/index.ts'
+import { findDefaultWarehouseId, findWarehouses } from '../catalog/warehouses/index.ts'
 import { getClientSettings } from '../settings/index.ts'
 import { ORDER_STATUS, SHIPPING_STATUS } from './orders.enums.ts'
 import type { OrderEvents, OrderShippedItem, OrderStockItem } from './orders.events.ts'
@@ -200,7 +196,7 @@ export async function shipOrder(
 }
 
 async function defaultWarehouse(trx: Transaction<DB>): Promise<number> {
-  const id = defaultWarehouseOf((await searchWarehouses(trx, {}, null)).items)
+  const id = await findDefaultWarehouseId(trx)
   if (id === undefined) {
     throw new RuleViolationError('ShipFromWarehouseID', 'No warehouse exists to ship from.')
   }
