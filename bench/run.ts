@@ -263,7 +263,12 @@ async function benchCrossdock(
       await api<{ Id: number }>(url, token, 'POST', '/PurchaseOrders', benchReceivePoBody)
     ).Id
     const receiveLines = (
-      await api<{ Items: Array<{ ID: number }> }>(url, token, 'GET', `/PurchaseOrders/${receivePoId}`)
+      await api<{ Items: Array<{ ID: number }> }>(
+        url,
+        token,
+        'GET',
+        `/PurchaseOrders/${receivePoId}`,
+      )
     ).Items.map((line) => ({ id: line.ID, qty: 1 }))
     const linkOrders: Array<{ orderId: number; itemId: number }> = []
     for (let i = 0; i < 64; i += 1) {
