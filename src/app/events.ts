@@ -3,9 +3,17 @@ import { subscribeCrossdock, type CrossdockEvents } from '../flows/crossdock/ind
 import { subscribeInventory, type InventoryEvents } from '../modules/inventory/index.ts'
 import type { OrderEvents } from '../modules/orders/index.ts'
 import type { PurchaseOrderEvents } from '../modules/purchase-orders/index.ts'
+import {
+  subscribeShippingContainers,
+  type ShippingContainerEvents,
+} from '../modules/shipping-containers/index.ts'
 
 /** Every domain event, by name: each module and flow declares its own, the app joins them. */
-export type EventMap = PurchaseOrderEvents & OrderEvents & CrossdockEvents & InventoryEvents
+export type EventMap = PurchaseOrderEvents &
+  OrderEvents &
+  CrossdockEvents &
+  InventoryEvents &
+  ShippingContainerEvents
 
 export type AppEventBus = EventBus<EventMap>
 
@@ -19,5 +27,6 @@ export function createEventBus(): AppEventBus {
   // Stock first: the receipt's units are on the shelf before crossdock releases the orders.
   subscribeInventory(bus)
   subscribeCrossdock(bus)
+  subscribeShippingContainers(bus)
   return bus
 }

@@ -24,6 +24,10 @@ import {
   registerInventoryWriteRoutes,
 } from '../modules/inventory/index.ts'
 import { findLinkedPoIds, registerCrossdockRoutes } from '../flows/crossdock/index.ts'
+import {
+  containerUnitsByPoItem,
+  registerShippingContainerRoutes,
+} from '../modules/shipping-containers/index.ts'
 import type { AppDeps } from './deps.ts'
 import { registerOps, type RateLimitsState } from './ops.routes.ts'
 
@@ -33,7 +37,11 @@ import { registerOps, type RateLimitsState } from './ops.routes.ts'
 export function registerApiRoutes(api: FastifyInstance, deps: AppDeps): void {
   registerAuthRoutes(api, deps)
   registerCompanyRoutes(api, deps)
-  registerPurchaseOrderRoutes(api, { ...deps, inventoryFigures })
+  registerPurchaseOrderRoutes(api, {
+    ...deps,
+    inventoryFigures,
+    containerUnits: containerUnitsByPoItem,
+  })
   registerVendorRoutes(api, deps)
   registerWarehouseRoutes(api, deps)
   registerPaymentTermRoutes(api, deps)
@@ -50,6 +58,7 @@ export function registerApiRoutes(api: FastifyInstance, deps: AppDeps): void {
   registerCrossdockRoutes(api, deps)
   registerInventoryWriteRoutes(api, deps)
   registerInventoryReadRoutes(api, deps)
+  registerShippingContainerRoutes(api, deps)
 }
 
 export function registerAdminRoutes(admin: FastifyInstance, deps: AppDeps): void {

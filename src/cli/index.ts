@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 import { ConfigError } from '../config.ts'
 import { ApiError } from '../client/index.ts'
+import { registerContainerCommands } from './commands/containers.ts'
 import { registerImportCommands } from './commands/import.ts'
 import { registerInventoryCommands } from './commands/inventory.ts'
 import { registerOrderCommands } from './commands/orders.ts'
@@ -19,6 +20,7 @@ registerTokenCommand(program)
 registerOrderCommands(program)
 registerPoCommands(program)
 registerInventoryCommands(program)
+registerContainerCommands(program)
 registerImportCommands(program)
 
 try {

@@ -2,6 +2,7 @@ import { Transport, type ClientOptions } from './http.ts'
 import { InventoryResource } from './resources/inventory.ts'
 import { OrdersResource } from './resources/orders.ts'
 import { PurchaseOrdersResource } from './resources/purchase-orders.ts'
+import { ShippingContainersResource } from './resources/shipping-containers.ts'
 import {
   CustomersResource,
   ListResource,
@@ -24,6 +25,7 @@ export interface CrossdockClient {
   products: ProductsResource
   customers: CustomersResource
   inventory: InventoryResource
+  shippingContainers: ShippingContainersResource
   /** The API root every path is appended to (`…/rest/api`). */
   readonly baseUrl: string
   /** The current bearer token (logs in on first use, renews before expiry). */
@@ -51,6 +53,7 @@ export function createClient(options: ClientOptions): CrossdockClient {
     products: new ProductsResource(http),
     customers: new CustomersResource(http),
     inventory: new InventoryResource(http),
+    shippingContainers: new ShippingContainersResource(http),
     baseUrl: http.root,
     token: () => http.token(),
     logIn: async () => (await http.logIn()).response,

@@ -18,6 +18,15 @@ export type { InventoryResource } from './resources/inventory.ts'
 export type { OrdersResource } from './resources/orders.ts'
 export type { PurchaseOrdersResource } from './resources/purchase-orders.ts'
 export type {
+  CreateShippingContainerRequest,
+  ShippingContainer,
+  ShippingContainerItemsRequest,
+  ShippingContainerList,
+  ShippingContainerListQuery,
+  ShippingContainersResource,
+  UpdateShippingContainerRequest,
+} from './resources/shipping-containers.ts'
+export type {
   CompaniesResource,
   CustomersResource,
   PaymentTermsResource,

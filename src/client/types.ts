@@ -56,7 +56,15 @@ import type {
   PoList,
   PoListQuery,
   ReceivePoRequest,
+  InvoiceRequest,
   TrackingRequest,
+  AddTrackingNumbersRequest,
+  DeleteTrackingNumbersRequest,
+  TrackingNumbersResponse,
+  AddPoItemsRequest,
+  PoItems,
+  UpdatePoItemsRequest,
+  UpdatePoRequest,
 } from '../modules/purchase-orders/index.ts'
 
 import type {
@@ -95,7 +103,15 @@ export type PurchaseOrderListQuery = Static<typeof PoListQuery>
 export type PurchaseOrderList = Static<typeof PoList>
 export type PurchaseOrderListItem = PurchaseOrderList['Items'][number]
 export type UpdateTrackingRequest = Static<typeof TrackingRequest>
+export type AddPurchaseOrderTrackingNumbersRequest = Static<typeof AddTrackingNumbersRequest>
+export type DeletePurchaseOrderTrackingNumbersRequest = Static<typeof DeleteTrackingNumbersRequest>
+export type PurchaseOrderTrackingNumbers = Static<typeof TrackingNumbersResponse>
+export type UpdateInvoiceRequest = Static<typeof InvoiceRequest>
 export type ReceivePurchaseOrderRequest = Static<typeof ReceivePoRequest>
+export type UpdatePurchaseOrderRequest = Static<typeof UpdatePoRequest>
+export type PurchaseOrderItems = Static<typeof PoItems>
+export type UpdatePurchaseOrderItemsRequest = Static<typeof UpdatePoItemsRequest>
+export type AddPurchaseOrderItemsRequest = Static<typeof AddPoItemsRequest>
 
 export type CompanyListQuery = Static<typeof CompanyListQuery>
 export type CompanyList = Static<typeof CompanyList>

@@ -14,6 +14,7 @@ import type { WarehouseTable } from '../modules/catalog/warehouses/warehouses.ta
 import type {
   DropshipLinkLineTable,
   DropshipLinkPoTable,
+  DropshipLinkSkuTable,
   DropshipLinkTable,
   DropshipLinkTotalTable,
 } from '../flows/crossdock/crossdock-links.table.ts'
@@ -35,6 +36,11 @@ import type {
   PurchaseOrderItemTable,
   PurchaseOrderTable,
 } from '../modules/purchase-orders/purchase-orders.table.ts'
+import type { PurchaseOrderTrackingTable } from '../modules/purchase-orders/purchase-orders.tracking.table.ts'
+import type {
+  ShippingContainerItemTable,
+  ShippingContainerTable,
+} from '../modules/shipping-containers/shipping-containers.table.ts'
 
 import type {
   InventoryBalanceTable,
@@ -49,6 +55,7 @@ export interface DB {
   dropship_link_line: DropshipLinkLineTable
   dropship_link_total: DropshipLinkTotalTable
   dropship_link_po: DropshipLinkPoTable
+  dropship_link_sku: DropshipLinkSkuTable
   app_secret: AppSecretTable
   app_user: AppUserTable
   company: CompanyTable
@@ -69,6 +76,9 @@ export interface DB {
   order_package_item: OrderPackageItemTable
   purchase_order: PurchaseOrderTable
   purchase_order_item: PurchaseOrderItemTable
+  purchase_order_tracking: PurchaseOrderTrackingTable
+  shipping_container: ShippingContainerTable
+  shipping_container_item: ShippingContainerItemTable
   idempotency_key: IdempotencyKeyTable
   inventory_ledger: InventoryLedgerTable
   inventory_balance: InventoryBalanceTable

@@ -1,46 +1,21 @@
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { fileURLToPath } from 'node:url'
 import { createClient, type CrossdockClient } from '../../src/client/index.ts'
 import { testDialects, type TestDialect } from '../helpers/dialects.ts'
 import { orderBody, orderLine, poLine, unitBody } from '../helpers/factories.ts'
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts'
 import { scratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts'
+import { CLI_ADMIN_PASSWORD, runCli, type CliRun } from '../helpers/cli-server.ts'
 
 // The `crossdock` CLI run as processes (bin/crossdock.js) against a started server.
 
-const BIN = fileURLToPath(new URL('../../bin/crossdock.js', import.meta.url))
-const PASSWORD = 'cli-admin-password'
-
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
+const PASSWORD = CLI_ADMIN_PASSWORD
 /** Runs the CLI in `cwd` with only the given CROSSDOCK_* variables (no user config file). */
-function cli(args: string[], env: Record<string, string>, cwd: string): Promise<Run> {
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !k.startsWith('CROSSDOCK_')),
-  )
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd,
-      env: { ...base, XDG_CONFIG_HOME: join(cwd, 'xdg'), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('exit', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const cli = runCli
+type Run = CliRun
 
 function oneErrorLine(run: Run, pattern: RegExp): void {
   assert.equal(run.code, 1, run.stdout + run.stderr)

@@ -1,86 +1,26 @@
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { after, before, describe, it } from 'node:test'
-import { fileURLToPath } from 'node:url'
-import { createClient, type CrossdockClient } from '../../src/client/index.ts'
+import { describe, it } from 'node:test'
 import { testDialects } from '../helpers/dialects.ts'
 import { orderBody, orderLine } from '../helpers/factories.ts'
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts'
-import { scratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts'
+import { useCliServer } from '../helpers/cli-server.ts'
 
 // `crossdock orders ship|unship` run as processes (bin/crossdock.js) against a started server.
 
-const BIN = fileURLToPath(new URL('../../bin/crossdock.js', import.meta.url))
-const PASSWORD = 'cli-admin-password'
-
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-function cli(args: string[], env: Record<string, string>, cwd: string): Promise<Run> {
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !k.startsWith('CROSSDOCK_')),
-  )
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd,
-      env: { ...base, XDG_CONFIG_HOME: join(cwd, 'xdg'), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('exit', (code) => resolve({ code, stdout, stderr }))
-  })
-}
-
 for (const dialect of testDialects()) {
   describe(`crossdock orders ship|unship [${dialect}]`, () => {
-    let server: ServerProcess
-    let database: ScratchDatabase
-    let env: Record<string, string>
-    let dir: string
-    let sdk: CrossdockClient
-    const run = (...args: string[]) => cli(args, env, dir)
-
-    before(async () => {
-      database = await scratchDatabase(dialect, 'cliship')
-      server = await startServerProcess({
-        DATABASE_URL: database.url,
-        CROSSDOCK_ADMIN_PASSWORD: PASSWORD,
-        CROSSDOCK_RATE_LIMIT: 'off',
-        CROSSDOCK_SQLITE_SYNCHRONOUS: 'OFF',
-        LOG_LEVEL: 'warn',
-      })
-      env = { CROSSDOCK_URL: server.url, CROSSDOCK_USERNAME: 'admin', CROSSDOCK_PASSWORD: PASSWORD }
-      dir = mkdtempSync(join(tmpdir(), 'crossdock-cli-ship-'))
-      sdk = createClient({ baseUrl: server.url, username: 'admin', password: PASSWORD })
-    })
-    after(async () => {
-      try {
-        await server?.stop()
-      } finally {
-        await database?.drop()
-      }
-    })
+    const cli = useCliServer(dialect, 'cliship', { CROSSDOCK_SQLITE_SYNCHRONOUS: 'OFF' })
+    const run = (...args: string[]) => cli.run(...args)
 
     it('should ship with tracking, update the package, and unship', async () => {
       // Unpaid orders ship here: the setting on and the order allowing it.
-      const token = await sdk.token()
-      const setting = await fetch(`${server.url}/admin/settings`, {
+      const token = await cli.sdk.token()
+      const setting = await fetch(`${cli.server.url}/admin/settings`, {
         method: 'PUT',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ AllowShippingUnpaidOrders: true }),
       })
       assert.equal(setting.status, 200, await setting.text())
-      const orderId = await sdk.orders.create({
+      const orderId = await cli.sdk.orders.create({
         ...orderBody([orderLine('CABLE-USB-C', 2)]),
         ShippingMethodDetails: { AllowShippingEvenNotPaid: true },
       } as never)
@@ -105,7 +45,7 @@ for (const dialect of testDialects()) {
         shipped.stdout,
         new RegExp(`^shipped order ${orderId}: package \\d+ 1Z-CLI$`, 'm'),
       )
-      const packages = await sdk.orders.packages(orderId)
+      const packages = await cli.sdk.orders.packages(orderId)
       assert.deepEqual(
         [
           packages.Results[0]!.TrackingNumber,
@@ -135,7 +75,7 @@ for (const dialect of testDialects()) {
       const unshipped = await run('orders', 'unship', String(orderId))
       assert.equal(unshipped.code, 0, unshipped.stderr)
       assert.match(unshipped.stdout, new RegExp(`^unshipped order ${orderId}$`, 'm'))
-      assert.equal((await sdk.orders.get(orderId)).Statuses.ShippingStatus, 1)
+      assert.equal((await cli.sdk.orders.get(orderId)).Statuses.ShippingStatus, 1)
 
       const again = await run('orders', 'unship', String(orderId))
       assert.equal(again.code, 1)

@@ -10,8 +10,9 @@ import type { DB } from '../../src/db/database.ts'
 /**
  * The crossdock flow's maintained counters agree with its link rows: every order item's
  * `dropship_link_total.qty` is the SUM of its `dropship_link.qty`, and every item × PO row of
- * `dropship_link_po` is the SUM of that item's links to that PO; no link lacks its counter rows
- * and no counter row lacks links.
+ * `dropship_link_po` is the SUM of that item's links to that PO, and every item × SKU row of
+ * `dropship_link_sku` is the SUM of that item's link lines of that SKU; no link (line) lacks its
+ * counter rows and no counter row lacks links.
  */
 export const LINK_COUNTER_CHECKS: Record<string, string> = {
   'item counter is not the sum of its links': `select t.order_item_id, t.qty from dropship_link_total t
@@ -24,6 +25,12 @@ export const LINK_COUNTER_CHECKS: Record<string, string> = {
         or not exists (select 1 from dropship_link l where l.order_item_id = p.order_item_id and l.po_id = p.po_id and l.order_id = p.order_id)`,
   'link without an item × PO counter': `select distinct l.order_item_id, l.po_id from dropship_link l
      where not exists (select 1 from dropship_link_po p where p.order_item_id = l.order_item_id and p.po_id = l.po_id)`,
+  'item × SKU counter is not the sum of its link lines': `select s.order_item_id, s.sku, s.qty from dropship_link_sku s
+     where s.qty <> (select coalesce(sum(ll.qty), 0) from dropship_link_line ll join dropship_link l on l.id = ll.link_id
+                      where l.order_item_id = s.order_item_id and ll.sku = s.sku)
+        or s.order_id <> (select min(i.order_id) from sales_order_item i where i.id = s.order_item_id)`,
+  'link line without an item × SKU counter': `select distinct l.order_item_id, ll.sku from dropship_link_line ll join dropship_link l on l.id = ll.link_id
+     where ll.qty <> 0 and not exists (select 1 from dropship_link_sku s where s.order_item_id = l.order_item_id and s.sku = ll.sku)`,
 }
 
 /** The rows breaking each invariant of `checks` (only the broken ones are keys). */

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { createTestApp, type TestApp } from '../helpers/build-app.ts'
 import { testDialects } from '../helpers/dialects.ts'
 import { poLine, trackingBody, unitBody } from '../helpers/factories.ts'
+import { setServerSettings } from '../helpers/purchase-orders-api.ts'
 
 // Every GET /PurchaseOrders filter of the 2022 Swagger, each with a PO it must include and one it
 // must exclude, sent as real clients write them (`model.` names, enum names, axios bracket lists).
@@ -106,10 +107,14 @@ for (const dialect of testDialects()) {
       // Crossdock counts every PO's inventory and never exports to QuickBooks.
       assert.deepEqual(await matched('model.inventoryCountEnabled=1'), all())
       assert.deepEqual(await matched('inventoryCountEnabled=0'), [])
+      // vendorInvoiced filters only while the vendor-invoices workflow is on.
+      await setServerSettings(t, { EnableVendorInvoicesWorkflow: true })
       assert.deepEqual(await matched('model.vendorInvoiced=Invoiced'), [p3])
       assert.deepEqual(await matched('vendorInvoiced=0'), set(p1, p2))
       assert.deepEqual(await matched('vendorInvoiced=PartiallyInvoiced'), [])
       assert.deepEqual(await matched('vendorInvoiced=All'), all())
+      await setServerSettings(t, { EnableVendorInvoicesWorkflow: null })
+      assert.deepEqual(await matched('model.vendorInvoiced=Invoiced'), all())
       assert.deepEqual(await matched('qBExported=No'), all())
       assert.deepEqual(await matched('qBExported=All'), all())
       assert.deepEqual(await matched('qBExported=Yes'), [])

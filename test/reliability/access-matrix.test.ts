@@ -2,6 +2,8 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { LightMyRequestResponse } from 'fastify'
 import { createTokenService } from '../../src/modules/auth/tokens.ts'
+import { upsertCompany } from '../../src/modules/catalog/companies/index.ts'
+import { changeClientSettings } from '../../src/modules/settings/index.ts'
 import { fixedClock, systemClock } from '../../src/shared/clock.ts'
 import { createTestApp, type TestApp } from '../helpers/build-app.ts'
 import { testDialects } from '../helpers/dialects.ts'
@@ -44,7 +46,15 @@ interface Ids {
   itemDelete?: { orderId: number; itemId: number }
   poId: number
   poItemId: number
+  /** More company-1 POs for DELETE /PurchaseOrders/{id}: each probe takes one (the admin's control deletes it). */
+  sparePoIds: number[]
+  /** A PO of company 3, where EnableMultipleTrackingNumbersOnPO is on (company 1 keeps single tracking). */
+  trackingPoId: number
+  /** Its tracking entries: each DELETE …/TrackingNumber/Multiple probe takes one. */
+  trackingIds: number[]
   customerId: number
+  /** A company-1 shipping container (containers are on server-wide in this suite). */
+  containerId: number
 }
 
 // `hidden`: a company-1 record named in a body is answered as one that does not exist (400), nothing written.
@@ -55,6 +65,13 @@ interface Probe {
   url: (ids: Ids) => string
   body?: (ids: Ids, n: number) => unknown
 }
+
+const matrixTracking = (trackingNumber: string) => ({
+  ShippedOn: '2026-01-01T00:00:00Z',
+  ShippingCarrier: 'UPS',
+  TrackingNumber: trackingNumber,
+  ShippingStatus: 1,
+})
 
 /**
  * How a user limited to company 2 tries to reach company 1 through each API route. `forbidden`: 403
@@ -79,10 +96,52 @@ const PROBES: Record<string, Probe> = {
     url: (i) => `/PurchaseOrders/${i.poId}/TrackingNumber`,
     body: (_i, n) => trackingBody(`1Z-MATRIX-${n}`),
   },
+  'PUT /PurchaseOrders/:id/Invoice': {
+    expect: 'forbidden',
+    url: (i) => `/PurchaseOrders/${i.poId}/Invoice`,
+    body: (_i, n) => ({ InvoiceNumber: `INV-MATRIX-${n}` }),
+  },
+  'DELETE /PurchaseOrders/:id': {
+    expect: 'forbidden',
+    url: (i) => `/PurchaseOrders/${i.sparePoIds.pop()!}`,
+  },
+  'GET /PurchaseOrders/:id/TrackingNumber/Multiple': {
+    expect: 'forbidden',
+    url: (i) => `/PurchaseOrders/${i.trackingPoId}/TrackingNumber/Multiple`,
+  },
+  'POST /PurchaseOrders/:id/TrackingNumber/Multiple': {
+    expect: 'forbidden',
+    url: (i) => `/PurchaseOrders/${i.trackingPoId}/TrackingNumber/Multiple`,
+    body: (_i, n) => ({ TrackingNumbers: [matrixTracking(`1Z-MULTI-${n}`)] }),
+  },
+  'DELETE /PurchaseOrders/:id/TrackingNumber/Multiple': {
+    expect: 'forbidden',
+    url: (i) => `/PurchaseOrders/${i.trackingPoId}/TrackingNumber/Multiple`,
+    body: (i) => ({ TrackingNumbersIDs: [i.trackingIds.pop()!] }),
+  },
   'POST /PurchaseOrders/:id/receive': {
     expect: 'forbidden',
     url: (i) => `/PurchaseOrders/${i.poId}/receive`,
     body: (i) => receiveBody([{ id: i.poItemId, qty: 1 }]),
+  },
+  'PUT /PurchaseOrders/:id': {
+    expect: 'forbidden',
+    url: (i) => `/PurchaseOrders/${i.poId}`,
+    body: (_i, n) => ({ Description: `Matrix ${n}` }),
+  },
+  'GET /PurchaseOrders/:id/Items': {
+    expect: 'forbidden',
+    url: (i) => `/PurchaseOrders/${i.poId}/Items`,
+  },
+  'PUT /PurchaseOrders/:id/Items': {
+    expect: 'forbidden',
+    url: (i) => `/PurchaseOrders/${i.poId}/Items`,
+    body: (i, n) => ({ Items: [{ ID: i.poItemId, QtyUnitsOrdered: 50 + n }] }),
+  },
+  'POST /PurchaseOrders/:id/items': {
+    expect: 'forbidden',
+    url: (i) => `/PurchaseOrders/${i.poId}/items`,
+    body: () => [poLine('WIDGET-BLUE', 1, 1)],
   },
   'GET /Vendors': { expect: 'shared', url: () => '/Vendors' },
   'GET /Vendors/:id': { expect: 'shared', url: () => '/Vendors/1' },
@@ -214,11 +273,42 @@ const PROBES: Record<string, Probe> = {
     },
     body: (i) => [i.itemDelete!.itemId],
   },
+  'POST /ShippingContainers': {
+    expect: 'hidden',
+    url: () => '/ShippingContainers',
+    body: (_i, n) => ({ ContainerName: `MATRIX-${n}`, CompanyID: COMPANY_B }),
+  },
+  'GET /ShippingContainers': { expect: 'filtered', url: () => '/ShippingContainers' },
+  'GET /ShippingContainers/:id': {
+    expect: 'forbidden',
+    url: (i) => `/ShippingContainers/${i.containerId}`,
+  },
+  'PUT /ShippingContainers/:id': {
+    expect: 'forbidden',
+    url: (i) => `/ShippingContainers/${i.containerId}`,
+    body: (_i, n) => ({ GeneralDetails: { Notes: `matrix ${n}` } }),
+  },
+  'POST /ShippingContainers/:id/Items': {
+    expect: 'forbidden',
+    url: (i) => `/ShippingContainers/${i.containerId}/Items`,
+    body: (i) => ({ Items: [{ POID: i.poId, POItemID: i.poItemId, QtyShipped: 1 }] }),
+  },
   'POST /Orders/:orderID/LinkToPo': {
     expect: 'forbidden',
     url: (i) => `/Orders/${i.orderId}/LinkToPo`,
     body: (i) => linkExistingPoBody(i.poId, [linkItem(i.orderItemId, 1)]),
   },
+}
+
+/** Turns shipping containers on server-wide and creates one of company 1. */
+async function matrixContainer(t: TestApp): Promise<number> {
+  await changeClientSettings(t.db, 0, { EnableShippingContainers: true })
+  const res = await t.post('/rest/api/ShippingContainers', {
+    ContainerName: 'MATRIX-B',
+    CompanyID: COMPANY_B,
+  })
+  assert.equal(res.statusCode, 200, res.body)
+  return res.json<{ Id: number }>().Id
 }
 
 function apiPath(url: string): string | null {
@@ -298,6 +388,37 @@ for (const dialect of testDialects()) {
         assert.equal(spare.statusCode, 200, spare.body)
         spareOrderIds.push(spare.json<number>())
       }
+      const sparePoIds: number[] = []
+      for (let i = 0; i < 6; i += 1) {
+        const spare = await t.post('/rest/api/PurchaseOrders', unitBody({ CompanyID: COMPANY_B }))
+        assert.equal(spare.statusCode, 200, spare.body)
+        sparePoIds.push(spare.json<{ Id: number }>().Id)
+      }
+      await upsertCompany(t.db, 3, { name: 'Crossdock Matrix Tracking' })
+      await changeClientSettings(t.db, 3, { EnableMultipleTrackingNumbersOnPO: true })
+      const product = await t.post(
+        '/rest/api/Products',
+        productBody('MATRIX-TRACKING', {
+          CompanyId: 3,
+          ProductName: 'Matrix',
+          ProductTypeName: 'Test',
+        }),
+      )
+      assert.equal(product.statusCode, 200, product.body)
+      const trackingPo = await t.post(
+        '/rest/api/PurchaseOrders',
+        unitBody({ CompanyID: 3, Products: [poLine('MATRIX-TRACKING', 1, 1)] }),
+      )
+      assert.equal(trackingPo.statusCode, 200, trackingPo.body)
+      const trackingPoId = trackingPo.json<{ Id: number }>().Id
+      const multiple = `/rest/api/PurchaseOrders/${trackingPoId}/TrackingNumber/Multiple`
+      const seeded = await t.post(multiple, {
+        TrackingNumbers: ['A', 'B', 'C', 'D', 'E', 'F'].map((n) => matrixTracking(`1Z-SEED-${n}`)),
+      })
+      assert.equal(seeded.statusCode, 200, seeded.body)
+      const trackingIds = (await t.get(multiple))
+        .json<{ TrackingNumbers: Array<{ ID: number }> }>()
+        .TrackingNumbers.map((e) => e.ID)
       const itemDeletes: Ids['itemDeletes'] = []
       for (let i = 0; i < 4; i += 1) {
         const twoLines = await t.post(
@@ -331,7 +452,11 @@ for (const dialect of testDialects()) {
         itemDeletes,
         poId,
         poItemId: poJson.Items[0].ID,
+        sparePoIds,
+        trackingPoId,
+        trackingIds,
         customerId: orderJson.OrderDetails.CustomerID,
+        containerId: await matrixContainer(t),
       }
       limited = await t.userToken([2])
       nonAdmin = await t.userToken(null)

@@ -350,5 +350,136 @@ for (const dialect of testDialects().filter((d) => d === 'postgres')) {
         assert.deepEqual(await violations(db!, query), [], what)
       }
     })
+
+    it(`should keep PO lines consistent while ${OPERATIONS} item edits, receipts and links race across two instances`, async () => {
+      const [a] = clients as [Api, Api]
+      const orderIds: number[] = []
+      for (let i = 0; i < 4; i += 1) {
+        const res = await a.call(
+          'POST',
+          '/Orders',
+          orderBody([orderLine('WIDGET-RED', 20), orderLine('WIDGET-BLUE', 20)], {
+            customer: { Email: `edit${i}@example.com`, FirstName: 'E', LastName: 'E' },
+          }),
+        )
+        assert.equal(res.status, 200, JSON.stringify(res.body))
+        orderIds.push(res.body as number)
+      }
+      const items = new Map<number, number[]>()
+      for (const id of orderIds) {
+        const order = (await a.call('GET', `/Orders/${id}`)).body as {
+          OrderItems: Array<{ ID: number }>
+        }
+        items.set(
+          id,
+          order.OrderItems.map((i) => i.ID),
+        )
+      }
+      const poIds: number[] = []
+      for (let i = 0; i < 3; i += 1) {
+        const res = await a.call(
+          'POST',
+          '/PurchaseOrders',
+          unitBody({ Products: [poLine('WIDGET-RED', 6, 4.1), poLine('WIDGET-BLUE', 6, 2.5)] }),
+        )
+        assert.equal(res.status, 200, JSON.stringify(res.body))
+        poIds.push((res.body as { Id: number }).Id)
+      }
+      const linesOf = async (client: Api, poId: number) =>
+        (
+          (await client.call('GET', `/PurchaseOrders/${poId}/Items`)).body as {
+            Items: Array<{ ID: number }>
+          }
+        ).Items
+
+      const statuses = new Map<string, number>()
+      const operation = async (n: number) => {
+        const client = clients[n % clients.length]!
+        const roll = Math.random()
+        const poId = pick(poIds)
+        let kind: string
+        let res: { status: number; body: unknown }
+        if (roll < 0.35) {
+          kind = 'edit'
+          const lines = await linesOf(client, poId)
+          res = await client.call('PUT', `/PurchaseOrders/${poId}/Items`, {
+            Items: [{ ID: pick(lines).ID, QtyUnitsOrdered: 1 + Math.floor(Math.random() * 10) }],
+          })
+        } else if (roll < 0.45) {
+          kind = 'add'
+          res = await client.call('POST', `/PurchaseOrders/${poId}/items`, [
+            poLine(pick(['WIDGET-RED', 'WIDGET-BLUE']), 1 + Math.floor(Math.random() * 3), 3),
+          ])
+        } else if (roll < 0.7) {
+          kind = 'receive'
+          const lines = await linesOf(client, poId)
+          res = await client.call(
+            'POST',
+            `/PurchaseOrders/${poId}/receive`,
+            receiveBody([{ id: pick(lines).ID, qty: 1 + Math.floor(Math.random() * 3) }]),
+          )
+        } else if (roll < 0.95) {
+          kind = 'link'
+          const orderId = pick(orderIds)
+          res = await client.call(
+            'POST',
+            `/Orders/${orderId}/LinkToPo`,
+            linkExistingPoBody(poId, [
+              linkItem(pick(items.get(orderId)!), 1 + Math.floor(Math.random() * 3)),
+            ]),
+          )
+        } else {
+          kind = 'header'
+          res = await client.call('PUT', `/PurchaseOrders/${poId}`, { Description: `edit ${n}` })
+        }
+        statuses.set(`${kind} ${res.status}`, (statuses.get(`${kind} ${res.status}`) ?? 0) + 1)
+        assert.ok(res.status < 500, `${kind}: ${res.status} ${JSON.stringify(res.body)}`)
+      }
+      let next = 0
+      await Promise.all(
+        Array.from({ length: PARALLEL }, async () => {
+          while (next < OPERATIONS) {
+            await operation((next += 1))
+          }
+        }),
+      )
+      process.stdout.write(`po edits: ${JSON.stringify(Object.fromEntries(statuses))}\n`)
+      for (const kind of ['edit', 'add', 'receive', 'link', 'header']) {
+        assert.ok((statuses.get(`${kind} 200`) ?? 0) > 0, `some ${kind} requests went through`)
+      }
+      const checks: Record<string, string> = {
+        'received more than ordered':
+          'select id from purchase_order_item where allow_over_receiving = 0 and qty_received > qty_ordered',
+        'PO lines linked beyond their quantity':
+          'select p.id from purchase_order_item p where p.qty_ordered < (select coalesce(sum(x.qty), 0) from dropship_link_line x where x.po_item_id = p.id)',
+        'linked more than ordered':
+          'select i.id from sales_order_item i where i.qty < (select coalesce(sum(l.qty), 0) from dropship_link l where l.order_item_id = i.id)',
+        'receiving status disagrees with quantities': `select p.id, p.receiving_status from purchase_order p where p.receiving_status <> case
+             when not exists (select 1 from purchase_order_item i where i.po_id = p.id and i.qty_received < i.qty_ordered) then 2
+             when exists (select 1 from purchase_order_item i where i.po_id = p.id and i.qty_received > 0) then 1
+             else 0 end`,
+        'status Received disagrees with receiving status':
+          'select id from purchase_order where (status = 3) <> (receiving_status = 2)',
+        // A released order stays released when its PO later orders more units (its own were in).
+        'order Pending although every linked PO is received': `select o.id from sales_order o where o.dropship_status = 1
+             and exists (select 1 from dropship_link l where l.order_id = o.id)
+             and not exists (select 1 from dropship_link l join purchase_order p on p.id = l.po_id where l.order_id = o.id and p.receiving_status <> 2)`,
+      }
+      for (const [what, query] of Object.entries(checks)) {
+        assert.deepEqual(await violations(db!, query), [], what)
+      }
+      await assertLinkCountersMatchLinks(db!)
+      for (const poId of poIds) {
+        const po = (await a.call('GET', `/PurchaseOrders/${poId}`)).body as {
+          TotalInfo: { SubTotal: number }
+          Items: Array<{ QtyOrdered: number; UnitPrice: number }>
+        }
+        const lines = po.Items.reduce(
+          (sum, i) => sum + Math.round(i.QtyOrdered * i.UnitPrice * 10_000),
+          0,
+        )
+        assert.equal(Math.round(po.TotalInfo.SubTotal * 10_000), lines, `PO ${poId} subtotal`)
+      }
+    })
   })
 }

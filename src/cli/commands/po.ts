@@ -5,6 +5,8 @@ import type {
   PurchaseOrderListQuery,
 } from '../../client/index.ts'
 import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
+import { registerPoEditCommands } from './po-edits.ts'
+import { registerPoTrackingCommands } from './po-tracking.ts'
 import {
   idQty,
   intList,
@@ -42,6 +44,8 @@ function poRow(p: PurchaseOrderListItem) {
 
 export function registerPoCommands(program: Command): void {
   const po = program.command('po').description('purchase orders')
+  registerPoEditCommands(po)
+  registerPoTrackingCommands(po)
 
   withConnection(
     po
@@ -169,6 +173,25 @@ export function registerPoCommands(program: Command): void {
       }
     },
   )
+
+  withConnection(
+    po
+      .command('invoice')
+      .description('set the invoice number (and date) of a PO')
+      .argument('<id>', 'PO ID', positiveInt('PO ID'))
+      .requiredOption('--number <invoice>', 'invoice number ("" clears the invoice)')
+      .option('--date <date>', 'invoice date (ISO-8601); default: now for a first invoice'),
+  ).action(async (id: number, flags: ConnectionFlags & { number: string; date?: string }) => {
+    await clientFrom(flags).purchaseOrders.setInvoice(id, {
+      InvoiceNumber: flags.number,
+      ...(flags.date !== undefined && { InvoiceDate: flags.date }),
+    })
+    if (flags.json === true) {
+      printJson({ Id: id, InvoiceNumber: flags.number })
+    } else {
+      process.stdout.write(`PO ${id}: invoice ${flags.number}\n`)
+    }
+  })
 
   withConnection(
     po

@@ -14,6 +14,10 @@ import * as createInventory from './2026-12-01T1300_create_inventory.ts'
 import * as inventoryLedgerUnindexed from './2026-12-02T0000_inventory_ledger_unindexed.ts'
 import * as orderPackages from './2026-12-02T0100_order_packages.ts'
 import * as orderPayments from './2026-12-02T0200_order_payments.ts'
+import * as poEdits from './2026-12-02T0500_po_edits.ts'
+import * as poTrackingNumbers from './2026-12-02T0600_po_tracking_numbers.ts'
+import * as shippingContainers from './2026-12-02T0700_shipping_containers.ts'
+import * as componentLinks from './2026-12-02T0800_component_links.ts'
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +36,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0000_inventory_ledger_unindexed': inventoryLedgerUnindexed,
   '2026-12-02T0100_order_packages': orderPackages,
   '2026-12-02T0200_order_payments': orderPayments,
+  '2026-12-02T0500_po_edits': poEdits,
+  '2026-12-02T0600_po_tracking_numbers': poTrackingNumbers,
+  '2026-12-02T0700_shipping_containers': shippingContainers,
+  '2026-12-02T0800_component_links': componentLinks,
 }

@@ -51,6 +51,59 @@ export async function addToLinkCounters(
     .execute()
 }
 
+/** PO units linked so far per order item and SKU of one order (the dropship_link_sku counters). */
+export async function findLinkedUnitsBySku(
+  db: Database,
+  orderId: number,
+): Promise<Map<number, Map<string, number>>> {
+  const rows = await db
+    .selectFrom('dropship_link_sku')
+    .select(['order_item_id', 'sku', 'qty'])
+    .where('order_id', '=', orderId)
+    .execute()
+  const byItem = new Map<number, Map<string, number>>()
+  for (const r of rows) {
+    const units = byItem.get(r.order_item_id) ?? new Map<string, number>()
+    units.set(r.sku, Number(r.qty))
+    byItem.set(r.order_item_id, units)
+  }
+  return byItem
+}
+
+/**
+ * Adds a link's PO units per SKU to the order item's dropship_link_sku counters (a signed `qty`
+ * takes them off; a counter that reaches 0 is deleted). Call it in the transaction of the link.
+ */
+export async function addToSkuCounters(
+  db: Database,
+  orderId: number,
+  orderItemId: number,
+  lines: Array<{ sku: string; qty: number }>,
+): Promise<void> {
+  for (const line of lines) {
+    if (line.qty === 0) {
+      continue
+    }
+    await db
+      .insertInto('dropship_link_sku')
+      .values({ order_item_id: orderItemId, sku: line.sku, order_id: orderId, qty: line.qty })
+      .onConflict((oc) =>
+        oc.columns(['order_item_id', 'sku']).doUpdateSet((eb) => ({
+          qty: eb('dropship_link_sku.qty', '+', eb.ref('excluded.qty')),
+        })),
+      )
+      .execute()
+    if (line.qty < 0) {
+      await db
+        .deleteFrom('dropship_link_sku')
+        .where('order_item_id', '=', orderItemId)
+        .where('sku', '=', line.sku)
+        .where('qty', '<=', 0)
+        .execute()
+    }
+  }
+}
+
 export async function insertLink(db: Database, row: NewDropshipLinkRow): Promise<number> {
   const inserted = await db
     .insertInto('dropship_link')

@@ -35,3 +35,14 @@ export interface DropshipLinkPoTable {
   order_id: number
   qty: number
 }
+
+/**
+ * Maintained counter: PO units linked so far per order item and SKU, across every PO (= SUM of its
+ * links' line units). A kit linked by component counts each component here.
+ */
+export interface DropshipLinkSkuTable {
+  order_item_id: number
+  sku: string
+  order_id: number
+  qty: number
+}

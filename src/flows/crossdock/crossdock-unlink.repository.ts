@@ -79,7 +79,8 @@ export async function setLinkLineQty(
 
 /**
  * Takes `qty` linked units of an order item on a PO off the counters (the item's total and the
- * item × PO row); a counter that reaches 0 is deleted, as no link is left behind it.
+ * item × PO row); a counter that reaches 0 is deleted once no link is left behind it (delete the
+ * links first: a link of 0 units, a kit component filling in, keeps its counter rows).
  */
 export async function subtractFromLinkCounters(
   db: Database,
@@ -94,6 +95,16 @@ export async function subtractFromLinkCounters(
     .deleteFrom('dropship_link_total')
     .where('order_item_id', '=', link.orderItemId)
     .where('qty', '<=', 0)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('dropship_link as l')
+            .select('l.id')
+            .where('l.order_item_id', '=', link.orderItemId),
+        ),
+      ),
+    )
     .execute()
   await db
     .updateTable('dropship_link_po')
@@ -106,5 +117,16 @@ export async function subtractFromLinkCounters(
     .where('order_item_id', '=', link.orderItemId)
     .where('po_id', '=', link.poId)
     .where('qty', '<=', 0)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('dropship_link as l')
+            .select('l.id')
+            .where('l.order_item_id', '=', link.orderItemId)
+            .where('l.po_id', '=', link.poId),
+        ),
+      ),
+    )
     .execute()
 }

@@ -24,7 +24,23 @@ export interface OrderReleased {
   now: string
 }
 
+/** An order taken off one PO (cancel, void, DropshipStatus None): the PO lines that lost units. */
+export interface OrderUnlinked {
+  orderId: number
+  poId: number
+  /** The PO's company. */
+  companyId: number
+  /** PO units taken off each line (a line left with nothing was deleted). */
+  lines: Array<{ poItemId: number; units: number }>
+  /** Links that went (the rest keep their received units). */
+  removedLinkIds: number[]
+  userId: number
+  /** ISO-8601 `Z`. */
+  now: string
+}
+
 export interface CrossdockEvents {
   'order.linked': OrderLinked
+  'order.unlinked': OrderUnlinked
   'order.released': OrderReleased
 }

@@ -5,6 +5,8 @@ import type { OrderEvents } from '../../modules/orders/index.ts'
 import type { PurchaseOrderEvents } from '../../modules/purchase-orders/index.ts'
 import type { CrossdockEvents } from './crossdock.events.ts'
 import { guardLinkedItems } from './guard-linked-items.ts'
+import { guardLinkedPoCompany, guardLinkedPoLines } from './guard-linked-po-lines.ts'
+import { guardLinkedPoDelete } from './guard-linked-po-delete.ts'
 import { releaseOrdersOfReceivedPo } from './release-on-receipt.ts'
 import { unlinkClosedOrder, unlinkOnDropshipNone } from './unlink-order.ts'
 
@@ -22,6 +24,9 @@ export function subscribeCrossdock(
 ): void {
   bus.on('po.received', (trx, po) => releaseOrdersOfReceivedPo(trx, po, bus))
   bus.on('order.items-changed', (trx, change) => guardLinkedItems(trx, change))
+  bus.on('po.items-changed', (trx, change) => guardLinkedPoLines(trx, change, bus))
+  bus.on('po.updated', (trx, change) => guardLinkedPoCompany(trx, change))
+  bus.on('po.deleted', (trx, po) => guardLinkedPoDelete(trx, po))
   bus.on('order.status-changed', (trx, change) => unlinkClosedOrder(trx, change, bus))
   bus.on('order.dropship-status-changed', (trx, change) => unlinkOnDropshipNone(trx, change, bus))
 }

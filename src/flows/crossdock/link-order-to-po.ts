@@ -31,7 +31,9 @@ import {
 import { getClientSettings } from '../../modules/settings/index.ts'
 import {
   addToLinkCounters,
+  addToSkuCounters,
   findLinkedQtyByItem,
+  findLinkedUnitsBySku,
   insertLink,
   insertLinkLines,
 } from './crossdock-links.repository.ts'
@@ -57,9 +59,12 @@ function assertOneTarget(input: LinkToPoInput): void {
   }
 }
 
+const FORCE_DATE_SETTING = 'ForceExpectedDeliveryDate'
+
 async function createTargetPo(
   trx: Transaction<DB>,
   user: AuthUser,
+  order: LockedOrder,
   target: { CompanyID: number; VendorID: number },
   now: string,
 ): Promise<{ id: number; vendorId: number }> {
@@ -73,11 +78,21 @@ async function createTargetPo(
     problems.add('NewPo.VendorID', `Vendor ${target.VendorID} does not exist.`)
   }
   problems.throwIfAny()
+  // A PO of a company forcing the Expected Delivery Date takes the order's promise date, which a
+  // linked order's PO is raised to meet (docs/compat.md "Crossdock: LinkToPo"); without one, 400.
+  const forceDate = (await getClientSettings(trx, target.CompanyID))[FORCE_DATE_SETTING]
+  if (forceDate && order.promiseDate === null) {
+    throw new RuleViolationError(
+      'NewPo',
+      `Order ${order.id} has no PromiseDate, and client setting 'Force user to enter Expected Delivery Date' (${FORCE_DATE_SETTING}) requires an ExpectedDeliveryDate on the new purchase order: set the order's PromiseDate, or link to an ExistingPo.`,
+    )
+  }
   const id = await createPurchaseOrderHeader(trx, {
     companyId: target.CompanyID,
     vendorId: target.VendorID,
     poType: PoType.PurchaseOrder,
     orderType: PoOrderType.Regular,
+    expectedDelivery: forceDate ? order.promiseDate : null,
     actor: actorOf(user),
     now,
   })
@@ -169,12 +184,13 @@ export async function linkOrderToPo(
       await findLinkedQtyByItem(trx, orderId),
       input.Items,
       settings[KIT_LEVEL_SETTING],
+      await findLinkedUnitsBySku(trx, orderId),
     )
 
     const now = isoNow(ctx.clock)
     const po =
       input.NewPo != null
-        ? await createTargetPo(trx, user, input.NewPo, now)
+        ? await createTargetPo(trx, user, order, input.NewPo, now)
         : await lockTargetPo(trx, user, order, input.ExistingPo!.PoID)
     const costs = await findUnitCosts(
       trx,
@@ -209,6 +225,7 @@ export async function linkOrderToPo(
         lines.push({ link_id: linkId, po_item_id: lineId, sku: line.sku, qty: line.qty })
       }
       await insertLinkLines(trx, lines)
+      await addToSkuCounters(trx, orderId, itemLink.orderItemId, lines)
       linked.push({
         orderItemId: itemLink.orderItemId,
         qty: itemLink.qty,

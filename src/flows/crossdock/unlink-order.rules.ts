@@ -5,8 +5,13 @@ import type { LinkLineRow } from './crossdock-unlink.repository.ts'
 export interface UnlinkPlan {
   /** PO units to take off each PO line (only lines that lose units). */
   reductions: Array<{ lineId: number; units: number }>
-  /** Per link: its order-item units before and after (0: the link goes). */
+  /** Per link: its order-item units before and after. */
   links: Array<{ linkId: number; orderItemId: number; before: number; after: number }>
+  /**
+   * Links that keep no PO units and go. A link of 0 order-item units (a kit component that filled
+   * in a kit already counted) stays while it keeps received units.
+   */
+  gone: number[]
   /** Link-line rows whose PO units change, with the units they keep. */
   lines: Array<{ linkId: number; poItemId: number; sku: string; qty: number }>
 }
@@ -15,7 +20,8 @@ export interface UnlinkPlan {
  * What taking an order off one PO changes. Per PO line, the order's linked units that are not
  * received yet go (never more than the line still expects); the received units stay linked,
  * kept by the oldest links first. A link keeps the order-item units its kept PO units cover
- * (rounded up, so a partly received kit still counts as linked); a link left with no PO units goes.
+ * (rounded up, so a partly received kit still counts as linked); a link left with no PO units goes
+ * (`gone`).
  * @example planUnlink(rows, new Map([[31, { qtyOrdered: 5, qtyReceived: 2 }]]))
  */
 export function planUnlink(
@@ -47,9 +53,11 @@ export function planUnlink(
   }
   const links: UnlinkPlan['links'] = []
   const lines: UnlinkPlan['lines'] = []
+  const gone: number[] = []
   for (const [linkId, linkRows] of byLink) {
     const first = linkRows[0]!
     let after = 0
+    let keptUnits = 0
     for (const r of linkRows) {
       if (r.poItemId === null || r.sku === null || r.lineQty === null) {
         continue
@@ -57,6 +65,7 @@ export function planUnlink(
       const available = keepLeft.get(r.poItemId) ?? 0
       const kept = Math.min(available, r.lineQty)
       keepLeft.set(r.poItemId, available - kept)
+      keptUnits += kept
       if (kept !== r.lineQty) {
         lines.push({ linkId, poItemId: r.poItemId, sku: r.sku, qty: kept })
       }
@@ -68,6 +77,9 @@ export function planUnlink(
       }
     }
     links.push({ linkId, orderItemId: first.orderItemId, before: first.linkQty, after })
+    if (keptUnits === 0) {
+      gone.push(linkId)
+    }
   }
-  return { reductions, links, lines }
+  return { reductions, links, lines, gone }
 }

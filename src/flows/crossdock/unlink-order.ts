@@ -24,6 +24,7 @@ import {
   updateLinkQty,
   type LinkLineRow,
 } from './crossdock-unlink.repository.ts'
+import { addToSkuCounters } from './crossdock-links.repository.ts'
 import type { CrossdockEvents } from './crossdock.events.ts'
 import { releaseOrdersWaitingFor } from './release-on-receipt.ts'
 import { planUnlink } from './unlink-order.rules.ts'
@@ -42,7 +43,8 @@ const CLOSED_PO_STATUSES: ReadonlySet<number> = new Set([
  * left with nothing goes), and where no link of the order is left on a PO its `Order N` reference
  * leaves the PO Description. Received units stay linked: what arrived is not undone. A PO whose
  * remaining lines are then all received becomes Received and releases the orders waiting for it.
- * POs that are Cancelled, Completed or Received are left as they are. Answers the POs changed.
+ * POs that are Cancelled, Completed or Received are left as they are. Announces `order.unlinked`
+ * per PO changed, in the transaction. Answers the POs changed.
  * @example await unlinkOrderFromPos(trx, 1042, actor, now, bus)
  */
 export async function unlinkOrderFromPos(
@@ -65,16 +67,33 @@ export async function unlinkOrderFromPos(
     }
     const rows = byPo.get(poId)!
     const plan = planUnlink(rows, new Map(po.lines.map((l) => [l.id, l])))
-    if (plan.reductions.length === 0 && plan.links.every((l) => l.after === l.before)) {
+    if (
+      plan.reductions.length === 0 &&
+      plan.gone.length === 0 &&
+      plan.links.every((l) => l.after === l.before)
+    ) {
       continue
     }
+    // The order item × SKU counters lose what each link line gives up.
+    const skuDeltas = new Map<number, Array<{ sku: string; qty: number }>>()
     for (const line of plan.lines) {
       await setLinkLineQty(trx, line, line.qty)
+      const was = rows.find(
+        (r) => r.linkId === line.linkId && r.poItemId === line.poItemId && r.sku === line.sku,
+      )!
+      const deltas = skuDeltas.get(was.orderItemId) ?? []
+      deltas.push({ sku: line.sku, qty: line.qty - (was.lineQty ?? 0) })
+      skuDeltas.set(was.orderItemId, deltas)
     }
-    const gone = plan.links.filter((l) => l.after === 0).map((l) => l.linkId)
+    for (const [orderItemId, deltas] of skuDeltas) {
+      await addToSkuCounters(trx, orderId, orderItemId, deltas)
+    }
+    const gone = new Set(plan.gone)
+    // Links go first, so that a counter left at 0 goes only when no link is behind it.
+    await deleteLinks(trx, plan.gone)
     for (const link of plan.links) {
-      if (link.after !== link.before) {
-        if (link.after > 0) {
+      if (link.after !== link.before || gone.has(link.linkId)) {
+        if (!gone.has(link.linkId)) {
           await updateLinkQty(trx, link.linkId, link.after)
         }
         await subtractFromLinkCounters(trx, {
@@ -84,11 +103,19 @@ export async function unlinkOrderFromPos(
         })
       }
     }
-    await deleteLinks(trx, gone)
     const { becameFullyReceived } = await reduceLineUnits(trx, poId, plan.reductions, actor, now)
-    if (gone.length === plan.links.length) {
+    if (gone.size === plan.links.length) {
       await removePurchaseOrderDescriptionReference(trx, poId, `Order ${orderId}`)
     }
+    await events.emit(trx, 'order.unlinked', {
+      orderId,
+      poId,
+      companyId: po.companyId,
+      lines: plan.reductions.map((r) => ({ poItemId: r.lineId, units: r.units })),
+      removedLinkIds: plan.gone,
+      userId: actor.id,
+      now,
+    })
     if (becameFullyReceived) {
       await releaseOrdersWaitingFor(trx, poId, now, events)
     }

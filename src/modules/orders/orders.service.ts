@@ -256,6 +256,7 @@ export async function lockOrderForLinking(
   return {
     id: row.id,
     companyId: row.company_id,
+    promiseDate: row.promise_date,
     orderStatus: row.order_status,
     shippingStatus: row.shipping_status,
     dropshipStatus: row.dropship_status as DropshipStatus,

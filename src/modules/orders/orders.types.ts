@@ -165,6 +165,8 @@ export interface Order {
 export interface LockedOrder {
   id: number
   companyId: number
+  /** The order's shipping promise date (ISO-8601), or null. */
+  promiseDate: string | null
   orderStatus: number
   shippingStatus: number
   dropshipStatus: DropshipStatus

@@ -1,5 +1,6 @@
 import type { Static } from 'typebox'
 import { divideRounded, toMinor } from '../../shared/money.ts'
+import { canAccessCompany, type AuthUser } from '../../shared/auth-user.ts'
 import type { ModelStateBuilder } from '../../shared/model-state.ts'
 import { DISCOUNT_TYPE } from '../../wire/enums.ts'
 import { MAX_LINE_TOTAL_MINOR, given, lineAmounts } from './purchase-orders.rules.ts'
@@ -166,4 +167,37 @@ export function checkCountryCode(
     )
   }
   return code.toUpperCase()
+}
+
+/**
+ * The problems of one PO line's product and warehouse, added to `issues` under `Products[i]`:
+ * a product the user cannot see is answered as one that does not exist; it must belong to the PO's
+ * company and be active; a named warehouse must exist. Returns the product when the user may see it.
+ */
+export function checkLineProduct<P extends { companyId: number; isActive: boolean }>(
+  issues: ModelStateBuilder,
+  i: number,
+  item: { ProductID: string; WarehouseID?: number | null },
+  found: P | undefined,
+  context: { user: AuthUser; companyId: number; warehouseExists: (id: number) => boolean },
+): P | undefined {
+  const product =
+    found !== undefined && canAccessCompany(context.user, found.companyId) ? found : undefined
+  if (product === undefined) {
+    issues.add(`Products[${i}].ProductID`, `Product ${item.ProductID} was not found.`)
+  } else if (product.companyId !== context.companyId) {
+    issues.add(
+      `Products[${i}].ProductID`,
+      `Product ${item.ProductID} belongs to company ${product.companyId}, not ${context.companyId}.`,
+    )
+  } else if (!product.isActive) {
+    issues.add(
+      `Products[${i}].ProductID`,
+      `Product ${item.ProductID} is inactive and cannot be added to a purchase order.`,
+    )
+  }
+  if (item.WarehouseID != null && !context.warehouseExists(item.WarehouseID)) {
+    issues.add(`Products[${i}].WarehouseID`, `Warehouse ${item.WarehouseID} was not found.`)
+  }
+  return product
 }

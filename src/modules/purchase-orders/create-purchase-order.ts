@@ -1,6 +1,6 @@
 import type { WriteContext } from '../../db/context.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
-import { assertCompanyAccess, canAccessCompany } from '../../shared/auth-user.ts'
+import { assertCompanyAccess } from '../../shared/auth-user.ts'
 import { isoNow } from '../../shared/clock.ts'
 import { ModelStateBuilder } from '../../shared/model-state.ts'
 import { findCompany } from '../catalog/companies/index.ts'
@@ -10,7 +10,12 @@ import { findVendor } from '../catalog/vendors/index.ts'
 import { findWarehouses } from '../catalog/warehouses/index.ts'
 import { getClientSettings } from '../settings/index.ts'
 import { insertPurchaseOrderItems } from './purchase-orders.repository.ts'
-import { MAX_LINES, checkCountryCode, draftCreateLine } from './create-purchase-order.rules.ts'
+import {
+  MAX_LINES,
+  checkCountryCode,
+  checkLineProduct,
+  draftCreateLine,
+} from './create-purchase-order.rules.ts'
 import type { CreatePoBody } from './purchase-orders.schemas.ts'
 import { actorOf, createPurchaseOrderHeader } from './purchase-orders.service.ts'
 import type { PurchaseOrderEvents } from './purchase-orders.events.ts'
@@ -100,26 +105,11 @@ export async function createPurchaseOrder(
 
   const drafts: PoLineDraft[] = []
   body.Products.forEach((item, i) => {
-    // Another company's product the user cannot see is answered as one that does not exist.
-    const found = products.get(item.ProductID)
-    const product =
-      found !== undefined && canAccessCompany(user, found.companyId) ? found : undefined
-    if (product === undefined) {
-      issues.add(`Products[${i}].ProductID`, `Product ${item.ProductID} was not found.`)
-    } else if (product.companyId !== body.CompanyID) {
-      issues.add(
-        `Products[${i}].ProductID`,
-        `Product ${item.ProductID} belongs to company ${product.companyId}, not ${body.CompanyID}.`,
-      )
-    } else if (!product.isActive) {
-      issues.add(
-        `Products[${i}].ProductID`,
-        `Product ${item.ProductID} is inactive and cannot be added to a purchase order.`,
-      )
-    }
-    if (item.WarehouseID != null && !warehouses.has(item.WarehouseID)) {
-      issues.add(`Products[${i}].WarehouseID`, `Warehouse ${item.WarehouseID} was not found.`)
-    }
+    const product = checkLineProduct(issues, i, item, products.get(item.ProductID), {
+      user,
+      companyId: body.CompanyID,
+      warehouseExists: (id) => warehouses.has(id),
+    })
     const draft = draftCreateLine(
       item,
       i,

@@ -2,7 +2,13 @@
 export { registerPurchaseOrderRoutes } from './purchase-orders.routes.ts'
 export type {
   PoCreated,
+  PoDeleted,
+  PoInvoiceUpdated,
+  PoTrackingNumbersChanged,
+  PoItemsChanged,
+  PoItemsChangedLine,
   PoTrackingUpdated,
+  PoUpdated,
   PurchaseOrderEvents,
   ReceivedPo,
   ReceivedPoLine,
@@ -14,7 +20,7 @@ export {
   PoStatus,
   PoType,
 } from './purchase-orders.enums.ts'
-export type { PurchaseOrder } from './purchase-orders.types.ts'
+export type { ChangeStamp, PurchaseOrder } from './purchase-orders.types.ts'
 // Building blocks for a flow's own transaction (crossdock creates POs and adds lines for orders).
 export {
   actorOf,
@@ -26,6 +32,8 @@ export {
   stampPurchaseOrderUpdate,
   type Actor,
 } from './purchase-orders.service.ts'
+// The shipping containers' vendorIds filter.
+export { findPurchaseOrderIdsOfVendors } from './purchase-orders.repository.ts'
 // Units on order, for the inventory figures.
 export { onOrderUnitsBySku, type OnOrderUnits } from './purchase-orders.on-order.ts'
 export { addOrIncreasePurchaseOrderLine, type PoLineAddition } from './add-purchase-order-line.ts'
@@ -36,9 +44,21 @@ export {
   type PoLineReduction,
 } from './remove-purchase-order-units.ts'
 // Wire schemas, for the SDK's types.
+export {
+  AddTrackingNumbersRequest,
+  DeleteTrackingNumbersRequest,
+  TrackingNumbersResponse,
+} from './purchase-orders.tracking.schemas.ts'
+export {
+  AddPoItemsRequest,
+  PoItems,
+  UpdatePoItemsRequest,
+  UpdatePoRequest,
+} from './purchase-orders.edits.schemas.ts'
 export { PoDetails } from './purchase-orders.details.schemas.ts'
 export {
   CreatePoRequest,
+  InvoiceRequest,
   PoList,
   PoListQuery,
   ReceivePoRequest,

@@ -49,8 +49,88 @@ export interface PoTrackingUpdated {
   now: string
 }
 
+/** PUT /PurchaseOrders/{id}/Invoice changed the PO's invoice number or date. */
+export interface PoInvoiceUpdated {
+  id: number
+  companyId: number
+  invoiceNumber: string
+  invoiceDate: string | null
+  userId: number
+  now: string
+}
+
+/** PUT /PurchaseOrders/{id}: the header after the change, and what it was before. */
+export interface PoUpdated {
+  id: number
+  companyId: number
+  companyBefore: number
+  vendorId: number
+  vendorBefore: number
+  /** The wire names of the fields that changed (`CompanyId`, `Description`, …). */
+  changed: string[]
+  userId: number
+  now: string
+}
+
+/** One PO line as `po.items-changed` reports it. */
+export interface PoItemsChangedLine {
+  id: number
+  sku: string
+  qtyOrdered: number
+  qtyReceived: number
+}
+
+/** PUT /PurchaseOrders/{id}/Items, POST …/items: the PO's lines before and after. */
+export interface PoItemsChanged {
+  id: number
+  companyId: number
+  before: PoItemsChangedLine[]
+  after: PoItemsChangedLine[]
+  /** Line ID → the request path naming it (`Items[0]`), for a subscriber's 400. */
+  fields: Record<number, string>
+  /** The change left every line received (lowering a line to its received units). */
+  becameFullyReceived: boolean
+  userId: number
+  now: string
+}
+
+/**
+ * DELETE /PurchaseOrders/{id}: emitted after the checks and before the PO's rows are removed, so a
+ * subscriber can still refuse (crossdock: a linked PO) or remove rows of its own that point at it.
+ */
+export interface PoDeleted {
+  id: number
+  companyId: number
+  vendorId: number
+  /** The lines the PO had (all unreceived: a received PO cannot be deleted). */
+  lines: Array<{ id: number; sku: string; qtyOrdered: number; warehouseId: number | null }>
+  /** Tracking entries removed with it (multiple tracking numbers). */
+  trackingNumbers: number
+  invoiceNumber: string
+  userId: number
+  now: string
+}
+
+/** POST/DELETE /PurchaseOrders/{id}/TrackingNumber/Multiple changed the PO's tracking entries. */
+export interface PoTrackingNumbersChanged {
+  id: number
+  companyId: number
+  added: Array<{ id: number; trackingNumber: string; shippingCarrier: string }>
+  removedIds: number[]
+  /** The PO's shipping status before and after (derived from the entries). */
+  shippingStatusBefore: number
+  shippingStatus: number
+  userId: number
+  now: string
+}
+
 export interface PurchaseOrderEvents {
+  'po.invoice-updated': PoInvoiceUpdated
   'po.created': PoCreated
   'po.received': ReceivedPo
   'po.tracking-updated': PoTrackingUpdated
+  'po.deleted': PoDeleted
+  'po.tracking-numbers-changed': PoTrackingNumbersChanged
+  'po.updated': PoUpdated
+  'po.items-changed': PoItemsChanged
 }

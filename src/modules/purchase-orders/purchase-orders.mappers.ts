@@ -7,6 +7,7 @@ import type { PoView } from './get-purchase-order.ts'
 import type { PoListEntry } from './list-purchase-orders.ts'
 import { PoDetails, PoDetailsItem } from './purchase-orders.details.schemas.ts'
 import { PoReceivingStatus, PoShippingStatus, PoType } from './purchase-orders.enums.ts'
+import { carrierLabel } from './purchase-order-tracking-numbers.rules.ts'
 import { lineAmounts, lineReceivingStatus, poTotals } from './purchase-orders.rules.ts'
 import { PoListItem, PoListItemLine } from './purchase-orders.schemas.ts'
 import type { PurchaseOrder } from './purchase-orders.types.ts'
@@ -113,13 +114,14 @@ export function toPoDetails(
       CompanyId: po.companyId,
       VendorId: po.vendorId,
       OrderedOn: po.orderedOn,
-      RequestedOn: po.created.on,
+      RequestedOn: po.requestedOn ?? po.created.on,
       OrderType: po.orderType,
       POType: po.poType,
       Description: po.description,
       DefaultWarehouseID: po.defaultWarehouseId ?? 0,
       ExpectedDelivery: po.expectedDelivery,
       RequireExpectedDeliveryDate: st.ForceExpectedDeliveryDate,
+      CancelByDate: po.cancelBy ?? null,
       CurrencyCode: view.currencyCode,
       CurrencyRateToUSD: 1,
       CurrencyRateFromUSD: 1,
@@ -183,7 +185,7 @@ export function toPoDetails(
         PricePerCase: fromMinor(line.casePrice ?? 0),
         TotalCases: line.qtyCases ?? 0,
         QtyPerCase: line.qtyPerCase ?? 0,
-        ExpectedDeliveryDate: po.expectedDelivery,
+        ExpectedDeliveryDate: line.expectedDelivery ?? po.expectedDelivery,
         PreSellQuantityEnabled: st.EnablePoPreSellQuantity,
         LineDiscountDataContext: {
           ...item.LineDiscountDataContext,
@@ -284,15 +286,21 @@ export function toPoListItem(entry: PoListEntry): Static<typeof PoListItem> {
     PurchaseOrdersShippingStatus: po.shippingStatus,
     TrackingNumber: po.trackingNumber,
     TrackingNumbers:
-      po.trackingNumber === ''
-        ? []
-        : [
-            {
-              ShippedOn: po.shippedOn,
-              ShippingCarrier: po.shippingCarrier,
-              TrackingNumber: po.trackingNumber,
-            },
-          ],
+      entry.trackingNumbers !== undefined && entry.trackingNumbers.length > 0
+        ? entry.trackingNumbers.map((e) => ({
+            ShippedOn: e.shippedOn,
+            ShippingCarrier: carrierLabel(e),
+            TrackingNumber: e.trackingNumber,
+          }))
+        : po.trackingNumber === ''
+          ? []
+          : [
+              {
+                ShippedOn: po.shippedOn,
+                ShippingCarrier: po.shippingCarrier,
+                TrackingNumber: po.trackingNumber,
+              },
+            ],
     ShippedOn: po.shippedOn,
     CourierService: po.shippingCarrier,
     PurchaseOrdersPriority: po.priority,
@@ -320,7 +328,7 @@ export function toPoListItem(entry: PoListEntry): Static<typeof PoListItem> {
         UnitPrice: fromMinor(line.unitPrice),
         AdjustedPrice: fromMinor(a.adjustedUnitPrice),
         LineTotal: fromMinor(a.net),
-        ExpectedDeliveryDate: po.expectedDelivery,
+        ExpectedDeliveryDate: line.expectedDelivery ?? po.expectedDelivery,
         ItemNotes: line.itemNotes,
       }
     }),

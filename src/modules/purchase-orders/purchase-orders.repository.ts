@@ -1,4 +1,10 @@
-import { sql, type Transaction } from 'kysely'
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type SqlBool,
+  type Transaction,
+} from 'kysely'
 import type { DB, Database } from '../../db/database.ts'
 import { insertRows, runCompiled } from '../../db/compiled-query-cache.ts'
 import { containsText, forUpdate } from '../../db/dialect.ts'
@@ -32,6 +38,7 @@ export function itemRowToLine(row: PurchaseOrderItemRow): PoLine {
     itemNotes: row.item_notes,
     relatedOrderId: row.related_order_id,
     allowOverReceiving: row.allow_over_receiving === 1,
+    expectedDelivery: row.expected_delivery,
   }
 }
 
@@ -61,6 +68,8 @@ export function poRowToPurchaseOrder(
     description: row.description,
     vendorNote: row.vendor_note,
     expectedDelivery: row.expected_delivery,
+    requestedOn: row.requested_on,
+    cancelBy: row.cancel_by,
     billingAddress: parseAddress(row.billing_address_json),
     shippingAddress: parseAddress(row.shipping_address_json),
     trackingNumber: row.tracking_number,
@@ -211,6 +220,8 @@ export interface PurchaseOrderFilter {
   shippingStatuses?: number[]
   receivingStatuses?: number[]
   paymentStatuses?: number[]
+  /** The companies `paymentStatuses` applies to (a client setting decides); absent: all. */
+  paymentStatusScope?: CompanyScope
   warehouseIds?: number[]
   approved?: boolean
   createdFrom?: string
@@ -219,8 +230,10 @@ export interface PurchaseOrderFilter {
   updatedTo?: string
   receivedFrom?: string
   receivedTo?: string
-  /** true: a vendor invoice number is recorded; false: none is. */
-  invoiced?: boolean
+  /** true: a vendor invoice number is recorded; false: none is; 'none': no PO matches. */
+  invoiced?: boolean | 'none'
+  /** The companies `invoiced` applies to (a client setting decides); absent: all. */
+  invoicedScope?: CompanyScope
   /** True when a filter selects something no PO can have (a QuickBooks export…): no rows. */
   none?: boolean
   keyword?: string
@@ -228,6 +241,29 @@ export interface PurchaseOrderFilter {
 
 const nonEmpty = (list: number[] | undefined): list is number[] =>
   list !== undefined && list.length > 0
+
+/** The companies a filter applies to: only those listed, or every company but them. */
+export interface CompanyScope {
+  only: boolean
+  companyIds: number[]
+}
+
+/** `condition` for the POs of the scope's companies; other companies' POs pass. */
+function scoped(
+  eb: ExpressionBuilder<DB, 'purchase_order'>,
+  scope: CompanyScope | undefined,
+  condition: Expression<SqlBool>,
+): Expression<SqlBool> {
+  if (scope === undefined || (!scope.only && scope.companyIds.length === 0)) {
+    return condition
+  }
+  if (scope.only) {
+    return scope.companyIds.length === 0
+      ? sql<SqlBool>`1 = 1`
+      : eb.or([eb('company_id', 'not in', scope.companyIds), condition])
+  }
+  return eb.or([eb('company_id', 'in', scope.companyIds), condition])
+}
 
 /** One page of PO rows, newest first (`id desc`), and the total count. */
 export async function listPurchaseOrderRows(
@@ -252,7 +288,10 @@ export async function listPurchaseOrderRows(
     query = query.where('receiving_status', 'in', filter.receivingStatuses)
   }
   if (nonEmpty(filter.paymentStatuses)) {
-    query = query.where('payment_status', 'in', filter.paymentStatuses)
+    const statuses = filter.paymentStatuses
+    query = query.where((eb) =>
+      scoped(eb, filter.paymentStatusScope, eb('payment_status', 'in', statuses)),
+    )
   }
   if (nonEmpty(filter.warehouseIds)) {
     query = query.where('default_warehouse_id', 'in', filter.warehouseIds)
@@ -261,7 +300,14 @@ export async function listPurchaseOrderRows(
     query = query.where('is_approved', '=', filter.approved ? 1 : 0)
   }
   if (filter.invoiced !== undefined) {
-    query = query.where('invoice_number', filter.invoiced ? '<>' : '=', '')
+    const invoiced = filter.invoiced
+    query = query.where((eb) =>
+      scoped(
+        eb,
+        filter.invoicedScope,
+        invoiced === 'none' ? sql<SqlBool>`1 = 0` : eb('invoice_number', invoiced ? '<>' : '=', ''),
+      ),
+    )
   }
   if (filter.none === true) {
     query = query.where(sql<boolean>`1 = 0`)
@@ -296,4 +342,20 @@ export async function listPurchaseOrderRows(
     query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ])
   return { rows, total: Number(count.n) }
+}
+
+/** IDs of the POs of these vendors (the shipping containers' `vendorIds` filter). */
+export async function findPurchaseOrderIdsOfVendors(
+  db: Database,
+  vendorIds: number[],
+): Promise<number[]> {
+  if (vendorIds.length === 0) {
+    return []
+  }
+  const rows = await db
+    .selectFrom('purchase_order')
+    .select('id')
+    .where('vendor_id', 'in', vendorIds)
+    .execute()
+  return rows.map((r) => r.id)
 }

@@ -9,10 +9,12 @@ import { createPurchaseOrder } from './create-purchase-order.ts'
 import { getPurchaseOrderForUser } from './get-purchase-order.ts'
 import { listPurchaseOrdersForUser } from './list-purchase-orders.ts'
 import { PoDetails } from './purchase-orders.details.schemas.ts'
+import { registerPurchaseOrderEditRoutes } from './purchase-orders.edits.routes.ts'
 import type { PurchaseOrderEvents } from './purchase-orders.events.ts'
 import { toPoDetails, toPoListItem, type PoItemStock } from './purchase-orders.mappers.ts'
 import {
   CreatePoRequest,
+  InvoiceRequest,
   PoList,
   PoListQuery,
   ReceivePoRequest,
@@ -20,6 +22,8 @@ import {
 } from './purchase-orders.schemas.ts'
 import { receivePurchaseOrder } from './receive-purchase-order.ts'
 import { updatePurchaseOrderTracking } from './update-purchase-order-tracking.ts'
+import { registerPurchaseOrderTrackingRoutes } from './purchase-orders.tracking.routes.ts'
+import { updatePurchaseOrderInvoice } from './update-purchase-order-invoice.ts'
 
 const tags = ['PurchaseOrders']
 const EmptyBody = Type.Unknown({ description: 'Empty body' })
@@ -30,6 +34,8 @@ export type PoItemStockOf = (db: Database, skus: string[]) => Promise<Map<string
 export interface PurchaseOrderRouteDeps extends WriteContext<PurchaseOrderEvents> {
   /** The items' QtyOnHand / InventoryAvailableQty; absent: 0. */
   inventoryFigures?: PoItemStockOf
+  /** Units of each PO item in shipping containers (the containers module answers); absent: 0. */
+  containerUnits?: (db: Database, poItemIds: number[]) => Promise<Map<number, number>>
 }
 
 export function registerPurchaseOrderRoutes(
@@ -37,6 +43,8 @@ export function registerPurchaseOrderRoutes(
   deps: PurchaseOrderRouteDeps,
 ): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
+  registerPurchaseOrderTrackingRoutes(app, deps)
+  registerPurchaseOrderEditRoutes(app, deps)
   api.post(
     '/PurchaseOrders',
     {
@@ -89,7 +97,17 @@ export function registerPurchaseOrderRoutes(
       const stock = await deps.inventoryFigures?.(deps.db, [
         ...new Set(view.po.lines.map((l) => l.sku)),
       ])
-      return toPoDetails(view, stock)
+      const dto = toPoDetails(view, stock)
+      const inContainers = await deps.containerUnits?.(
+        deps.db,
+        view.po.lines.map((l) => l.id),
+      )
+      if (inContainers !== undefined) {
+        for (const item of dto.Items) {
+          item.QtyInContainer = inContainers.get(item.ID) ?? 0
+        }
+      }
+      return dto
     },
   )
   api.put(
@@ -106,6 +124,24 @@ export function registerPurchaseOrderRoutes(
     async (request, reply) => {
       await updatePurchaseOrderTracking(deps, request.user, request.params.id, request.body)
       // Sellercloud answers 200 with an empty body (ASP.NET Ok()).
+      return reply.code(200).send(undefined)
+    },
+  )
+  api.put(
+    '/PurchaseOrders/:id/Invoice',
+    {
+      schema: {
+        tags,
+        summary: 'Update PO invoice number',
+        description:
+          "Only while client settings 'Enable Vendor Invoices Workflow' and 'Enable Multiple Invoices for Purchase Orders' are both off. Null or omitted fields are unchanged.",
+        params: IdParams,
+        body: InvoiceRequest,
+        response: { 200: EmptyBody, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await updatePurchaseOrderInvoice(deps, request.user, request.params.id, request.body)
       return reply.code(200).send(undefined)
     },
   )

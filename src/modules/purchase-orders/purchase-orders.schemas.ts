@@ -92,6 +92,12 @@ export const TrackingRequest = Type.Object({
   TrackingNumber: Opt(Text(200)),
 })
 
+/** PUT /PurchaseOrders/{id}/Invoice ("Update PO Invoice Number"): null or omitted = unchanged. */
+export const InvoiceRequest = Type.Object({
+  InvoiceNumber: Opt(Text(100)),
+  InvoiceDate: Opt(DateTimeInput),
+})
+
 export const ReceivePoItem = Type.Object({
   ID: Int32,
   QtyToReceive: Opt(Int32),

@@ -44,6 +44,10 @@ export interface PurchaseOrderTable {
   received_on: string | null
   received_by: string
   received_by_id: number
+  /** RequestedOnDate (PUT /PurchaseOrders/{id}); null: the creation time. */
+  requested_on: string | null
+  /** CancelByDate (PUT /PurchaseOrders/{id}); null when not set. */
+  cancel_by: string | null
 }
 export type PurchaseOrderRow = Selectable<PurchaseOrderTable>
 export type NewPurchaseOrderRow = Insertable<PurchaseOrderTable>
@@ -70,6 +74,8 @@ export interface PurchaseOrderItemTable {
   /** Sales order this line was bought for (crossdock); null when none. */
   related_order_id: number | null
   allow_over_receiving: number
+  /** The line's own ExpectedDeliveryDate (PUT …/Items); null: the PO's. */
+  expected_delivery: string | null
 }
 export type PurchaseOrderItemRow = Selectable<PurchaseOrderItemTable>
 export type NewPurchaseOrderItemRow = Insertable<PurchaseOrderItemTable>

@@ -28,6 +28,22 @@ export interface PoLine {
   itemNotes: string
   relatedOrderId: number | null
   allowOverReceiving: boolean
+  /** The line's own expected delivery (PUT …/Items); null: the PO's. */
+  expectedDelivery?: string | null
+}
+
+/** One of a PO's tracking numbers (client setting EnableMultipleTrackingNumbersOnPO). */
+export interface PoTrackingEntry {
+  id: number
+  poId: number
+  trackingNumber: string
+  /** UPS, USPS, FedEx, DHL or Other. */
+  shippingCarrier: string
+  /** The carrier's name of an Other entry; '' otherwise. */
+  otherCarrier: string
+  shippedOn: string
+  /** 0 None, 1 PartiallyShipped, 2 FullyShipped. */
+  shippingStatus: number
 }
 
 /** Who did something, and when (ISO-8601 `Z`). */
@@ -55,6 +71,9 @@ export interface PurchaseOrder {
   description: string
   vendorNote: string
   expectedDelivery: string | null
+  /** RequestedOnDate; null: the creation time. */
+  requestedOn?: string | null
+  cancelBy?: string | null
   billingAddress: PoAddress | null
   shippingAddress: PoAddress | null
   trackingNumber: string

@@ -1,5 +1,6 @@
 // The face of the settings module (Sellercloud client settings, global and per company).
 export {
+  booleanSettingAcrossCompanies,
   changeClientSettings,
   getClientSettingOverrides,
   getClientSettings,

@@ -21,10 +21,13 @@ export const CLIENT_SETTING_DEFAULTS = {
   PreventNegativeInventory: false,
   /** Shipping: an unpaid order ships only when on and the order allows it (AllowShippingEvenNotPaid). */
   AllowShippingUnpaidOrders: false,
+  /** PUT /PurchaseOrders/{id}/Invoice works only when off; PO list: `paymentStatus` filters when off, `vendorInvoiced` when on. */
   EnableVendorInvoicesWorkflow: false,
+  /** PUT /PurchaseOrders/{id}/Invoice works only when off. */
   EnableMultipleInvoicesForPurchaseOrders: false,
   EnableCaseQty: true,
   FixedTotalDiscount: false,
+  /** "Enable Shipping Containers For PO": the /ShippingContainers routes work only when on. */
   EnableShippingContainers: false,
   EnableNotesForPurchaseItems: true,
   EnableLocalNotesForPurchaseItems: false,

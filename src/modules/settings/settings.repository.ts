@@ -35,3 +35,12 @@ export async function deleteSetting(db: Database, companyId: number, name: strin
     .where('name', '=', name)
     .execute()
 }
+
+/** Every stored value of one setting: the server-wide row (company 0) and each company's override. */
+export function listSettingRowsNamed(db: Database, name: string): Promise<SettingRow[]> {
+  return db
+    .selectFrom('client_setting')
+    .select(['company_id', 'name', 'value_json'])
+    .where('name', '=', name)
+    .execute()
+}

@@ -5,7 +5,12 @@ import {
   canonicalSettingName,
   type ClientSettings,
 } from './settings.catalog.ts'
-import { deleteSetting, listSettingRows, upsertSetting } from './settings.repository.ts'
+import {
+  deleteSetting,
+  listSettingRows,
+  listSettingRowsNamed,
+  upsertSetting,
+} from './settings.repository.ts'
 import { cachedRead, invalidateReadCache } from '../../db/read-cache.ts'
 
 /**
@@ -31,6 +36,32 @@ function mergeSettings(rows: Awaited<ReturnType<typeof listSettingRows>>): Clien
     }
   }
   return merged as ClientSettings
+}
+
+/** Names of the boolean client settings. */
+export type BooleanSettingName = {
+  [K in keyof ClientSettings]: ClientSettings[K] extends boolean ? K : never
+}[keyof ClientSettings]
+
+/**
+ * A boolean setting across companies, for reads that span them (lists): the server-wide value
+ * and the companies whose own override differs from it.
+ * @example const { server, otherCompanyIds } = await booleanSettingAcrossCompanies(db, 'EnableVendorInvoicesWorkflow')
+ */
+export async function booleanSettingAcrossCompanies(
+  db: Database,
+  name: BooleanSettingName,
+): Promise<{ server: boolean; otherCompanyIds: number[] }> {
+  const rows = await listSettingRowsNamed(db, name)
+  const serverRow = rows.find((r) => r.company_id === 0)
+  const server =
+    serverRow === undefined
+      ? CLIENT_SETTING_DEFAULTS[name]
+      : JSON.parse(serverRow.value_json) === true
+  const otherCompanyIds = rows
+    .filter((r) => r.company_id !== 0 && (JSON.parse(r.value_json) === true) !== server)
+    .map((r) => r.company_id)
+  return { server, otherCompanyIds }
 }
 
 /** A validated change: a canonical setting name and its value (null removes the override). */
