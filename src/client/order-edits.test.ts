@@ -1,32 +1,11 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { FastifyInstance } from 'fastify'
-import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../test/helpers/build-app.ts'
+import { createTestApp, type TestApp } from '../../test/helpers/build-app.ts'
 import { testDialects } from '../../test/helpers/dialects.ts'
+import { injectedClient } from '../../test/helpers/inject-fetch.ts'
 import { ValidationApiError } from './errors.ts'
-import { createClient } from './index.ts'
 
 // The SDK's order edits against the in-process app: update, addItems, updateItems, deleteItems.
-
-/** A `fetch` that hands the request to `app.inject`. */
-function injectFetch(app: FastifyInstance): typeof fetch {
-  return async (input, init = {}) => {
-    const url = new URL(input instanceof Request ? input.url : String(input))
-    const res = await app.inject({
-      method: (init.method ?? 'GET') as 'GET',
-      url: url.pathname + url.search,
-      headers: Object.fromEntries(new Headers(init.headers).entries()),
-      ...(typeof init.body === 'string' && { payload: init.body }),
-    })
-    const headers = new Headers()
-    for (const [key, value] of Object.entries(res.headers)) {
-      if (value !== undefined) {
-        headers.set(key, Array.isArray(value) ? value.join(', ') : String(value))
-      }
-    }
-    return new Response(res.body === '' ? null : res.body, { status: res.statusCode, headers })
-  }
-}
 
 for (const dialect of testDialects()) {
   describe(`SDK order edits [${dialect}]`, () => {
@@ -37,12 +16,7 @@ for (const dialect of testDialects()) {
     after(() => t.close())
 
     it('should update an order and add, change and remove its items', async () => {
-      const c = createClient({
-        baseUrl: 'http://crossdock.test',
-        username: 'admin',
-        password: ADMIN_PASSWORD,
-        fetch: injectFetch(t.app),
-      })
+      const c = injectedClient(t)
       const id = await c.orders.create({
         CustomerDetails: { Email: 'sdk@example.com', FirstName: 'Sam', LastName: 'Dee' },
         OrderDetails: { CompanyID: 1, Channel: 6 },

@@ -8,7 +8,8 @@ import type {
   OrderNoteInput,
   OrderProductInput,
 } from './orders.request.schemas.ts'
-import { lineDiscountProblem, type LineInput } from './orders.rules.ts'
+import { lineAmounts, lineDiscountProblem, type LineInput } from './orders.rules.ts'
+import type { NewSalesOrderItemRow } from './orders.table.ts'
 import type { OrderShipping } from './orders.types.ts'
 
 // Pure rules of create order: the per-line checks and the conversions from the wire model to
@@ -118,4 +119,37 @@ export function notesOf(body: CreateOrderBody): OrderNoteInput[] {
     return []
   }
   return Array.isArray(notes) ? notes : [notes]
+}
+
+/**
+ * The stored row of one order line: the product's catalog SKU and name (unless the line names
+ * itself), the line's price, discount and tax, the amounts they make, and its ship-from warehouse.
+ * Create and add-items write lines through this one mapping.
+ */
+export function orderItemRowOf(
+  orderId: number,
+  position: number,
+  p: OrderProductInput,
+  product: Product,
+  line: LineInput,
+): NewSalesOrderItemRow {
+  const amounts = lineAmounts(line)
+  return {
+    order_id: orderId,
+    position,
+    sku: product.sku,
+    name: p.ProductName ?? product.name,
+    qty: line.qty,
+    is_kit: product.isKit ? 1 : 0,
+    site_price: line.sitePrice,
+    discount_type: line.discountType,
+    discount_value: line.discountValue,
+    discount_amount: amounts.discount,
+    line_total: amounts.lineTotal,
+    line_tax: line.lineTax,
+    final_value_fee: toMinor(p.FinalValueFee ?? 0),
+    reference_id: p.ReferenceID ?? '',
+    notes: p.Notes ?? '',
+    warehouse_id: p.ShipFromWareHouseID ?? null,
+  }
 }

@@ -22,6 +22,7 @@ import {
   lineInput,
   notesOf,
   shippingOf,
+  orderItemRowOf,
   unitPrice,
 } from './create-order.rules.ts'
 import { CURRENCY_CODE_VALUES, ORDER_NOTE_CATEGORY, ORDER_SUB_TYPE } from './orders.enums.ts'
@@ -34,13 +35,7 @@ import {
 } from './orders.repository.ts'
 import type { OrderCreated, OrderEvents } from './orders.events.ts'
 import type { CreateOrderBody } from './orders.request.schemas.ts'
-import {
-  expandKit,
-  initialStatuses,
-  isWholesaleOrder,
-  lineAmounts,
-  orderTotals,
-} from './orders.rules.ts'
+import { expandKit, initialStatuses, isWholesaleOrder, orderTotals } from './orders.rules.ts'
 
 interface Checked {
   products: Map<string, Product>
@@ -226,25 +221,10 @@ export async function createOrder(
     })
     const created: OrderCreated['items'] = []
     for (const [position, { p, product, line }] of lines.entries()) {
-      const amounts = lineAmounts(line)
-      const itemId = await insertOrderItemRow(trx, {
-        order_id: orderId,
-        position,
-        sku: product.sku,
-        name: p.ProductName ?? product.name,
-        qty: line.qty,
-        is_kit: product.isKit ? 1 : 0,
-        site_price: line.sitePrice,
-        discount_type: line.discountType,
-        discount_value: line.discountValue,
-        discount_amount: amounts.discount,
-        line_total: amounts.lineTotal,
-        line_tax: line.lineTax,
-        final_value_fee: toMinor(p.FinalValueFee ?? 0),
-        reference_id: p.ReferenceID ?? '',
-        notes: p.Notes ?? '',
-        warehouse_id: p.ShipFromWareHouseID ?? null,
-      })
+      const itemId = await insertOrderItemRow(
+        trx,
+        orderItemRowOf(orderId, position, p, product, line),
+      )
       const bundle = product.isKit ? expandKit(line.qty, product.components) : []
       created.push({
         id: itemId,

@@ -6,10 +6,9 @@ import { canAccessCompany, type AuthUser } from '../../shared/auth-user.ts'
 import { isoNow } from '../../shared/clock.ts'
 import { RuleViolationError } from '../../shared/errors.ts'
 import { ModelStateBuilder } from '../../shared/model-state.ts'
-import { toMinor } from '../../shared/money.ts'
 import { findProductsBySkus, type Product } from '../catalog/products/index.ts'
 import { findWarehouses } from '../catalog/warehouses/index.ts'
-import { checkProductLine, lineInput, unitPrice } from './create-order.rules.ts'
+import { checkProductLine, lineInput, orderItemRowOf, unitPrice } from './create-order.rules.ts'
 import {
   assertItemsEditable,
   isOpenOrder,
@@ -167,26 +166,11 @@ export async function addOrderItems(
     for (const [i, p] of lines.entries()) {
       const product = products.get(p.ProductID)!
       const line = lineInput(p, unitPrice(p, product, order.isWholesale))
-      const amounts = lineAmounts(line)
       position += 1
-      const itemId = await insertOrderItemRow(trx, {
-        order_id: orderId,
-        position,
-        sku: product.sku,
-        name: p.ProductName ?? product.name,
-        qty: line.qty,
-        is_kit: product.isKit ? 1 : 0,
-        site_price: line.sitePrice,
-        discount_type: line.discountType,
-        discount_value: line.discountValue,
-        discount_amount: amounts.discount,
-        line_total: amounts.lineTotal,
-        line_tax: line.lineTax,
-        final_value_fee: toMinor(p.FinalValueFee ?? 0),
-        reference_id: p.ReferenceID ?? '',
-        notes: p.Notes ?? '',
-        warehouse_id: p.ShipFromWareHouseID ?? null,
-      })
+      const itemId = await insertOrderItemRow(
+        trx,
+        orderItemRowOf(orderId, position, p, product, line),
+      )
       if (product.isKit) {
         await insertKitBundle(trx, itemId, line.qty, product.components)
       }

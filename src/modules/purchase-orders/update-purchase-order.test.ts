@@ -8,6 +8,7 @@ import { createPo } from '../../../test/helpers/purchase-orders-api.ts'
 import type { Static } from 'typebox'
 import { fixedClock } from '../../shared/clock.ts'
 import { PoDetails } from './purchase-orders.details.schemas.ts'
+import { invalidateReadCache } from '../../db/read-cache.ts'
 
 const NOW = '2026-05-04T09:15:00.000Z'
 
@@ -167,6 +168,8 @@ for (const dialect of testDialects()) {
         .set({ company_id: 2 })
         .where('sku', '=', 'WIDGET-RED')
         .execute()
+      // Written behind the app's back: its one-second product cache must not keep the old company.
+      invalidateReadCache()
       try {
         await refused(poId, { CompanyId: 2 }, 'CompanyId', /linked to sales order\(s\) \d+/)
       } finally {
@@ -175,6 +178,7 @@ for (const dialect of testDialects()) {
           .set({ company_id: 1 })
           .where('sku', '=', 'WIDGET-RED')
           .execute()
+        invalidateReadCache()
       }
     })
 
