@@ -12,12 +12,7 @@ import { CLI_ADMIN_PASSWORD, runCli, type CliRun } from '../helpers/cli-server.t
 
 // The `crossdock` CLI run as processes (bin/crossdock.js) against a started server.
 
-const PASSWORD = CLI_ADMIN_PASSWORD
-/** Runs the CLI in `cwd` with only the given CROSSDOCK_* variables (no user config file). */
-const cli = runCli
-type Run = CliRun
-
-function oneErrorLine(run: Run, pattern: RegExp): void {
+function oneErrorLine(run: CliRun, pattern: RegExp): void {
   assert.equal(run.code, 1, run.stdout + run.stderr)
   const lines = run.stderr.trimEnd().split('\n')
   assert.equal(lines.length, 1, run.stderr)
@@ -42,20 +37,24 @@ for (const dialect of dialects) {
     let env: Record<string, string>
     let dir: string
     let sdk: CrossdockClient
-    const run = (...args: string[]) => cli(args, env, dir)
+    const run = (...args: string[]) => runCli(args, env, dir)
 
     before(async () => {
       database = await scratchDatabase(dialect, 'cli')
       server = await startServerProcess({
         DATABASE_URL: database.url,
-        CROSSDOCK_ADMIN_PASSWORD: PASSWORD,
+        CROSSDOCK_ADMIN_PASSWORD: CLI_ADMIN_PASSWORD,
         CROSSDOCK_RATE_LIMIT: 'off',
         CROSSDOCK_SQLITE_SYNCHRONOUS: 'OFF',
         LOG_LEVEL: 'warn',
       })
-      env = { CROSSDOCK_URL: server.url, CROSSDOCK_USERNAME: 'admin', CROSSDOCK_PASSWORD: PASSWORD }
+      env = {
+        CROSSDOCK_URL: server.url,
+        CROSSDOCK_USERNAME: 'admin',
+        CROSSDOCK_PASSWORD: CLI_ADMIN_PASSWORD,
+      }
       dir = mkdtempSync(join(tmpdir(), 'crossdock-cli-cwd-'))
-      sdk = createClient({ baseUrl: server.url, username: 'admin', password: PASSWORD })
+      sdk = createClient({ baseUrl: server.url, username: 'admin', password: CLI_ADMIN_PASSWORD })
     })
     after(async () => {
       try {
@@ -97,9 +96,9 @@ for (const dialect of dialects) {
       const file = join(cwd, 'conf.json')
       writeFileSync(
         file,
-        JSON.stringify({ url: server.url, username: 'admin', password: PASSWORD }),
+        JSON.stringify({ url: server.url, username: 'admin', password: CLI_ADMIN_PASSWORD }),
       )
-      const fromFile = await cli(['orders', 'list', '--json', '--config', file], {}, cwd)
+      const fromFile = await runCli(['orders', 'list', '--json', '--config', file], {}, cwd)
       assert.equal(fromFile.code, 0, fromFile.stderr)
       assert.equal(typeof JSON.parse(fromFile.stdout).TotalResults, 'number')
       // ./crossdock.config.json is found without --config; env beats it, a flag beats env.
@@ -108,15 +107,24 @@ for (const dialect of dialects) {
         JSON.stringify({ url: server.url, username: 'admin', password: 'wrong' }),
       )
       oneErrorLine(
-        await cli(['token'], {}, cwd),
+        await runCli(['token'], {}, cwd),
         /400 INVALID_GRANT: The user name or password is incorrect/,
       )
-      assert.equal((await cli(['token'], { CROSSDOCK_PASSWORD: PASSWORD }, cwd)).code, 0)
       assert.equal(
-        (await cli(['token', '--password', PASSWORD], { CROSSDOCK_PASSWORD: 'wrong' }, cwd)).code,
+        (await runCli(['token'], { CROSSDOCK_PASSWORD: CLI_ADMIN_PASSWORD }, cwd)).code,
         0,
       )
-      oneErrorLine(await cli(['token'], { CROSSDOCK_URL: server.url }, dir), /no credentials/)
+      assert.equal(
+        (
+          await runCli(
+            ['token', '--password', CLI_ADMIN_PASSWORD],
+            { CROSSDOCK_PASSWORD: 'wrong' },
+            cwd,
+          )
+        ).code,
+        0,
+      )
+      oneErrorLine(await runCli(['token'], { CROSSDOCK_URL: server.url }, dir), /no credentials/)
     })
 
     it('should run the crossdock flow: create, get, list, link, track, receive', async () => {
@@ -212,7 +220,7 @@ for (const dialect of dialects) {
       oneErrorLine(await run('orders', 'create', 'missing.json'), /cannot read missing\.json/)
       oneErrorLine(await run('orders', 'link', '1'), /exactly one of --vendor/)
       oneErrorLine(
-        await cli(['orders', 'list'], { ...env, CROSSDOCK_URL: 'http://127.0.0.1:9' }, dir),
+        await runCli(['orders', 'list'], { ...env, CROSSDOCK_URL: 'http://127.0.0.1:9' }, dir),
         /no answer from the server/,
       )
     })

@@ -196,12 +196,19 @@ export function inLockOrder<T extends { product_sku: string; warehouse_id: numbe
   rows: T[],
 ): T[] {
   return rows.sort((a, b) =>
-    a.product_sku < b.product_sku
-      ? -1
-      : a.product_sku > b.product_sku
-        ? 1
-        : a.warehouse_id - b.warehouse_id,
+    lockOrder(a.product_sku, a.warehouse_id, b.product_sku, b.warehouse_id),
   )
+}
+
+/** `inLockOrder` for movements (SKU, warehouse), for writes that lock their rows one at a time. */
+export function movementsInLockOrder<T extends { sku: string; warehouseId: number }>(
+  movements: T[],
+): T[] {
+  return movements.sort((a, b) => lockOrder(a.sku, a.warehouseId, b.sku, b.warehouseId))
+}
+
+function lockOrder(aSku: string, aWarehouse: number, bSku: string, bWarehouse: number): number {
+  return aSku < bSku ? -1 : aSku > bSku ? 1 : aWarehouse - bWarehouse
 }
 
 /** The key of one product's balance in one warehouse, as `recordMovements` answers. */

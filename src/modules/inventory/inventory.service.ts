@@ -15,8 +15,9 @@ import type { InventoryEvents } from './inventory.events.ts'
 import {
   addCostedUnitsMany,
   balanceKey,
-  recordMovements,
+  movementsInLockOrder,
   recordMovement,
+  recordMovements,
   type StockMovement,
 } from './inventory.repository.ts'
 
@@ -38,8 +39,32 @@ export async function moveStock(
   return physicalQty
 }
 
+/**
+ * Several movements in the caller's transaction, each announced. Without `preventNegative`, or when
+ * none removes stock, they go in one balance upsert and one ledger insert (`recordMovements`);
+ * otherwise each is its own conditional write in lock order, so a shelf that cannot cover a removal
+ * refuses the whole change (400).
+ */
+export async function moveStockMany(
+  events: EventEmitter<InventoryEvents>,
+  trx: Transaction<DB>,
+  movements: StockMovement[],
+  preventNegative: boolean,
+): Promise<void> {
+  if (preventNegative && movements.some((m) => m.qty < 0)) {
+    for (const m of movementsInLockOrder(movements)) {
+      await announce(events, trx, m, await recordMovement(trx, m, true))
+    }
+    return
+  }
+  const after = await recordMovements(trx, movements)
+  for (const m of movements) {
+    await announce(events, trx, m, after.get(balanceKey(m.sku, m.warehouseId)) ?? 0)
+  }
+}
+
 /** `inventory.changed` for one recorded movement, with the physical units after it. */
-export function announce(
+function announce(
   events: EventEmitter<InventoryEvents>,
   trx: Transaction<DB>,
   movement: StockMovement,
@@ -115,10 +140,7 @@ export async function addReceivedStock(
   }
   // Additions only, so PreventNegativeInventory cannot refuse them: one statement for the balances
   // (which locks their rows in one order), one for the ledger, whatever the number of lines.
-  const after = await recordMovements(trx, movements)
-  for (const m of movements) {
-    await announce(events, trx, m, after.get(balanceKey(m.sku, m.warehouseId)) ?? 0)
-  }
+  await moveStockMany(events, trx, movements, false)
   await addCostedUnitsMany(
     trx,
     movements.flatMap((m) =>

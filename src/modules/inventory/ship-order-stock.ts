@@ -4,8 +4,8 @@ import type { EventEmitter } from '../../db/events.ts'
 import type { OrderShipped, OrderShippedItem, OrderUnshipped } from '../orders/index.ts'
 import type { InventoryEvents } from './inventory.events.ts'
 import type { InventorySourceType } from './inventory.table.ts'
-import { announce, moveStock } from './inventory.service.ts'
-import { balanceKey, recordMovements, type StockMovement } from './inventory.repository.ts'
+import { moveStockMany } from './inventory.service.ts'
+import type { StockMovement } from './inventory.repository.ts'
 import { getClientSettings } from '../settings/index.ts'
 import { reserveOrderItems } from './reserve-for-order.ts'
 
@@ -32,10 +32,7 @@ function movementsOf(
       }
     }
   }
-  // In the one order stock writes lock balance rows in, so concurrent shipments never deadlock.
-  return [...sums.values()].sort((a, b) =>
-    a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.warehouseId - b.warehouseId,
-  )
+  return [...sums.values()]
 }
 
 async function move(
@@ -63,18 +60,7 @@ async function move(
     now: order.now,
   }))
   const { PreventNegativeInventory } = await getClientSettings(trx, order.companyId)
-  if (sign < 0 && PreventNegativeInventory) {
-    // Each removal is its own conditional update, so a shelf that cannot cover it refuses (400).
-    for (const m of movements) {
-      await moveStock(events, trx, order.companyId, m)
-    }
-    return
-  }
-  // Nothing can refuse these: one balance upsert and one ledger insert for the whole order.
-  const after = await recordMovements(trx, movements)
-  for (const m of movements) {
-    await announce(events, trx, m, after.get(balanceKey(m.sku, m.warehouseId)) ?? 0)
-  }
+  await moveStockMany(events, trx, movements, PreventNegativeInventory)
 }
 
 /**
