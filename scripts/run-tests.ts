@@ -73,7 +73,10 @@ if (dialects.includes('postgres')) {
 }
 
 const patterns = process.argv.slice(2)
-const files = patterns.length > 0 ? patterns : ['src/**/*.test.ts', 'test/**/*.test.ts']
+const files =
+  patterns.length > 0
+    ? patterns
+    : ['src/**/*.test.ts', 'packages/client/src/**/*.test.ts', 'test/**/*.test.ts']
 const onPostgres = dialects.includes('postgres')
 // This run's schemas only (a fresh ID, so none exist yet): another run on the same database may be
 // making its own right now.

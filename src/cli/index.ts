@@ -1,6 +1,6 @@
 import { Command } from 'commander'
 import { ConfigError } from '../config.ts'
-import { ApiError } from '../client/index.ts'
+import { ApiError } from '../../packages/client/src/index.ts'
 import { registerContainerCommands } from './commands/containers.ts'
 import { registerImportCommands } from './commands/import.ts'
 import { registerInventoryCommands } from './commands/inventory.ts'

@@ -101,7 +101,6 @@ const allowed: Array<[file: string, specifier: string]> = [
   ['src/flows/crossdock/crossdock.test.ts', '../../../test/helpers/crossdock-api.ts'],
   ['src/db/events.test.ts', '../../test/helpers/dialects.ts'],
   ['src/app/app.test.ts', '../../test/helpers/build-app.ts'],
-  ['src/client/client.test.ts', '../../test/helpers/build-app.ts'],
 ]
 
 describe('import floors (eslint.floors.mjs)', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { type CreateOrderRequest } from '../../src/client/index.ts'
+import { type CreateOrderRequest } from '../../packages/client/src/index.ts'
 import { testDialects } from '../helpers/dialects.ts'
 import { useCliServer } from '../helpers/cli-server.ts'
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { createClient, type CrossdockClient } from '../../src/client/index.ts'
+import { createClient, type CrossdockClient } from '../../packages/client/src/index.ts'
 import { ADMIN_PASSWORD, type TestApp } from './build-app.ts'
 
 // The SDK against an in-process app: its `fetch` hands every request to `app.inject`.

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { Option, type Command } from 'commander'
-import { createClient, type CrossdockClient } from '../../client/index.ts'
+import { createClient, type CrossdockClient } from '../../../packages/client/src/index.ts'
 
 // Where data commands find the server and credentials: flags, then environment variables, then a
 // config file (`--config`, CROSSDOCK_CONFIG, ./crossdock.config.json, ~/.config/crossdock/config.json).

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { paginate, type ShippingContainerListQuery } from '../../client/index.ts'
+import { paginate, type ShippingContainerListQuery } from '../../../packages/client/src/index.ts'
 import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
 import { intList, positiveInt, printDetail, printJson, printList } from './output.ts'
 

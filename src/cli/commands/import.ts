@@ -6,7 +6,7 @@ import {
   type CreateOrderRequest,
   type CreatePurchaseOrderRequest,
   type CrossdockClient,
-} from '../../client/index.ts'
+} from '../../../packages/client/src/index.ts'
 import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
 import {
   ORDER_CSV,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import type { InventoryListItem, InventoryListQuery } from '../../client/index.ts'
+import type { InventoryListItem, InventoryListQuery } from '../../../packages/client/src/index.ts'
 import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
 import { intList, positiveInt, printDetail, printList } from './output.ts'
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import type { UpdateOrderRequest } from '../../client/index.ts'
+import type { UpdateOrderRequest } from '../../../packages/client/src/index.ts'
 import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
 import { idQty, intList, positiveInt, printJson, readJsonBody } from './output.ts'
 

@@ -3,7 +3,7 @@ import type {
   AddOrderNoteRequest,
   CrossdockClient,
   ReceiveManualPaymentRequest,
-} from '../../client/index.ts'
+} from '../../../packages/client/src/index.ts'
 import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
 import { positiveInt, printJson } from './output.ts'
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import type {
   UpdateOrdersDropshipStatusRequest,
   UpdateOrdersStatusRequest,
-} from '../../client/index.ts'
+} from '../../../packages/client/src/index.ts'
 import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
 import { intList, positiveInt, printJson } from './output.ts'
 

@@ -1,5 +1,9 @@
 import type { Command } from 'commander'
-import type { CreateOrderRequest, OrderListItem, OrderListQuery } from '../../client/index.ts'
+import type {
+  CreateOrderRequest,
+  OrderListItem,
+  OrderListQuery,
+} from '../../../packages/client/src/index.ts'
 import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
 import { registerOrderEditCommand } from './orders-edit.ts'
 import {

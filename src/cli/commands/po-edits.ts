@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import type {
   AddPurchaseOrderItemsRequest,
   UpdatePurchaseOrderRequest,
-} from '../../client/index.ts'
+} from '../../../packages/client/src/index.ts'
 import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
 import { idQty, positiveInt, printDetail, printJson, readJsonBody } from './output.ts'
 

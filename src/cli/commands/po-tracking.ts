@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import type { AddPurchaseOrderTrackingNumbersRequest } from '../../client/index.ts'
+import type { AddPurchaseOrderTrackingNumbersRequest } from '../../../packages/client/src/index.ts'
 import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
 import { intList, positiveInt, printJson, printTable } from './output.ts'
 

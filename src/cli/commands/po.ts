@@ -3,7 +3,7 @@ import type {
   CreatePurchaseOrderRequest,
   PurchaseOrderListItem,
   PurchaseOrderListQuery,
-} from '../../client/index.ts'
+} from '../../../packages/client/src/index.ts'
 import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
 import { registerPoEditCommands } from './po-edits.ts'
 import { registerPoTrackingCommands } from './po-tracking.ts'

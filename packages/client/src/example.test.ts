@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { runDropship } from '../../examples/dropship.ts'
-import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../test/helpers/build-app.ts'
-import { testDialects } from '../../test/helpers/dialects.ts'
+import { runDropship } from '../../../examples/dropship.ts'
+import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/helpers/build-app.ts'
+import { testDialects } from '../../../test/helpers/dialects.ts'
 import { createClient } from './index.ts'
 
 // examples/dropship.ts runs end to end against the in-process app.

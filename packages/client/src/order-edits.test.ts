@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { createTestApp, type TestApp } from '../../test/helpers/build-app.ts'
-import { testDialects } from '../../test/helpers/dialects.ts'
-import { injectedClient } from '../../test/helpers/inject-fetch.ts'
+import { createTestApp, type TestApp } from '../../../test/helpers/build-app.ts'
+import { testDialects } from '../../../test/helpers/dialects.ts'
+import { injectedClient } from '../../../test/helpers/inject-fetch.ts'
 import { ValidationApiError } from './errors.ts'
 
 // The SDK's order edits against the in-process app: update, addItems, updateItems, deleteItems.

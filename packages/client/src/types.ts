@@ -1,38 +1,38 @@
 import type { Static, TObject, TUnsafe } from 'typebox'
-import type { ErrorBody, IdResponse, ListOf, PageQuery } from '../wire/schemas.ts'
-import type { TokenRequest, TokenResponse } from '../modules/auth/index.ts'
+import type { ErrorBody, IdResponse, ListOf, PageQuery } from '../../../src/wire/schemas.ts'
+import type { TokenRequest, TokenResponse } from '../../../src/modules/auth/index.ts'
 import type {
   CompanyDetails,
   CompanyList,
   CompanyListQuery,
-} from '../modules/catalog/companies/index.ts'
-import type { PaymentTermList } from '../modules/catalog/payment-terms/index.ts'
+} from '../../../src/modules/catalog/companies/index.ts'
+import type { PaymentTermList } from '../../../src/modules/catalog/payment-terms/index.ts'
 import type {
   AddSingleProductModel,
   CatalogList,
   CatalogQuery,
-} from '../modules/catalog/products/index.ts'
+} from '../../../src/modules/catalog/products/index.ts'
 import type {
   VendorDetails,
   VendorList,
   VendorListQuery,
-} from '../modules/catalog/vendors/index.ts'
+} from '../../../src/modules/catalog/vendors/index.ts'
 import type {
   WarehouseDetails,
   WarehouseList,
   WarehouseListQuery,
-} from '../modules/catalog/warehouses/index.ts'
+} from '../../../src/modules/catalog/warehouses/index.ts'
 import type {
   CreateCustomerBody,
   CustomerDetailsDto,
   CustomerList as CustomerListDto,
   CustomerListQuery as CustomerQuery,
-} from '../modules/customers/index.ts'
+} from '../../../src/modules/customers/index.ts'
 import type {
   AddNoteBody,
   ReceiveCheckBody,
   ReceiveManualPaymentBody,
-} from '../modules/orders/index.ts'
+} from '../../../src/modules/orders/index.ts'
 import type {
   AdjustPhysicalInventoryRequest as AdjustBody,
   InventoryDetailsDto,
@@ -41,15 +41,15 @@ import type {
   InventoryWarehouseDto,
   SetPhysicalInventoryRequest as SetBody,
   SingleWarehouseList,
-} from '../modules/inventory/index.ts'
-import type { LinkToPoBody } from '../flows/crossdock/index.ts'
+} from '../../../src/modules/inventory/index.ts'
+import type { LinkToPoBody } from '../../../src/flows/crossdock/index.ts'
 import type {
   OrderList,
   OrderListQuery,
   CreateOrderBody,
   OrderNoteDto,
   SingleOrderDataDto,
-} from '../modules/orders/index.ts'
+} from '../../../src/modules/orders/index.ts'
 import type {
   PoDetails,
   CreatePoRequest,
@@ -65,14 +65,14 @@ import type {
   PoItems,
   UpdatePoItemsRequest,
   UpdatePoRequest,
-} from '../modules/purchase-orders/index.ts'
+} from '../../../src/modules/purchase-orders/index.ts'
 
 import type {
   AddOrderItemsBody,
   DeleteOrderItemsBody,
   UpdateOrderBody,
   UpdateOrderItemsBody,
-} from '../modules/orders/index.ts'
+} from '../../../src/modules/orders/index.ts'
 // Every request and response type of the SDK, derived from the TypeBox schemas the server validates
 // and serializes with. Type-only imports: nothing of the server is loaded at run time.
 
@@ -158,7 +158,7 @@ import type {
   UnshipOrderRequest as UnshipOrderBody,
   UpdateShippingStatusRequest as ShipOrderBody,
   UpdateSinglePackageShippingStatusRequest as ShipPackageBody,
-} from '../modules/orders/index.ts'
+} from '../../../src/modules/orders/index.ts'
 // Order shipping: PUT /Orders/ShippingStatus, …/SinglePackage, /Orders/SetUnshipped, GET /Orders/Packages.
 export type ShipOrderRequest = Static<typeof ShipOrderBody>
 export type ShipPackageRequest = Static<typeof ShipPackageBody>
@@ -169,7 +169,7 @@ export type OrderPackage = OrderPackageList['Results'][number]
 import type {
   UpdateOrdersDropshipStatusBody,
   UpdateOrdersStatusCodeBody,
-} from '../modules/orders/index.ts'
+} from '../../../src/modules/orders/index.ts'
 // Order status: PUT /Orders/StatusCode, PUT /Orders/DropshipStatus (DELETE /Orders/{id} has no body).
 export type UpdateOrdersStatusRequest = Static<typeof UpdateOrdersStatusCodeBody>
 export type UpdateOrdersDropshipStatusRequest = Static<typeof UpdateOrdersDropshipStatusBody>

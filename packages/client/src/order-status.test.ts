@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { createTestApp, type TestApp } from '../../test/helpers/build-app.ts'
-import { createOrder } from '../../test/helpers/crossdock-api.ts'
-import { testDialects } from '../../test/helpers/dialects.ts'
-import { injectedClient } from '../../test/helpers/inject-fetch.ts'
+import { createTestApp, type TestApp } from '../../../test/helpers/build-app.ts'
+import { createOrder } from '../../../test/helpers/crossdock-api.ts'
+import { testDialects } from '../../../test/helpers/dialects.ts'
+import { injectedClient } from '../../../test/helpers/inject-fetch.ts'
 import { NotFoundApiError, ValidationApiError } from './errors.ts'
 
 // The SDK's order status calls against the in-process app: setStatus, setDropshipStatus, delete.

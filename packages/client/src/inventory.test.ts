@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { createTestApp, type TestApp } from '../../test/helpers/build-app.ts'
-import { testDialects } from '../../test/helpers/dialects.ts'
-import { injectedClient } from '../../test/helpers/inject-fetch.ts'
-import { seedInventoryScenario } from '../../test/helpers/inventory-fixtures.ts'
+import { createTestApp, type TestApp } from '../../../test/helpers/build-app.ts'
+import { testDialects } from '../../../test/helpers/dialects.ts'
+import { injectedClient } from '../../../test/helpers/inject-fetch.ts'
+import { seedInventoryScenario } from '../../../test/helpers/inventory-fixtures.ts'
 
 // The SDK's inventory group against the in-process app: list, iterate, details, warehouses, adjust, set.
 

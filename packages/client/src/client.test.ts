@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
-import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../test/helpers/build-app.ts'
-import { testDialects } from '../../test/helpers/dialects.ts'
+import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/helpers/build-app.ts'
+import { testDialects } from '../../../test/helpers/dialects.ts'
 import {
   AuthenticationApiError,
   NotFoundApiError,

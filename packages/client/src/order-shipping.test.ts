@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { createTestApp, type TestApp } from '../../test/helpers/build-app.ts'
-import { testDialects } from '../../test/helpers/dialects.ts'
-import { injectedClient } from '../../test/helpers/inject-fetch.ts'
-import { orderBody, orderLine } from '../../test/helpers/factories.ts'
-import { assertReservationsMatchOrders } from '../../test/helpers/invariants.ts'
+import { createTestApp, type TestApp } from '../../../test/helpers/build-app.ts'
+import { testDialects } from '../../../test/helpers/dialects.ts'
+import { injectedClient } from '../../../test/helpers/inject-fetch.ts'
+import { orderBody, orderLine } from '../../../test/helpers/factories.ts'
+import { assertReservationsMatchOrders } from '../../../test/helpers/invariants.ts'
 import { ValidationApiError } from './errors.ts'
 
 // The SDK's order shipping methods against the in-process app: ship, shipPackage, packages, unship.

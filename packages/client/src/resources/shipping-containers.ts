@@ -7,7 +7,7 @@ import type {
   ContainerListQuery,
   CreateContainerRequest,
   UpdateContainerRequest,
-} from '../../modules/shipping-containers/index.ts'
+} from '../../../../src/modules/shipping-containers/index.ts'
 
 export type CreateShippingContainerRequest = Static<typeof CreateContainerRequest>
 export type UpdateShippingContainerRequest = Static<typeof UpdateContainerRequest>
