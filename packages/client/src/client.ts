@@ -3,6 +3,7 @@ import { InventoryResource } from './resources/inventory.ts'
 import { OrdersResource } from './resources/orders.ts'
 import { PurchaseOrdersResource } from './resources/purchase-orders.ts'
 import { ShippingContainersResource } from './resources/shipping-containers.ts'
+import { createSandbox, type SandboxResource } from './resources/sandbox.ts'
 import {
   CustomersResource,
   ListResource,
@@ -26,6 +27,8 @@ export interface CrossdockClient {
   customers: CustomersResource
   inventory: InventoryResource
   shippingContainers: ShippingContainersResource
+  /** Crossdock's sandbox controls (admins only): reset, snapshots, faults, clock, request journal. */
+  sandbox: SandboxResource
   /** The API root every path is appended to (`…/rest/api`). */
   readonly baseUrl: string
   /** The current bearer token (logs in on first use, renews before expiry). */
@@ -54,6 +57,7 @@ export function createClient(options: ClientOptions): CrossdockClient {
     customers: new CustomersResource(http),
     inventory: new InventoryResource(http),
     shippingContainers: new ShippingContainersResource(http),
+    sandbox: createSandbox(http),
     baseUrl: http.root,
     token: () => http.token(),
     logIn: async () => (await http.logIn()).response,

@@ -57,10 +57,17 @@ export interface CallSpec {
   queryPrefix?: string
   body?: unknown
   auth?: boolean
+  /** A Crossdock admin route: `path` is under `/admin` of the server, not under the API root. */
+  admin?: boolean
   options?: RequestOptions | undefined
 }
 
 const TRANSIENT = new Set([502, 503, 504])
+
+/** `http://host:8080/rest/api` (or `/api`) → `http://host:8080/admin`, Crossdock's admin routes. */
+export function adminRoot(apiRootUrl: string): string {
+  return apiRootUrl.replace(/(\/rest)?\/api$/i, '/admin')
+}
 
 /** `http://host:8080` → `http://host:8080/rest/api`; an API root is kept. */
 export function apiRoot(baseUrl: string): string {
@@ -162,7 +169,8 @@ export class Transport {
           ((options.retry ?? this.opts.retryWrites) === true ? crypto.randomUUID() : undefined))
         : undefined
     const retriable = !write || key !== undefined || (isTokenCall && options.retry === true)
-    const url = `${this.root}${spec.path}${queryString(spec.query, spec.queryPrefix)}`
+    const base = spec.admin === true ? adminRoot(this.root) : this.root
+    const url = `${base}${spec.path}${queryString(spec.query, spec.queryPrefix)}`
     const maxRetries = this.opts.retries ?? 2
     const maxWaits = this.opts.rateLimit?.maxRetries ?? 3
     const maxWaitMs = this.opts.rateLimit?.maxWaitMs ?? 60_000
