@@ -9,6 +9,7 @@ export default tseslint.config(
       'data',
       'coverage',
       '.bench-tmp',
+      'packages/client/dist',
       'bin/*.js',
       'eslint.config.mjs',
       'eslint.floors.mjs',

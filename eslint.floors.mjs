@@ -109,4 +109,22 @@ export const floors = [
     modulesFolder: 'modules/',
     siblingsByFace: true,
   }),
+  // The SDK (packages/client/src) ships alone, with no dependency: from outside its folder (the
+  // server's schemas, typebox) it may import types only, which its build expands (docs/architecture.md).
+  ...[1, 2, 3].map((depth) => ({
+    files: [`packages/client/src/${'*/'.repeat(depth - 1)}*.ts`],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [`^[^.]`, `^${UP(depth)}`].map((regex) => ({
+            regex,
+            allowTypeImports: true,
+            message: 'the SDK imports only its own files at run time; use import type',
+          })),
+        },
+      ],
+    },
+  })),
 ]

@@ -106,3 +106,86 @@ describe('loadConfig', () => {
     }
   })
 })
+
+describe('LOG_LEVEL, HOST and CROSSDOCK_CORS_ORIGINS', () => {
+  it("should accept pino's levels in any case and refuse anything else in one line", () => {
+    for (const level of ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) {
+      assert.equal(loadConfig({ LOG_LEVEL: level }).logLevel, level)
+    }
+    assert.equal(loadConfig({ LOG_LEVEL: 'WARN' }).logLevel, 'warn')
+    assert.equal(loadConfig({ LOG_LEVEL: '' }).logLevel, 'info')
+    for (const bad of ['verbose', 'warning', '30', 'info,debug']) {
+      assert.throws(
+        () => loadConfig({ LOG_LEVEL: bad }),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          error.variable === 'LOG_LEVEL' &&
+          !error.message.includes('\n') &&
+          error.message.includes(`"${bad}"`),
+        bad,
+      )
+    }
+  })
+
+  it('should accept IP addresses and host names for HOST, brackets stripped, and refuse the rest', () => {
+    const hosts: Array<[string, string]> = [
+      ['127.0.0.1', '127.0.0.1'],
+      ['0.0.0.0', '0.0.0.0'],
+      ['::', '::'],
+      ['[::1]', '::1'],
+      ['fe80::1', 'fe80::1'],
+      ['localhost', 'localhost'],
+      ['crossdock-1.internal.example.com', 'crossdock-1.internal.example.com'],
+      [' localhost ', 'localhost'],
+    ]
+    for (const [raw, host] of hosts) {
+      assert.equal(loadConfig({ HOST: raw }).host, host, raw)
+    }
+    for (const bad of [
+      'http://localhost',
+      'localhost:8080',
+      'my host',
+      '-bad.example',
+      'bad-.example',
+      'a..b',
+      '[localhost]',
+      '300.1.1.1.1/',
+      'x'.repeat(64),
+    ]) {
+      assert.throws(
+        () => loadConfig({ HOST: bad }),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          error.variable === 'HOST' &&
+          !error.message.includes('\n'),
+        bad,
+      )
+    }
+  })
+
+  it('should read CROSSDOCK_CORS_ORIGINS as off, * or a list of origins', () => {
+    assert.deepEqual(loadConfig({}).corsOrigins, [])
+    assert.equal(loadConfig({ CROSSDOCK_CORS_ORIGINS: ' * ' }).corsOrigins, '*')
+    assert.deepEqual(
+      loadConfig({
+        CROSSDOCK_CORS_ORIGINS:
+          'https://tool.example.com, http://localhost:5173/,HTTPS://A.example',
+      }).corsOrigins,
+      ['https://tool.example.com', 'http://localhost:5173', 'https://a.example'],
+    )
+    for (const bad of [
+      'tool.example.com',
+      'https://tool.example.com/path',
+      'ftp://files.example.com',
+      '*,https://a.example',
+      'https://a.example?x=1',
+    ]) {
+      assert.throws(
+        () => loadConfig({ CROSSDOCK_CORS_ORIGINS: bad }),
+        (error: unknown) =>
+          error instanceof ConfigError && error.variable === 'CROSSDOCK_CORS_ORIGINS',
+        bad,
+      )
+    }
+  })
+})

@@ -84,6 +84,62 @@ export interface Config {
    * for operators running Crossdock as their own OMS rather than as a stand-in for Sellercloud.
    */
   strictErrors: boolean
+  /** Origins browsers may call from (`CROSSDOCK_CORS_ORIGINS`); `'*'`: any; empty: CORS off. */
+  corsOrigins: string[] | '*'
+  /** The request journal (`GET /admin/requests`): on/off, retention, body cut. */
+  journal: JournalConfig
+}
+
+export interface JournalConfig {
+  enabled: boolean
+  /** Rows kept; older ones are pruned. */
+  maxRows: number
+  /** Rows older than this (by the server clock) are pruned. */
+  maxAgeMs: number
+  /** Request and response bodies are cut at this many bytes. */
+  bodyLimitBytes: number
+}
+
+export const JOURNAL_DEFAULTS: JournalConfig = {
+  enabled: true,
+  maxRows: 100_000,
+  maxAgeMs: 7 * 24 * 3600_000,
+  bodyLimitBytes: 64 * 1024,
+}
+
+const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3600_000, d: 86_400_000 }
+
+/** `CROSSDOCK_JOURNAL_MAX_AGE`: seconds, or a number with s, m, h or d (`7d`, `12h`). */
+function duration(env: Env, name: string, fallbackMs: number): number {
+  const raw = (env[name] ?? '').trim().toLowerCase()
+  if (raw === '') {
+    return fallbackMs
+  }
+  const match = /^(\d{1,9})([smhd]?)$/.exec(raw)
+  const ms = match === null ? 0 : Number(match[1]) * DURATION_UNITS[match[2] || 's']!
+  if (ms < 1000 || ms > 3650 * 86_400_000) {
+    throw new ConfigError(
+      name,
+      `expected a duration such as 3600, 90m, 12h or 7d (1 s to 3650 d), got "${env[name]}"`,
+    )
+  }
+  return ms
+}
+
+function journalConfig(env: Env): JournalConfig {
+  const d = JOURNAL_DEFAULTS
+  return {
+    enabled: flag(env, 'CROSSDOCK_JOURNAL', d.enabled),
+    maxRows: integer(env, 'CROSSDOCK_JOURNAL_MAX_ROWS', d.maxRows, 1, 100_000_000),
+    maxAgeMs: duration(env, 'CROSSDOCK_JOURNAL_MAX_AGE', d.maxAgeMs),
+    bodyLimitBytes: integer(
+      env,
+      'CROSSDOCK_JOURNAL_BODY_LIMIT',
+      d.bodyLimitBytes,
+      0,
+      16 * 1024 * 1024,
+    ),
+  }
 }
 
 type Env = Record<string, string | undefined>
@@ -241,6 +297,71 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `expected 1 or 0 (true/false), got "${env[name]}"`)
 }
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+/** `LOG_LEVEL`: one of pino's levels, any case. */
+export function parseLogLevel(raw: string | undefined): string {
+  const level = (raw ?? '').trim().toLowerCase()
+  if (level === '') {
+    return 'info'
+  }
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${raw}"`)
+  }
+  return level
+}
+
+// RFC 1123 host names: dot-separated labels of letters, digits and inner hyphens.
+const HOST_NAME =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
+
+/** `HOST`: an IPv4 or IPv6 address (brackets allowed) or a host name such as `localhost`. */
+export function parseHost(raw: string | undefined): string {
+  const host = (raw ?? '').trim()
+  if (host === '') {
+    return '127.0.0.1'
+  }
+  const unbracketed = /^\[(.*)\]$/.exec(host)?.[1] ?? host
+  if (isIP(unbracketed) !== 0 || (unbracketed === host && HOST_NAME.test(host))) {
+    return unbracketed
+  }
+  throw new ConfigError(
+    'HOST',
+    `expected an IP address or a host name (127.0.0.1, 0.0.0.0, ::, localhost), got "${raw}"`,
+  )
+}
+
+/** `CROSSDOCK_CORS_ORIGINS`: `*`, or a comma list of origins (`https://tool.example.com:8443`). */
+export function parseCorsOrigins(raw: string | undefined): string[] | '*' {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+  if (entries.length === 1 && entries[0] === '*') {
+    return '*'
+  }
+  return entries.map((entry) => {
+    let url: URL | undefined
+    try {
+      url = new URL(entry)
+    } catch {
+      url = undefined
+    }
+    const origin = url?.origin
+    if (
+      url === undefined ||
+      (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+      origin !== entry.replace(/\/$/, '').toLowerCase()
+    ) {
+      throw new ConfigError(
+        'CROSSDOCK_CORS_ORIGINS',
+        `expected * or origins like https://app.example.com separated by commas, got "${entry}"`,
+      )
+    }
+    return origin
+  })
+}
+
 /** Reads the whole configuration from environment variables; throws ConfigError on bad values. */
 export function loadConfig(env: Env = process.env): Config {
   const fixturesPath = env.CROSSDOCK_FIXTURES || undefined
@@ -266,7 +387,7 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('REDIS_URL', `expected redis://… or rediss://…, got "${redisUrl}"`)
   }
   return {
-    host: env.HOST || '127.0.0.1',
+    host: parseHost(env.HOST),
     port: integer(env, 'PORT', 8080, 0, 65535),
     database: parseDatabaseUrl(env.DATABASE_URL, env),
     adminUser: env.CROSSDOCK_ADMIN_USER || 'admin',
@@ -275,7 +396,7 @@ export function loadConfig(env: Env = process.env): Config {
     jwtSecret,
     tokenLifetimeSeconds: integer(env, 'CROSSDOCK_TOKEN_LIFETIME', 3600, 1, 31 * 24 * 3600),
     bodyLimitBytes: integer(env, 'CROSSDOCK_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
-    logLevel: env.LOG_LEVEL || 'info',
+    logLevel: parseLogLevel(env.LOG_LEVEL),
     rateLimitPerHour,
     redisUrl,
     redisKeyPrefix: env.CROSSDOCK_REDIS_KEY_PREFIX || 'crossdock:',
@@ -284,5 +405,7 @@ export function loadConfig(env: Env = process.env): Config {
     http: httpLimits(env),
     shutdownGraceMs: integer(env, 'CROSSDOCK_SHUTDOWN_GRACE_MS', 10_000, 100, 600_000),
     strictErrors: flag(env, 'CROSSDOCK_STRICT_ERRORS', false),
+    corsOrigins: parseCorsOrigins(env.CROSSDOCK_CORS_ORIGINS),
+    journal: journalConfig(env),
   }
 }

@@ -3,11 +3,14 @@ import formbody from '@fastify/formbody'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
-import { registerAuthHook } from './auth-hook.ts'
+import { PROTECTED_PREFIXES, registerAuthHook } from './auth-hook.ts'
 import { httpServerFactory, registerConnectionCap } from './http-server.ts'
 import type { AppDeps } from './deps.ts'
 import { frameworkErrorHandler, registerErrorHandling } from '../wire/error-handler.ts'
 import { registerIdempotency } from './idempotency-hook.ts'
+import { registerJournalResponses, registerRequestJournal } from '../modules/journal/index.ts'
+import { registerFaultMatching, registerFaultResponses } from '../modules/faults/index.ts'
+import { registerRequestGate, registerRequestGateExit } from '../modules/snapshots/index.ts'
 import { registerRateLimit } from './rate-limit.ts'
 import {
   MemoryRateLimitStore,
@@ -21,6 +24,9 @@ import { validatorCompiler } from '../wire/validation.ts'
 import { jsonBodyParser } from '../wire/json-body.ts'
 import { registerWireHook } from '../wire/normalize-hook.ts'
 import { registerPathConstraints } from '../wire/path-params.ts'
+import { SWAGGER_UI_BRANDING, VERSION } from './brand.ts'
+import { registerCors } from './cors.ts'
+import { collectMethods, registerMethodNotAllowed } from './method-not-allowed.ts'
 
 export type App = FastifyInstance
 export interface BuildOptions {
@@ -50,6 +56,8 @@ export async function buildApp(
     onConstructorPoisoning: 'error',
     frameworkErrors: frameworkErrorHandler,
   })
+  // Before the first route: every route is also kept for the 405 answers and CORS preflights.
+  const methods = collectMethods(app)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
@@ -57,6 +65,9 @@ export async function buildApp(
     reply.header('X-Request-Id', request.id)
   })
   registerConnectionCap(app)
+  // First of the request hooks: the journal stamps the arrival and keeps the body as sent.
+  registerRequestJournal(app, deps)
+  registerCors(app, deps.config.corsOrigins, methods) // a preflight needs no token
   // JSON (and text/json, form-urlencoded as Swagger lists) only: a text/plain body is a 415.
   // JSON goes through the wire parser: nesting bounded, number texts kept for money (json-body.ts).
   app.removeContentTypeParser(['text/plain', 'application/json'])
@@ -72,7 +83,7 @@ export async function buildApp(
       openapi: '3.0.3',
       info: {
         title: 'Crossdock — Sellercloud-compatible REST API',
-        version: '0.1.0',
+        version: VERSION,
         description:
           'Paths, JSON shapes and enums follow the Sellercloud REST API. Get a token from POST /rest/api/token and send it as `Authorization: Bearer <token>`.',
       },
@@ -82,11 +93,15 @@ export async function buildApp(
       security: [{ Bearer: [] }],
     },
   })
-  await app.register(swaggerUi, { routePrefix: '/rest/swagger' })
+  await app.register(swaggerUi, { routePrefix: '/rest/swagger', ...SWAGGER_UI_BRANDING })
 
   registerErrorHandling(app, databaseBusyError, { strictErrors: deps.config.strictErrors })
   // Before authentication: `/Orders/Shipments` is an unknown route, a 404 with or without a token.
   registerPathConstraints(app)
+  // Before authentication, as ASP.NET routes before it authorizes: a wrong method is a 405.
+  registerMethodNotAllowed(app, methods)
+  // Before authentication: a request waits out a reset or restore before it reads anything.
+  registerRequestGate(app, deps.gate, PROTECTED_PREFIXES)
   registerAuthHook(app, deps.tokens, deps.access)
   let store: RateLimitStore | undefined
   if (deps.config.rateLimitPerHour !== null) {
@@ -100,7 +115,13 @@ export async function buildApp(
     registerRateLimit(app, deps.config.rateLimitPerHour, store, deps.clock)
   }
   registerWireHook(app)
+  // Sandbox faults around the idempotency hook: a Before fault answers before a key is claimed, an
+  // After fault replaces the answer once the key has stored it (src/modules/faults/faults.hooks.ts).
+  registerFaultMatching(app, deps)
   registerIdempotency(app, deps.db, deps.clock)
+  registerFaultResponses(app)
+  registerJournalResponses(app) // after every hook that may replace the payload
+  registerRequestGateExit(app) // after every onSend hook that writes (idempotency)
 
   registerOpsRoutes(app, deps, () => store?.health() ?? 'off')
   await app.register(async (api) => registerApiRoutes(api, deps), { prefix: '/rest/api' })

@@ -3,28 +3,31 @@ import { ConfigError } from '../config.ts'
 import { createDb, pingDb, type Database } from '../db/database.ts'
 import { isForeignKeyViolation } from '../db/db-errors.ts'
 import { migrateToLatest } from '../db/migrator.ts'
+import { prepareSqlitePath } from './sqlite-path.ts'
+import { settleAdmin, type AdminStart } from './admin-start.ts'
 import type { AppDeps } from './deps.ts'
 import { createEventBus } from './events.ts'
 import {
-  ensureAdminUser,
   resolveJwtSecret,
-  type AdminBootstrap,
   createAccessGuard,
   createLoginThrottle,
   createTokenService,
 } from '../modules/auth/index.ts'
 import { FixturesFileError, loadReferenceData, type SeedReport } from '../modules/admin/index.ts'
 import { systemClock, type Clock } from '../shared/clock.ts'
+import { openSandboxClock } from '../modules/sandbox-clock/index.ts'
+import { createRequestGate } from '../modules/snapshots/index.ts'
 
 export interface Prepared {
   deps: AppDeps
   migrationsApplied: string[]
   seed: SeedReport
   /**
-   * Creates the configured admin if the database has none. Call it last, after everything that can
-   * fail (listening included), and print a generated password right after it.
+   * Creates the configured admin if the database has none, or gives it CROSSDOCK_ADMIN_PASSWORD.
+   * Call it last, after everything that can fail (listening included), and print a generated
+   * password right after it (`reportAdmin`).
    */
-  ensureAdmin(): Promise<AdminBootstrap>
+  ensureAdmin(): Promise<AdminStart>
 }
 
 function describe(error: unknown): string {
@@ -36,6 +39,9 @@ function describe(error: unknown): string {
 export async function openDatabase(config: Config): Promise<Database> {
   let db: Database
   try {
+    if (config.database.dialect === 'sqlite') {
+      prepareSqlitePath(config.database.path)
+    }
     db = createDb(config.database)
     await pingDb(db)
   } catch (error) {
@@ -51,11 +57,13 @@ export async function openDatabase(config: Config): Promise<Database> {
  */
 export async function prepare(
   config: Config,
-  clock: Clock = systemClock,
+  realClock: Clock = systemClock,
   db?: Database,
 ): Promise<Prepared> {
   const database = db ?? (await openDatabase(config))
   const migrationsApplied = await migrateToLatest(database)
+  // Every read of "now" from here on is the shared sandbox clock (real time until an admin moves it).
+  const clock = await openSandboxClock(database, realClock)
   let seed: SeedReport
   try {
     seed = await loadReferenceData(database, clock, config.fixturesPath)
@@ -84,9 +92,10 @@ export async function prepare(
       access,
       events,
       loginThrottle: createLoginThrottle(clock),
+      gate: createRequestGate(),
     },
     migrationsApplied,
     seed,
-    ensureAdmin: () => ensureAdminUser(database, clock, config.adminUser, config.adminPassword),
+    ensureAdmin: () => settleAdmin(database, clock, config),
   }
 }

@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import { pingDb, poolState } from '../db/database.ts'
 import { databaseBusyError } from '../db/db-errors.ts'
 import type { AppDeps } from './deps.ts'
+import { registerLanding } from './landing.ts'
 
 /** `degraded`: the shared rate-limit store is unreachable and requests go uncounted. */
 export type RateLimitsState = 'ok' | 'degraded' | 'off'
@@ -21,11 +22,14 @@ const ReadyBody = {
   ),
 }
 
+const NO_TOKEN = 'No token needed (for load balancers and orchestrators).'
+
 export function registerOps(
   app: FastifyInstance,
   deps: AppDeps,
   rateLimits: () => RateLimitsState,
 ): void {
+  registerLanding(app)
   app.get(
     '/health',
     {
@@ -33,6 +37,8 @@ export function registerOps(
       schema: {
         tags: ['Operations'],
         summary: 'Liveness',
+        description: `The process answers. ${NO_TOKEN}`,
+        security: [],
         response: { 200: Type.Object({ Status: Type.String() }) },
       },
     },
@@ -45,8 +51,8 @@ export function registerOps(
       schema: {
         tags: ['Operations'],
         summary: 'Readiness: the database answers (within a second)',
-        description:
-          'Also says whether rate limits are enforced (`degraded` while the shared Redis store is unreachable) and, on PostgreSQL, the state of the connection pool.',
+        description: `Also says whether rate limits are enforced (\`degraded\` while the shared Redis store is unreachable) and, on PostgreSQL, the state of the connection pool. ${NO_TOKEN}`,
+        security: [],
         response: {
           200: Type.Object(ReadyBody),
           503: Type.Object({ ...ReadyBody, Message: Type.String() }),

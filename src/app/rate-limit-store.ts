@@ -163,6 +163,7 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   async hit(key: string, minute: number): Promise<Hit> {
+    // The breaker's cool-down is real time; the window (`minute`) is the caller's clock.
     const now = Date.now()
     if (this.open && (now < this.openUntil || this.probing)) {
       throw new StoreUnavailableError()

@@ -35,7 +35,9 @@ export function registerRateLimit(
       return
     }
     const key = `${(request.user as { id?: number } | null)?.id ?? 'anon'}|${request.ip}`
-    const minute = Math.floor(clock.now().getTime() / 60_000)
+    // Windows follow the sandbox clock (memory and Redis stores alike: the minute is the key).
+    const now = clock.now()
+    const minute = Math.floor(now.getTime() / 60_000)
     let hit: Hit
     try {
       hit = await store.hit(key, minute)
@@ -46,7 +48,7 @@ export function registerRateLimit(
     reply.header('x-ratelimit-limit', String(limit))
     reply.header('x-ratelimit-remaining', String(Math.max(0, limit - hit.count)))
     if (hit.count > limit) {
-      throw new RateLimitedError(resetTime(hit, minute, limit))
+      throw new RateLimitedError(resetTime(hit, minute, limit), now)
     }
   })
   app.addHook('onReady', async () => {

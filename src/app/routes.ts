@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { registerAdminApi } from '../modules/admin/index.ts'
+import { registerFaultRoutes } from '../modules/faults/index.ts'
 import { registerAuthRoutes } from '../modules/auth/index.ts'
+import { registerJournalRoutes } from '../modules/journal/index.ts'
+import { registerSandboxClockRoutes } from '../modules/sandbox-clock/index.ts'
+import { registerSnapshotRoutes } from '../modules/snapshots/index.ts'
 import { registerCompanyRoutes } from '../modules/catalog/companies/index.ts'
 import {
   findPurchaseOrderSkus,
@@ -64,6 +68,10 @@ export function registerApiRoutes(api: FastifyInstance, deps: AppDeps): void {
 export function registerAdminRoutes(admin: FastifyInstance, deps: AppDeps): void {
   registerAdminApi(admin, deps)
   registerInventoryLedgerRoutes(admin, deps)
+  registerJournalRoutes(admin, deps)
+  registerFaultRoutes(admin, deps)
+  registerSandboxClockRoutes(admin, deps)
+  registerSnapshotRoutes(admin, deps)
 }
 
 export function registerOpsRoutes(

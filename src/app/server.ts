@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify'
 import { prepare } from './bootstrap.ts'
 import type { Config } from '../config.ts'
 import { buildApp } from './app.ts'
+import { reportAdmin } from './admin-start.ts'
+import { CONSOLE_PATH, serviceUrls } from './landing.ts'
 
 export interface RunningServer {
   app: FastifyInstance
@@ -29,6 +31,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     draining = true
   })
   app.addHook('onClose', async () => {
+    // onClose hooks run last-registered first: the journal's queue is written before the pool goes.
+    await app.requestJournal.close()
     await deps.db.destroy()
   })
   const log = app.log
@@ -58,27 +62,29 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const url = await app.listen({ host: config.host, port: config.port }).catch(closeAndThrow)
   // Once listening, nothing else can fail the start: a failed start must not leave an admin whose
   // generated password nobody saw.
-  const admin = await prepared.ensureAdmin().catch(closeAndThrow)
-  if (admin.created) {
-    log.info({ username: admin.username }, 'first admin user created')
-  }
-  if (admin.generatedPassword !== undefined) {
-    // Printed once, to the terminal only: never written to the log stream.
-    process.stderr.write(
-      `\n  Crossdock admin user "${admin.username}" created with password: ${admin.generatedPassword}\n` +
-        '  (set CROSSDOCK_ADMIN_PASSWORD to choose it; this is the only time it is shown)\n\n',
-    )
-  }
+  reportAdmin(log, await prepared.ensureAdmin().catch(closeAndThrow))
   starting = false
+  const address = app.server.address()
+  const port = typeof address === 'object' && address !== null ? address.port : config.port
+  const urls = serviceUrls(
+    browsableOrigin(config.host, port),
+    app.hasRoute({ method: 'GET', url: CONSOLE_PATH }),
+  )
+  log.info(
+    urls,
+    `Crossdock ${urls.Version} ready: API ${urls.ApiBase}, Swagger UI ${urls.SwaggerUi}`,
+  )
   if (config.portFile !== undefined) {
     // Written last, so whoever waits for it finds the server ready, admin included.
-    const address = app.server.address()
-    await writeFile(
-      config.portFile,
-      String(typeof address === 'object' && address !== null ? address.port : config.port),
-    )
+    await writeFile(config.portFile, String(port))
   }
   return { app, url, close: () => app.close() }
+}
+
+/** An origin a browser on this machine can open: a wildcard bind address becomes localhost. */
+export function browsableOrigin(host: string, port: number): string {
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host
+  return `http://${name.includes(':') ? `[${name}]` : name}:${port}`
 }
 
 /**

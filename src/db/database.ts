@@ -20,6 +20,10 @@ import type {
 } from '../flows/crossdock/crossdock-links.table.ts'
 import type { ClientSettingTable } from '../modules/settings/settings.table.ts'
 import type { IdempotencyKeyTable } from '../modules/idempotency/idempotency.table.ts'
+import type { RequestJournalTable } from '../modules/journal/journal.table.ts'
+import type { FaultRuleTable } from '../modules/faults/faults.table.ts'
+import type { SandboxClockTable } from '../modules/sandbox-clock/sandbox-clock.table.ts'
+import type { SandboxSnapshotTable } from '../modules/snapshots/snapshots.table.ts'
 import type { CustomerTable } from '../modules/customers/customers.table.ts'
 import type {
   OrderItemBundleTable,
@@ -80,10 +84,14 @@ export interface DB {
   shipping_container: ShippingContainerTable
   shipping_container_item: ShippingContainerItemTable
   idempotency_key: IdempotencyKeyTable
+  request_journal: RequestJournalTable
+  sandbox_clock: SandboxClockTable
+  sandbox_snapshot: SandboxSnapshotTable
   inventory_ledger: InventoryLedgerTable
   inventory_balance: InventoryBalanceTable
   inventory_cost: InventoryCostTable
   inventory_reservation: InventoryReservationTable
+  fault_rule: FaultRuleTable
 }
 
 export type Database = Kysely<DB>

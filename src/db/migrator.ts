@@ -41,6 +41,7 @@ async function apply(db: AnyDb, name: string): Promise<void> {
   } catch (error) {
     throw new Error(`migration ${name} failed: ${(error as Error).message}`, { cause: error })
   }
+  // Real time: when a migration ran is an operations fact, not sandbox time.
   await db.insertInto(TABLE).values({ name, applied_on: new Date().toISOString() }).execute()
 }
 

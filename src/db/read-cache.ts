@@ -48,6 +48,7 @@ export async function cachedRead<T>(db: Handle, key: string, load: () => Promise
   if (cache === undefined) {
     return load()
   }
+  // Real time on purpose: a cache TTL, not a business time (the sandbox clock must not stretch it).
   const now = Date.now()
   const hit = cache.get(key)
   if (fresh(hit, now)) {
@@ -76,6 +77,7 @@ export async function cachedReadMany<T>(
   if (cache === undefined) {
     return load(keys)
   }
+  // Real time on purpose, as in cachedRead.
   const now = Date.now()
   const found = new Map<string, T>()
   const missing: string[] = []

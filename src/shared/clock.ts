@@ -1,4 +1,7 @@
-/** The server's clock. Tests and the deterministic mode pass a fixed one. */
+/**
+ * The server's clock. In the server it is the shared sandbox clock (src/modules/sandbox-clock) over
+ * real time; tests pass a fixed one as that real time. Cache TTLs and waits use `Date.now()` instead.
+ */
 export interface Clock {
   now(): Date
 }

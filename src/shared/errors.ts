@@ -80,9 +80,12 @@ export class InvalidGrantError extends AppError {
 /** Over the request budget. Answered in Sellercloud's documented throttling body. */
 export class RateLimitedError extends AppError {
   readonly resetAt: Date
-  constructor(resetAt: Date) {
+  /** Seconds until `resetAt`, counted on the clock that computed it (the sandbox clock). */
+  readonly retryAfterSeconds: number
+  constructor(resetAt: Date, now: Date) {
     super('RATE_LIMITED', 'Too many requests.')
     this.resetAt = resetAt
+    this.retryAfterSeconds = Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000))
   }
 }
 

@@ -188,10 +188,9 @@ export function registerErrorHandling(
           .send({ error: 'invalid_grant', error_description: error.message })
       }
       if (error instanceof RateLimitedError) {
-        const seconds = Math.max(1, Math.ceil((error.resetAt.getTime() - Date.now()) / 1000))
         return reply
           .code(429)
-          .header('retry-after', String(seconds))
+          .header('retry-after', String(error.retryAfterSeconds))
           .serializer(JSON.stringify)
           .send({
             Error: 'Too many requests.',

@@ -1,22 +1,16 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import {
-  ORDER_CSV,
-  PO_CSV,
-  arrayElementLines,
-  csvRecords,
-  jsonRecords,
-  parseCsv,
-} from '../../src/cli/commands/import-files.ts'
+import { ORDER_CSV, PO_CSV, csvRecords, parseCsv } from '../../src/cli/commands/import-csv.ts'
+import { arrayElementLines, jsonRecords } from '../../src/cli/commands/import-files.ts'
 import { formatTable } from '../../src/cli/commands/output.ts'
 
 describe('import files', () => {
   it('should parse RFC 4180 CSV with quotes, commas, line breaks and each row’s line', () => {
     const rows = [...parseCsv('\uFEFFa,b\r\n"x, y","say ""hi""\nthere"\n\n3,\n')]
     assert.deepEqual(rows, [
-      { line: 1, cells: ['a', 'b'] },
-      { line: 2, cells: ['x, y', 'say "hi"\nthere'] },
-      { line: 5, cells: ['3', ''] },
+      { line: 1, cells: ['a', 'b'], raw: 'a,b' },
+      { line: 2, cells: ['x, y', 'say "hi"\nthere'], raw: '"x, y","say ""hi""\nthere"' },
+      { line: 5, cells: ['3', ''], raw: '3,' },
     ])
   })
 
@@ -31,7 +25,22 @@ describe('import files', () => {
     assert.equal(records.length, 2)
     assert.deepEqual(records[0], {
       line: 2,
+      lines: [2, 4],
       productLines: [2, 4],
+      fieldLines: {
+        'OrderDetails.OrderSourceOrderID': 2,
+        'OrderDetails.CompanyID': 2,
+        'OrderDetails.Channel': 2,
+        'CustomerDetails.Email': 2,
+        'CustomerDetails.FirstName': 2,
+        'CustomerDetails.LastName': 2,
+        'ShippingAddress.ZipCode': 2,
+      },
+      source: [
+        'A-1,1,Website,a@x.com,A,B,WIDGET-RED,2,9.5,02134',
+        'A-1,1,Website,a@x.com,A,B,GADGET-PRO,1,,02134',
+      ],
+      problems: [],
       body: {
         OrderDetails: { OrderSourceOrderID: 'A-1', CompanyID: 1, Channel: 'Website' },
         CustomerDetails: { Email: 'a@x.com', FirstName: 'A', LastName: 'B' },
@@ -52,8 +61,9 @@ describe('import files', () => {
     )
     assert.equal(records.length, 1)
     assert.equal(records[0]?.body, undefined)
-    assert.equal(records[0]?.errorLine, 3)
-    assert.equal(records[0]?.error, "QtyUnitsOrdered: 'two' is not a whole number")
+    assert.deepEqual(records[0]?.problems, [
+      { lines: [3], code: 'INVALID_ROW', message: "QtyUnitsOrdered: 'two' is not a whole number" },
+    ])
     assert.throws(
       () => csvRecords('CompanyID,Quantity\n1,2\n', ORDER_CSV),
       /unknown column 'Quantity'/,
@@ -83,14 +93,14 @@ describe('import files', () => {
     )
     const lines = jsonRecords('{"a":1}\n\nnot json\n[1]\n', 'f.jsonl')
     assert.deepEqual(
-      lines.map((r) => [r.line, r.error]),
+      lines.map((r) => [r.line, r.source, r.problems.map((p) => p.message)]),
       [
-        [1, undefined],
-        [3, lines[1]?.error],
-        [4, 'expected a JSON object'],
+        [1, ['{"a":1}'], []],
+        [3, ['not json'], [lines[1]?.problems[0]?.message]],
+        [4, ['[1]'], ['expected a JSON object']],
       ],
     )
-    assert.match(lines[1]?.error ?? '', /not valid JSON/)
+    assert.match(lines[1]?.problems[0]?.message ?? '', /not valid JSON/)
   })
 
   it('should align tables, numbers to the right', () => {

@@ -32,7 +32,10 @@ for (const dialect of testDialects()) {
         'R-9',
       )
       assert.equal(cash.code, 0, cash.stderr)
-      assert.equal(cash.stdout, `order ${id}: payment status 70, received 20 of 50, due 30\n`)
+      assert.equal(
+        cash.stdout,
+        `order ${id}: payment status PartialPayment, received 20 of 50, due 30\n`,
+      )
       const checkRun = await run('orders', 'pay', String(id), '--check', '1044', '--json')
       assert.equal(checkRun.code, 0, checkRun.stderr)
       const state = JSON.parse(checkRun.stdout)

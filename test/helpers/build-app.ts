@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { openDatabase, prepare } from '../../src/app/bootstrap.ts'
-import { HTTP_LIMIT_DEFAULTS, type Config, type PostgresConfig } from '../../src/config.ts'
+import {
+  HTTP_LIMIT_DEFAULTS,
+  JOURNAL_DEFAULTS,
+  type Config,
+  type PostgresConfig,
+} from '../../src/config.ts'
 import type { Database } from '../../src/db/database.ts'
 import { buildApp } from '../../src/app/app.ts'
 import type { AppDeps } from '../../src/app/deps.ts'
@@ -78,6 +83,9 @@ export async function createTestApp(
       http: HTTP_LIMIT_DEFAULTS,
       shutdownGraceMs: 10_000,
       strictErrors: false,
+      corsOrigins: [],
+      // Off unless a test is about it: its rows arrive a moment after the answer (batched writes).
+      journal: { ...JOURNAL_DEFAULTS, enabled: false },
       ...options.config,
     }
     db = await openDatabase(config)

@@ -3,6 +3,8 @@ import { reservedUnitsBySku } from '../../src/modules/orders/index.ts'
 import { findReservations } from '../../src/modules/inventory/inventory.reservations.repository.ts'
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../src/db/database.ts'
+import { listDataTables } from '../../src/modules/snapshots/index.ts'
+import { readSequences } from '../../src/modules/snapshots/snapshots.repository.ts'
 
 // Invariants of the data that several reliability suites check after their traffic (concurrency,
 // crash). Each query returns the rows that break the invariant; none is the healthy answer.
@@ -139,4 +141,26 @@ export const ORDER_SHIPMENT_CHECKS: Record<string, string> = (() => {
  */
 export async function assertShipmentsMatchOrders(db: Kysely<DB>): Promise<void> {
   assert.deepEqual(await invariantViolations(db, ORDER_SHIPMENT_CHECKS), {})
+}
+
+/**
+ * Every ID counter is ahead of its table's rows (a reset or restore sets them): the next ID a
+ * sequence (PostgreSQL) or `sqlite_sequence` row hands out is above every ID stored, so no insert
+ * collides. SQLite rowid tables have no counter to check: their next ID follows the rows.
+ * @example await assertCountersAheadOfRows(db)
+ */
+export async function assertCountersAheadOfRows(db: Kysely<DB>): Promise<void> {
+  const behind: string[] = []
+  for (const counter of await readSequences(db, await listDataTables(db))) {
+    const column = counter.column ?? 'rowid'
+    const { rows } = await sql<{
+      top: number | null
+    }>`select max(${sql.ref(column)}) as top from ${sql.table(counter.table)}`.execute(db)
+    const top = Number(rows[0]?.top ?? 0)
+    const next = counter.called ? counter.value + 1 : counter.value
+    if (next <= top) {
+      behind.push(`${counter.table}.${column}: next ${next}, highest stored ${top}`)
+    }
+  }
+  assert.deepEqual(behind, [])
 }

@@ -28,7 +28,13 @@ const COMPANY_B = 1 // the data the limited user must not reach
 const COMPANY_B_NAME = 'Crossdock Demo Retail'
 
 /** Public on purpose. Anything else public is a finding. */
-const PUBLIC = new Set(['GET /health', 'GET /ready', 'GET /rest/openapi.json', 'POST /token'])
+const PUBLIC = new Set([
+  'GET /',
+  'GET /health',
+  'GET /ready',
+  'GET /rest/openapi.json',
+  'POST /token',
+])
 const isPublicByDesign = (r: CollectedRoute) =>
   PUBLIC.has(`${r.method} ${r.url}`) ||
   PUBLIC.has(`${r.method} ${apiPath(r.url) ?? ''}`) ||

@@ -6,6 +6,7 @@ import pg from 'pg'
 import type { DB } from '../../src/db/database.ts'
 import { testDialects, type TestDialect } from '../helpers/dialects.ts'
 import {
+  assertCountersAheadOfRows,
   assertLedgerMatchesBalances,
   assertLinkCountersMatchLinks,
   assertReservationsMatchOrders,
@@ -24,6 +25,8 @@ import {
 } from '../helpers/factories.ts'
 import { startServerProcess, token, type ServerProcess } from '../helpers/server-process.ts'
 import { scratchDatabase } from '../helpers/scratch-database.ts'
+import { dumpDataTables } from '../helpers/table-dump.ts'
+import { insertBenchPurchaseOrders } from '../../bench/po-rows.ts'
 
 // Crash safety: a real server takes a stream of writes from several clients and is killed with
 // SIGKILL mid-stream, five times. Each client creates an order (with an Idempotency-Key) and a PO,
@@ -595,6 +598,118 @@ for (const dialect of testDialects()) {
         // The restarted server takes the next round's traffic.
       }
       crashTally.acked += acked.length
+    })
+  })
+}
+
+// A sandbox restore is one transaction: killed half-way through copying a snapshot of 20,000 POs
+// back, the restarted server holds the state from before the restore, row for row.
+const RESTORE_POS = 20_000
+
+async function admin(base: string, bearer: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${base}/admin${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${bearer}`,
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  })
+  return { status: res.status, text: await res.text() }
+}
+
+for (const dialect of testDialects()) {
+  describe(`sandbox restore under SIGKILL [${dialect}]`, () => {
+    let database: Awaited<ReturnType<typeof databaseFor>>
+    let server: ServerProcess | undefined
+    before(async () => {
+      database = await databaseFor(dialect)
+    })
+    after(async () => {
+      server?.child.kill('SIGKILL')
+      await server?.exited
+      await database.drop()
+    })
+
+    it('should leave the state from before a restore killed mid-way', async () => {
+      const env = {
+        DATABASE_URL: database.url,
+        CROSSDOCK_ADMIN_PASSWORD: PASSWORD,
+        CROSSDOCK_RATE_LIMIT: 'off',
+        LOG_LEVEL: 'warn',
+      }
+      server = await startServerProcess(env)
+      const writer = new Kysely<DB>({
+        dialect:
+          dialect === 'sqlite'
+            ? new SqliteDialect({ database: new SQLite(database.location) })
+            : new PostgresDialect({
+                pool: new pg.Pool({ connectionString: database.url, max: 1 }),
+              }),
+      })
+      try {
+        await insertBenchPurchaseOrders(writer, RESTORE_POS)
+      } finally {
+        await writer.destroy()
+      }
+      let bearer = await token(server.url, 'admin', PASSWORD)
+      assert.equal(
+        (await admin(server.url, bearer, 'POST', '/snapshots', { Name: 'big' })).status,
+        200,
+      )
+      // How long a whole restore takes here; the kill lands at half of that.
+      const at = performance.now()
+      assert.equal(
+        (await admin(server.url, bearer, 'POST', '/snapshots/big/restore', {})).status,
+        200,
+      )
+      const restoreMs = performance.now() - at
+      const order = await call(
+        server.url,
+        bearer,
+        'POST',
+        '/Orders',
+        orderBody([orderLine('WIDGET-RED', 1)]),
+      )
+      assert.equal(order.status, 200, order.text)
+
+      const db = database.open()
+      let before
+      try {
+        before = await dumpDataTables(db)
+      } finally {
+        await db.destroy()
+      }
+      const restoring = admin(server.url, bearer, 'POST', '/snapshots/big/restore', {}).catch(
+        () => null,
+      )
+      await new Promise((resolve) => setTimeout(resolve, restoreMs / 2))
+      server.child.kill('SIGKILL')
+      await server.exited
+      assert.equal(await restoring, null, 'the restore answered before the kill')
+
+      server = await startServerProcess(env)
+      const after = database.open()
+      try {
+        assert.deepEqual(await dumpDataTables(after), before)
+      } finally {
+        await after.destroy()
+      }
+      // The restarted server restores it whole.
+      bearer = await token(server.url, 'admin', PASSWORD)
+      assert.equal(
+        (await admin(server.url, bearer, 'POST', '/snapshots/big/restore', {})).status,
+        200,
+      )
+      const missing = await call(server.url, bearer, 'GET', `/Orders/${String(order.body)}`)
+      assert.equal(missing.status, 404, missing.text)
+      const restored = database.open()
+      try {
+        await assertCountersAheadOfRows(restored)
+        await assertLedgerMatchesBalances(restored)
+      } finally {
+        await restored.destroy()
+      }
     })
   })
 }

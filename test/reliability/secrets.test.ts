@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { hashPassword, verifyPassword } from '../../src/modules/auth/passwords.ts'
-import { createTestApp, type TestApp } from '../helpers/build-app.ts'
+import { JOURNAL_DEFAULTS } from '../../src/config.ts'
+import {
+  ADMIN_PASSWORD as ADMIN_PASSWORD_OF_TEST_APP,
+  createTestApp,
+  type TestApp,
+} from '../helpers/build-app.ts'
 import { testDialects } from '../helpers/dialects.ts'
 import { startServerProcess, token, type ServerProcess } from '../helpers/server-process.ts'
 
@@ -138,6 +143,70 @@ for (const dialect of testDialects().slice(0, 1)) {
         assert.ok(!log.includes(secret), `the ${what} appears in the log`)
       }
       assert.doesNotMatch(log, /scrypt\$/, 'a password hash appears in the log')
+    })
+  })
+}
+
+for (const dialect of testDialects()) {
+  describe(`no secret in the request journal [${dialect}]`, () => {
+    let t: TestApp
+    before(async () => {
+      t = await createTestApp(dialect, {
+        config: { jwtSecret: JWT_SECRET, journal: { ...JOURNAL_DEFAULTS, enabled: true } },
+      })
+    })
+    after(() => t.close())
+
+    it('should keep passwords, tokens and the signing secret out of every journal row', async () => {
+      const form = { 'content-type': 'application/x-www-form-urlencoded' }
+      const bearer = await t.login('admin', ADMIN_PASSWORD_OF_TEST_APP)
+      await t.post('/rest/api/token', { username: 'admin', password: USER_PASSWORD }, null)
+      await t.post(
+        '/rest/api/token',
+        { Username: 'ghost', Password: ADMIN_PASSWORD_OF_TEST_APP },
+        null,
+      )
+      const formLogin = await t.request(
+        'POST',
+        '/rest/api/token',
+        `username=admin&password=${encodeURIComponent(ADMIN_PASSWORD_OF_TEST_APP)}&grant_type=password`,
+        null,
+        form,
+      )
+      assert.equal(formLogin.statusCode, 200, formLogin.body)
+      const formToken = formLogin.json<{ access_token: string }>().access_token
+      const created = await t.post('/admin/users', {
+        Username: 'journalcheck',
+        Password: USER_PASSWORD,
+        CompanyIDs: [1],
+      })
+      assert.equal(created.statusCode, 200, created.body)
+      const id = created.json<{ ID: number }>().ID
+      const userBearer = await t.login('journalcheck', USER_PASSWORD)
+      await t.get('/rest/api/Orders?password=' + encodeURIComponent(USER_PASSWORD), userBearer)
+      // Changing the password revokes the user's tokens: after the call above.
+      await t.put(`/admin/users/${id}`, { Password: CHANGED_PASSWORD }, bearer)
+      await t.get('/rest/api/Orders', `${bearer}x`)
+      await t.app.requestJournal.flush()
+
+      const rows = await t.db.selectFrom('request_journal').selectAll().execute()
+      assert.ok(rows.length >= 9, `${rows.length} journal rows`)
+      assert.ok(rows.some((r) => r.user_name === 'journalcheck' && r.token_expires_at !== null))
+      const text = JSON.stringify(rows)
+      for (const [what, secret] of Object.entries({
+        'admin password': ADMIN_PASSWORD_OF_TEST_APP,
+        'user password': USER_PASSWORD,
+        'changed password': CHANGED_PASSWORD,
+        'JWT secret': JWT_SECRET,
+        'admin token': bearer,
+        'form token': formToken,
+        'user token': userBearer,
+        'token signature': bearer.split('.')[2]!,
+      })) {
+        assert.ok(!text.includes(secret), `the ${what} appears in the journal`)
+        assert.ok(!text.includes(encodeURIComponent(secret)), `the ${what} (URL-encoded) appears`)
+      }
+      assert.doesNotMatch(text, /scrypt\$/, 'a password hash appears in the journal')
     })
   })
 }

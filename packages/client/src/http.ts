@@ -1,8 +1,10 @@
 import { ConnectionError, RateLimitApiError, errorFromResponse } from './errors.ts'
+import { eitherSignal, randomKey } from './portable.ts'
 import type { Page, TokenResponse } from './types.ts'
 
 // The transport: base URL, bearer token (lazy, cached, renewed), retries and the 429 wait. Uses only
-// the global `fetch`, `AbortSignal` and `crypto.randomUUID`, so it runs in Node ≥ 20, Deno, Bun and browsers.
+// the global `fetch` and `AbortSignal` (portable.ts for the rest), so it runs in Node ≥ 18, Deno, Bun
+// and browsers.
 
 export interface ClientOptions {
   /**
@@ -166,7 +168,7 @@ export class Transport {
     const key =
       write && !isTokenCall
         ? (options.idempotencyKey ??
-          ((options.retry ?? this.opts.retryWrites) === true ? crypto.randomUUID() : undefined))
+          ((options.retry ?? this.opts.retryWrites) === true ? randomKey() : undefined))
         : undefined
     const retriable = !write || key !== undefined || (isTokenCall && options.retry === true)
     const base = spec.admin === true ? adminRoot(this.root) : this.root
@@ -190,14 +192,17 @@ export class Transport {
       }
       let res: Response
       let text: string
+      const timeout = AbortSignal.timeout(this.opts.timeoutMs ?? 30_000)
+      const { signal, release } =
+        options.signal === undefined
+          ? { signal: timeout, release: () => {} }
+          : eitherSignal(options.signal, timeout)
       try {
-        const timeout = AbortSignal.timeout(this.opts.timeoutMs ?? 30_000)
         res = await this.fetchFn(url, {
           method,
           headers,
           ...(spec.body !== undefined && { body: JSON.stringify(spec.body) }),
-          signal:
-            options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]),
+          signal,
         })
         text = await res.text()
       } catch (error) {
@@ -210,6 +215,8 @@ export class Transport {
           continue
         }
         throw new ConnectionError(method, url, error)
+      } finally {
+        release()
       }
       const body = parseBody(text)
       if (res.ok) {

@@ -1,4 +1,5 @@
-// Crossdock's TypeScript SDK (`crossdock/client`). Works against Crossdock and real Sellercloud.
+// Crossdock's TypeScript SDK (`@crossdock/client`; `crossdock/client` inside this repository). Works
+// against Crossdock and real Sellercloud.
 export { createClient, type CrossdockClient } from './client.ts'
 export { apiRoot, paginate, type ClientOptions, type RequestOptions } from './http.ts'
 export {

@@ -173,3 +173,46 @@ import type {
 // Order status: PUT /Orders/StatusCode, PUT /Orders/DropshipStatus (DELETE /Orders/{id} has no body).
 export type UpdateOrdersStatusRequest = Static<typeof UpdateOrdersStatusCodeBody>
 export type UpdateOrdersDropshipStatusRequest = Static<typeof UpdateOrdersDropshipStatusBody>
+
+import type {
+  SandboxClockChange,
+  SandboxClockView,
+} from '../../../src/modules/sandbox-clock/index.ts'
+// Sandbox clock: GET|PUT|DELETE /admin/clock, POST /admin/clock/advance.
+export type SandboxClock = Static<typeof SandboxClockView>
+export type SetSandboxClockRequest = Static<typeof SandboxClockChange>
+
+import type {
+  ClearedRequests as ClearedRequestsSchema,
+  RequestEntry as RequestEntrySchema,
+  RequestList as RequestListSchema,
+  RequestListQuery as RequestListQuerySchema,
+} from '../../../src/modules/journal/index.ts'
+// Request journal: GET /admin/requests, GET /admin/requests/{id}, DELETE /admin/requests.
+export type RequestListQuery = Static<typeof RequestListQuerySchema>
+export type RequestList = Static<typeof RequestListSchema>
+export type RequestEntry = Static<typeof RequestEntrySchema>
+export type ClearedRequests = Static<typeof ClearedRequestsSchema>
+
+import type {
+  FaultRule as FaultRuleSchema,
+  FaultRuleCreate as FaultRuleCreateSchema,
+  FaultRuleList as FaultRuleListSchema,
+  FaultsCleared as FaultsClearedSchema,
+} from '../../../src/modules/faults/index.ts'
+// Fault injection: POST|GET|DELETE /admin/faults, DELETE /admin/faults/{id}.
+export type AddFaultRuleRequest = Static<typeof FaultRuleCreateSchema>
+export type FaultRule = Static<typeof FaultRuleSchema>
+export type FaultRuleList = Static<typeof FaultRuleListSchema>
+export type FaultsCleared = Static<typeof FaultsClearedSchema>
+
+import type {
+  ResetReportBody,
+  SnapshotBody,
+  SnapshotList,
+} from '../../../src/modules/snapshots/index.ts'
+// Sandbox reset and snapshots: POST /admin/reset, GET|POST /admin/snapshots,
+// POST /admin/snapshots/{name}/restore, DELETE /admin/snapshots/{name}.
+export type SandboxReset = Static<typeof ResetReportBody>
+export type SandboxSnapshot = Static<typeof SnapshotBody>
+export type SandboxSnapshotList = Static<typeof SnapshotList>

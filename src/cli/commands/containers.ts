@@ -1,20 +1,19 @@
 import type { Command } from 'commander'
 import { paginate, type ShippingContainerListQuery } from '../../../packages/client/src/index.ts'
 import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
+import { containerShippingStatusName, enumNumber } from './enum-names.ts'
+import { ContainerShippingStatus } from '../../modules/shipping-containers/shipping-containers.enums.ts'
 import { intList, positiveInt, printDetail, printJson, printList } from './output.ts'
 
 // `crossdock containers create|list|get|update|items`: PO shipping containers (client setting
 // "Enable Shipping Containers For PO" on), thin wrappers over the SDK.
 
-const STATUS = { arrived: 0, notarrived: 1, shipped: 2, notshipped: 3, receivingerrors: 4 } as const
+type ContainerStatus = (typeof ContainerShippingStatus)[keyof typeof ContainerShippingStatus]
 
-function statusOf(value: string): 0 | 1 | 2 | 3 | 4 {
-  const key = value.toLowerCase().replace(/[\s_-]/g, '')
-  if (/^[0-4]$/.test(key)) {
-    return Number(key) as 0 | 1 | 2 | 3 | 4
-  }
-  if (Object.hasOwn(STATUS, key)) {
-    return STATUS[key as keyof typeof STATUS]
+function statusOf(value: string): ContainerStatus {
+  const status = enumNumber(ContainerShippingStatus, value)
+  if (status !== undefined) {
+    return status as ContainerStatus
   }
   throw new Error(
     `--status must be Arrived, NotArrived, Shipped, NotShipped or ReceivingErrors (0-4), not '${value}'`,
@@ -124,7 +123,7 @@ export function registerContainerCommands(program: Command): void {
             c.ContainerName,
             c.CompanyID,
             c.ReceivingWarehouseID,
-            c.ShippingStatus,
+            containerShippingStatusName(c.ShippingStatus),
             c.ShippedOn,
             c.EstimatedArrivalDate,
             c.TotalQtyInContainer,
@@ -147,7 +146,7 @@ export function registerContainerCommands(program: Command): void {
         ['Name', c.Details.ContainerName],
         ['Company', c.Details.CompanyID],
         ['Warehouse', c.Details.ReceiveWarehouseID || null],
-        ['ShippingStatus', c.Details.ShippingStatus],
+        ['ShippingStatus', containerShippingStatusName(c.Details.ShippingStatus)],
         ['ShippedOn', c.Details.ShippedOn],
         ['ETA', c.Details.EstimatedArrivalDate],
         ['Units', c.Details.GetTotalQtyInContainer],

@@ -1,279 +1,50 @@
-// Reading bulk-import files into request bodies, each remembering the file lines it came from, so a
-// failure is reported at its line. CSV (one row per order/PO line) or JSON (an array, or one object
-// per line).
+// Bulk-import files read into request bodies, each remembering the file lines and text it came
+// from, so a failure is reported at its line and the failed records can be written back. CSV lives
+// in import-csv.ts; this holds the record shape and JSON (an array, or one object per line).
+
+/** A problem found before sending: the record is not sent. */
+export interface RowProblem {
+  /** The lines it names (two for rows that disagree). */
+  lines: number[]
+  code: 'INVALID_ROW' | 'ROWS_DISAGREE'
+  message: string
+}
 
 export interface ImportRecord {
   /** The file line of the record (its first row). */
   line: number
+  /** The line of each of its rows (CSV), or of the JSON element, in file order. */
+  lines: number[]
   /** The line of each `Products[i]` row (CSV), for mapping `model.Products[i].…` errors. */
   productLines: number[]
+  /** Order-level body paths → the line of the row that gave them, for `model.<path>` errors. */
+  fieldLines: Record<string, number>
+  /** The text of each row (or the JSON element) as read, beside `lines`, for `--failed-out`. */
+  source: string[]
+  /** The request body; absent when `problems` is not empty. */
   body?: Record<string, unknown>
-  /** A problem found before sending (bad number, bad JSON…): the record is not sent. */
-  error?: string
-  /** The line of that problem. */
-  errorLine?: number
+  problems: RowProblem[]
 }
 
-type Kind = 'string' | 'int' | 'number' | 'bool' | 'enum'
-interface Column {
-  path: string
-  kind: Kind
-}
-
-export interface CsvLayout {
-  /** Short header names → body paths; `Products.` paths are per row. */
-  columns: Record<string, Column>
-  /** Rows with the same key form one record; an empty key makes a row its own record. */
-  groupKey: (row: Map<string, string>) => string
-  /** Body values when the file has no column (or an empty cell) for them. */
-  defaults?: Record<string, unknown>
-}
-
-const c = (path: string, kind: Kind = 'string'): Column => ({ path, kind })
-
-export const ORDER_CSV: CsvLayout = {
-  columns: {
-    OrderSourceOrderID: c('OrderDetails.OrderSourceOrderID'),
-    CompanyID: c('OrderDetails.CompanyID', 'int'),
-    Channel: c('OrderDetails.Channel', 'enum'),
-    OrderDate: c('OrderDetails.OrderDate'),
-    CurrencyCode: c('OrderDetails.CurrencyCode', 'enum'),
-    TaxExempt: c('OrderDetails.TaxExempt', 'bool'),
-    CustomerID: c('CustomerDetails.ID', 'int'),
-    Email: c('CustomerDetails.Email'),
-    FirstName: c('CustomerDetails.FirstName'),
-    LastName: c('CustomerDetails.LastName'),
-    Business: c('CustomerDetails.Business'),
-    ProductID: c('Products.ProductID'),
-    ProductName: c('Products.ProductName'),
-    ReferenceID: c('Products.ReferenceID'),
-    Qty: c('Products.Qty', 'int'),
-    SitePrice: c('Products.SitePrice', 'number'),
-    DiscountType: c('Products.DiscountType', 'enum'),
-    DiscountValue: c('Products.DiscountValue', 'number'),
-    LineTaxTotal: c('Products.LineTaxTotal', 'number'),
-    ShipFromWareHouseID: c('Products.ShipFromWareHouseID', 'int'),
-    ItemNotes: c('Products.Notes'),
-    Carrier: c('ShippingMethodDetails.Carrier'),
-    ShippingMethod: c('ShippingMethodDetails.ShippingMethod'),
-    ShippingFee: c('ShippingMethodDetails.ShippingFee', 'number'),
-    HandlingFee: c('ShippingMethodDetails.HandlingFee', 'number'),
-    InsuranceFee: c('ShippingMethodDetails.InsuranceFee', 'number'),
-  },
-  groupKey: (row) => {
-    const id = row.get('OrderDetails.OrderSourceOrderID') ?? ''
-    return id === ''
-      ? ''
-      : [row.get('OrderDetails.CompanyID'), row.get('OrderDetails.Channel'), id].join('\u0000')
-  },
-}
-
-export const PO_CSV: CsvLayout = {
-  columns: {
-    PoRef: c('$PoRef'),
-    CompanyID: c('CompanyID', 'int'),
-    VendorID: c('VendorID', 'int'),
-    POType: c('POType', 'enum'),
-    CaseQtyMode: c('CaseQtyMode', 'bool'),
-    DefaultWarehouseID: c('DefaultWarehouseID', 'int'),
-    PaymentTermID: c('PaymentTermID', 'int'),
-    ExpectedDeliveryDate: c('ExpectedDeliveryDate'),
-    Description: c('Description'),
-    VendorNote: c('VendorNote'),
-    ProductID: c('Products.ProductID'),
-    QtyUnitsOrdered: c('Products.QtyUnitsOrdered', 'int'),
-    UnitPrice: c('Products.UnitPrice', 'number'),
-    QtyCasesOrdered: c('Products.QtyCasesOrdered', 'int'),
-    QtyUnitsPerCase: c('Products.QtyUnitsPerCase', 'int'),
-    CasePrice: c('Products.CasePrice', 'number'),
-    DiscountType: c('Products.DiscountType', 'enum'),
-    DiscountValue: c('Products.DiscountValue', 'number'),
-    WarehouseID: c('Products.WarehouseID', 'int'),
-    ItemNotes: c('Products.ItemNotes'),
-    AllowOverReceiving: c('Products.AllowOverReceiving', 'bool'),
-  },
-  groupKey: (row) => row.get('$PoRef') ?? '',
-  defaults: { POType: 0, CaseQtyMode: false },
-}
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Yields rows with their line. */
-export function* parseCsv(text: string): Generator<{ line: number; cells: string[] }> {
-  let line = 1
-  let start = 1
-  let cells: string[] = []
-  let cell = ''
-  let quoted = false
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0
-  for (; i < text.length; i += 1) {
-    const ch = text[i]!
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"'
-        i += 1
-      } else if (ch === '"') {
-        quoted = false
-      } else {
-        if (ch === '\n') {
-          line += 1
-        }
-        cell += ch
-      }
-    } else if (ch === '"' && cell === '') {
-      quoted = true
-    } else if (ch === ',') {
-      cells.push(cell)
-      cell = ''
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') {
-        i += 1
-      }
-      cells.push(cell)
-      if (cells.length > 1 || cells[0] !== '') {
-        yield { line: start, cells }
-      }
-      cells = []
-      cell = ''
-      line += 1
-      start = line
-    } else {
-      cell += ch
-    }
-  }
-  cells.push(cell)
-  if (cells.length > 1 || cells[0] !== '') {
-    yield { line: start, cells }
-  }
-}
-
-function convert(value: string, kind: Kind): unknown {
-  switch (kind) {
-    case 'string':
-      return value
-    case 'int':
-      if (!/^-?\d+$/.test(value)) {
-        throw new Error(`'${value}' is not a whole number`)
-      }
-      return Number(value)
-    case 'number': {
-      const n = Number(value)
-      if (value.trim() === '' || !Number.isFinite(n)) {
-        throw new Error(`'${value}' is not a number`)
-      }
-      return n
-    }
-    case 'bool': {
-      const v = value.toLowerCase()
-      if (['true', '1', 'yes'].includes(v)) {
-        return true
-      }
-      if (['false', '0', 'no'].includes(v)) {
-        return false
-      }
-      throw new Error(`'${value}' is not true or false`)
-    }
-    case 'enum':
-      // A name is sent as is: the server maps enum names, any case, as Sellercloud does.
-      return /^-?\d+$/.test(value) ? Number(value) : value
-  }
-}
-
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.')
-  let node = target
-  for (const part of parts.slice(0, -1)) {
-    node[part] ??= {}
-    node = node[part] as Record<string, unknown>
-  }
-  node[parts[parts.length - 1]!] = value
-}
-
-/** CSV rows → request bodies. Headers are the layout's short names or dotted body paths. */
-export function csvRecords(text: string, layout: CsvLayout): ImportRecord[] {
-  const rows = parseCsv(text)
-  const header = rows.next()
-  if (header.done === true) {
-    return []
-  }
-  const byName = new Map(
-    Object.entries(layout.columns).map(([name, col]) => [name.toLowerCase(), col]),
-  )
-  const byPath = new Map(Object.values(layout.columns).map((col) => [col.path.toLowerCase(), col]))
-  const columns = header.value.cells.map((raw) => {
-    const name = raw.trim()
-    const col = byName.get(name.toLowerCase()) ?? byPath.get(name.toLowerCase())
-    if (col !== undefined) {
-      return col
-    }
-    if (name.includes('.')) {
-      return c(name)
-    }
-    throw new Error(
-      `unknown column '${name}' on line ${header.value.line}; use one of ${Object.keys(layout.columns).join(', ')} or a dotted body path such as ShippingAddress.City`,
-    )
-  })
-  const records: ImportRecord[] = []
-  const groups = new Map<string, ImportRecord>()
-  for (const { line, cells } of rows) {
-    const values = new Map<string, string>()
-    columns.forEach((col, i) => values.set(col.path, (cells[i] ?? '').trim()))
-    const key = layout.groupKey(values)
-    let record = key === '' ? undefined : groups.get(key)
-    if (record === undefined) {
-      record = { line, productLines: [], body: { ...layout.defaults } }
-      records.push(record)
-      if (key !== '') {
-        groups.set(key, record)
-      }
-    }
-    if (record.error !== undefined) {
-      continue
-    }
-    const body = record.body!
-    const product: Record<string, unknown> = {}
-    try {
-      columns.forEach((col, i) => {
-        const raw = values.get(col.path) ?? ''
-        if (raw === '' || col.path.startsWith('$') || cells[i] === undefined) {
-          return
-        }
-        let value: unknown
-        try {
-          value = convert(raw, col.kind)
-        } catch (error) {
-          throw new Error(`${header.value.cells[i]?.trim()}: ${(error as Error).message}`, {
-            cause: error,
-          })
-        }
-        if (col.path.startsWith('Products.')) {
-          setPath(product, col.path.slice('Products.'.length), value)
-        } else {
-          setPath(body, col.path, value)
-        }
-      })
-    } catch (error) {
-      record.error = (error as Error).message
-      record.errorLine = line
-      delete record.body
-      continue
-    }
-    if (Object.keys(product).length > 0) {
-      const products = (body.Products ??= []) as unknown[]
-      products.push(product)
-      record.productLines.push(line)
-    }
-  }
-  return records
-}
-
-/** Where each top-level element of a JSON array starts (1-based lines). */
-export function arrayElementLines(text: string): number[] {
-  const lines: number[] = []
+/** Where each top-level element of a JSON array starts (1-based line) and its text's offsets. */
+export function arrayElements(text: string): Array<{ line: number; start: number; end: number }> {
+  const elements: Array<{ line: number; start: number; end: number }> = []
   let line = 1
   let depth = 0
   let inString = false
   let escaped = false
   let expecting = false
-  for (const ch of text) {
+  let open = false
+  // One past the last character of the element being read (strings and nested values included).
+  let lastEnd = 0
+  const close = () => {
+    if (open) {
+      elements[elements.length - 1]!.end = lastEnd
+      open = false
+    }
+  }
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i]!
     if (ch === '\n') {
       line += 1
     }
@@ -285,62 +56,97 @@ export function arrayElementLines(text: string): number[] {
       } else if (ch === '"') {
         inString = false
       }
+      lastEnd = i + 1
       continue
     }
-    if (depth === 1 && expecting && !/\s/.test(ch) && ch !== ']') {
-      lines.push(line)
+    const blank = /\s/.test(ch)
+    if (depth === 1 && expecting && !blank && ch !== ']') {
+      elements.push({ line, start: i, end: i + 1 })
       expecting = false
+      open = true
     }
     if (ch === '"') {
       inString = true
+      lastEnd = i + 1
     } else if (ch === '[' || ch === '{') {
       if (depth === 0 && ch === '[') {
         expecting = true
+      } else {
+        lastEnd = i + 1
       }
       depth += 1
     } else if (ch === ']' || ch === '}') {
       depth -= 1
+      if (depth === 0) {
+        close()
+      } else {
+        lastEnd = i + 1
+      }
     } else if (ch === ',' && depth === 1) {
+      close()
       expecting = true
+    } else if (!blank) {
+      lastEnd = i + 1
     }
   }
-  return lines
+  return elements
+}
+
+/** Where each top-level element of a JSON array starts (1-based lines). */
+export function arrayElementLines(text: string): number[] {
+  return arrayElements(text).map((e) => e.line)
+}
+
+/** Whether a JSON import file is an array (else JSON Lines). */
+export function isJsonArray(text: string): boolean {
+  return text.trimStart().startsWith('[')
 }
 
 /** A JSON array of bodies, or JSON Lines (one body per line). */
 export function jsonRecords(text: string, file: string): ImportRecord[] {
-  const trimmed = text.trimStart()
-  if (trimmed.startsWith('[')) {
+  if (isJsonArray(text)) {
     let parsed: unknown
     try {
       parsed = JSON.parse(text)
     } catch (error) {
       throw new Error(`${file} is not valid JSON: ${(error as Error).message}`, { cause: error })
     }
-    const lines = arrayElementLines(text)
-    return (parsed as unknown[]).map((body, i) => record(body, lines[i] ?? 0))
+    const elements = arrayElements(text)
+    return (parsed as unknown[]).map((body, i) => {
+      const at = elements[i]
+      return record(body, at?.line ?? 0, at === undefined ? '' : text.slice(at.start, at.end))
+    })
   }
   const records: ImportRecord[] = []
-  text.split('\n').forEach((raw, i) => {
+  text.split('\n').forEach((rawLine, i) => {
+    const raw = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine
     if (raw.trim() === '') {
       return
     }
+    let body: unknown
     try {
-      records.push(record(JSON.parse(raw), i + 1))
+      body = JSON.parse(raw)
     } catch (error) {
-      records.push({
-        line: i + 1,
-        productLines: [],
-        error: `not valid JSON (${(error as Error).message})`,
-      })
+      const problem = `not valid JSON (${(error as Error).message})`
+      records.push({ ...bare(i + 1, raw), problems: [invalid(i + 1, problem)] })
+      return
     }
+    records.push(record(body, i + 1, raw))
   })
   return records
 }
 
-function record(body: unknown, line: number): ImportRecord {
+function bare(line: number, source: string): ImportRecord {
+  return { line, lines: [line], productLines: [], fieldLines: {}, source: [source], problems: [] }
+}
+
+function invalid(line: number, message: string): RowProblem {
+  return { lines: [line], code: 'INVALID_ROW', message }
+}
+
+function record(body: unknown, line: number, source: string): ImportRecord {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { line, productLines: [], error: 'expected a JSON object' }
+    return { ...bare(line, source), problems: [invalid(line, 'expected a JSON object')] }
   }
-  return { line, productLines: [], body: body as Record<string, unknown> }
+  return { ...bare(line, source), body: body as Record<string, unknown> }
 }

@@ -5,6 +5,7 @@ import type {
   ReceiveManualPaymentRequest,
 } from '../../../packages/client/src/index.ts'
 import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
+import { paymentStatusName } from './enum-names.ts'
 import { positiveInt, printJson } from './output.ts'
 
 // `crossdock orders pay|note`: thin wrappers over the SDK.
@@ -48,7 +49,7 @@ async function printPaymentState(
     })
   } else {
     process.stdout.write(
-      `order ${orderId}: payment status ${order.Statuses.PaymentStatus}, received ${Received} of ${Total}, due ${RemainingDues}\n`,
+      `order ${orderId}: payment status ${paymentStatusName(order.Statuses.PaymentStatus)}, received ${Received} of ${Total}, due ${RemainingDues}\n`,
     )
   }
 }

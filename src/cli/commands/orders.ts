@@ -5,6 +5,13 @@ import type {
   OrderListQuery,
 } from '../../../packages/client/src/index.ts'
 import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
+import {
+  channelName,
+  dropshipStatusName,
+  orderStatusName,
+  paymentStatusName,
+  shippingStatusName,
+} from './enum-names.ts'
 import { registerOrderEditCommand } from './orders-edit.ts'
 import {
   idQty,
@@ -69,10 +76,13 @@ function orderRow(o: OrderListItem) {
   return [
     o.ID,
     o.CompanyID,
+    channelName(o.OrderSource),
     o.OrderSourceOrderID,
     o.CustomerEmail,
-    o.StatusCode,
-    o.Dropship,
+    orderStatusName(o.StatusCode),
+    dropshipStatusName(o.Dropship),
+    shippingStatusName(o.ShippingStatus),
+    paymentStatusName(o.PaymentStatus),
     o.GrandTotal,
     o.TimeOfOrder,
   ]
@@ -80,10 +90,13 @@ function orderRow(o: OrderListItem) {
 const ORDER_HEADERS = [
   'ID',
   'Company',
+  'Channel',
   'OrderSourceOrderID',
   'Email',
   'Status',
   'Dropship',
+  'Shipping',
+  'Payment',
   'GrandTotal',
   'OrderDate',
 ]
@@ -119,11 +132,12 @@ export function registerOrderCommands(program: Command): void {
       fields: [
         ['Order', order.OrderID],
         ['Company', order.OrderDetails.CompanyId],
+        ['Channel', channelName(order.OrderDetails.OrderSource)],
         ['OrderSourceOrderID', order.OrderDetails.OrderSourceOrderId],
-        ['Status', order.Statuses.OrderStatus],
-        ['DropshipStatus', order.Statuses.DropshipStatus],
-        ['ShippingStatus', order.Statuses.ShippingStatus],
-        ['PaymentStatus', order.Statuses.PaymentStatus],
+        ['Status', orderStatusName(order.Statuses.OrderStatus)],
+        ['DropshipStatus', dropshipStatusName(order.Statuses.DropshipStatus)],
+        ['ShippingStatus', shippingStatusName(order.Statuses.ShippingStatus)],
+        ['PaymentStatus', paymentStatusName(order.Statuses.PaymentStatus)],
         ['GrandTotal', order.TotalInfo.GrandTotal],
         ['Received', order.PaymentOptions.Received],
         ['ShipDate', order.ShippingDetails.ShipDate ?? ''],

@@ -141,3 +141,17 @@ async function readStdin(): Promise<string> {
   }
   return Buffer.concat(chunks).toString('utf8')
 }
+
+/**
+ * `crossdock … | head` closes the pipe before the output ends: the next write fails with EPIPE.
+ * That is the reader's choice, not an error: end at once, quietly, with status 0.
+ */
+export function exitQuietlyOnBrokenPipe(): void {
+  // Standard output only: a failure whose stderr is gone must still end with status 1.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') {
+      process.exit(0)
+    }
+    throw error
+  })
+}

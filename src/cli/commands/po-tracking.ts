@@ -2,6 +2,8 @@ import type { Command } from 'commander'
 import type { AddPurchaseOrderTrackingNumbersRequest } from '../../../packages/client/src/index.ts'
 import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
 import { intList, positiveInt, printJson, printTable } from './output.ts'
+import { enumNumber } from './enum-names.ts'
+import { PoShippingStatus } from '../../modules/purchase-orders/purchase-orders.enums.ts'
 
 // `crossdock po delete <id>` and `crossdock po tracking add|list|delete <id>` (multiple tracking
 // numbers, client setting EnableMultipleTrackingNumbersOnPO on): thin wrappers over the SDK.
@@ -14,15 +16,12 @@ interface AddFlags extends ConnectionFlags {
   status: string
 }
 
-const SHIPPING_STATUS = { none: 0, partiallyshipped: 1, fullyshipped: 2 } as const
+type ShippingStatus = (typeof PoShippingStatus)[keyof typeof PoShippingStatus]
 
-function shippingStatusOf(value: string): 0 | 1 | 2 {
-  const key = value.toLowerCase()
-  if (/^[0-2]$/.test(key)) {
-    return Number(key) as 0 | 1 | 2
-  }
-  if (Object.hasOwn(SHIPPING_STATUS, key)) {
-    return SHIPPING_STATUS[key as keyof typeof SHIPPING_STATUS]
+function shippingStatusOf(value: string): ShippingStatus {
+  const status = enumNumber(PoShippingStatus, value)
+  if (status !== undefined) {
+    return status as ShippingStatus
   }
   throw new Error(`--status must be None, PartiallyShipped or FullyShipped (0-2), not '${value}'`)
 }

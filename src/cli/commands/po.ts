@@ -5,6 +5,12 @@ import type {
   PurchaseOrderListQuery,
 } from '../../../packages/client/src/index.ts'
 import { clientFrom, withConnection, type ConnectionFlags } from './connection.ts'
+import {
+  paymentStatusName,
+  poReceivingStatusName,
+  poShippingStatusName,
+  poStatusName,
+} from './enum-names.ts'
 import { registerPoEditCommands } from './po-edits.ts'
 import { registerPoTrackingCommands } from './po-tracking.ts'
 import {
@@ -26,6 +32,7 @@ const PO_HEADERS = [
   'Status',
   'Shipping',
   'Receiving',
+  'Payment',
   'GrandTotal',
   'CreatedOn',
 ]
@@ -34,9 +41,10 @@ function poRow(p: PurchaseOrderListItem) {
     p.ID,
     p.CompanyID,
     p.VendorID,
-    p.PurchaseOrderStatus,
-    p.PurchaseOrdersShippingStatus,
-    p.ReceivingStatus,
+    poStatusName(p.PurchaseOrderStatus),
+    poShippingStatusName(p.PurchaseOrdersShippingStatus),
+    poReceivingStatusName(p.ReceivingStatus),
+    paymentStatusName(p.PaymentStatus),
     p.GrandTotal,
     p.CreatedOn,
   ]
@@ -72,9 +80,11 @@ export function registerPoCommands(program: Command): void {
         ['PO', p.Purchase.POId],
         ['Company', p.Purchase.CompanyId],
         ['Vendor', p.Purchase.VendorId],
-        ['Status', p.Statuses.Status],
-        ['ShippingStatus', p.Statuses.ShippingStatus],
-        ['ReceivingStatus', p.Statuses.ReceivingStatus],
+        ['Status', poStatusName(p.Statuses.Status)],
+        ['ShippingStatus', poShippingStatusName(p.Statuses.ShippingStatus)],
+        ['ReceivingStatus', poReceivingStatusName(p.Statuses.ReceivingStatus)],
+        ['PaymentStatus', paymentStatusName(p.Statuses.PaymentStatus)],
+        ['InvoicedStatus', p.Statuses.InvoicedStatus],
         ['GrandTotal', p.TotalInfo.GrandTotal],
       ],
       headers: ['ItemID', 'SKU', 'Ordered', 'Received', 'UnitPrice', 'RelatedOrder'],
@@ -246,7 +256,7 @@ export function registerPoCommands(program: Command): void {
       } else {
         const units = items.reduce((sum, i) => sum + i.QtyToReceive, 0)
         process.stdout.write(
-          `PO ${id}: received ${units} units on ${items.length} lines; ReceivingStatus ${after.Statuses.ReceivingStatus}, Status ${after.Statuses.Status}\n`,
+          `PO ${id}: received ${units} units on ${items.length} lines; ReceivingStatus ${poReceivingStatusName(after.Statuses.ReceivingStatus)}, Status ${poStatusName(after.Statuses.Status)}\n`,
         )
       }
     },

@@ -18,6 +18,10 @@ import * as poEdits from './2026-12-02T0500_po_edits.ts'
 import * as poTrackingNumbers from './2026-12-02T0600_po_tracking_numbers.ts'
 import * as shippingContainers from './2026-12-02T0700_shipping_containers.ts'
 import * as componentLinks from './2026-12-02T0800_component_links.ts'
+import * as faults from './2026-12-03T0200_faults.ts'
+import * as requestJournal from './2026-12-03T0300_request_journal.ts'
+import * as sandboxClock from './2026-12-03T0400_sandbox_clock.ts'
+import * as snapshots from './2026-12-03T0500_snapshots.ts'
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +44,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0600_po_tracking_numbers': poTrackingNumbers,
   '2026-12-02T0700_shipping_containers': shippingContainers,
   '2026-12-02T0800_component_links': componentLinks,
+  '2026-12-03T0200_faults': faults,
+  '2026-12-03T0300_request_journal': requestJournal,
+  '2026-12-03T0400_sandbox_clock': sandboxClock,
+  '2026-12-03T0500_snapshots': snapshots,
 }

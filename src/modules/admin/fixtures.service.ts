@@ -123,6 +123,20 @@ function productRow(p: Static<typeof FixtureProduct>) {
   }
 }
 
+/** A fixtures document with its users' password hashes computed (slow: kept out of transactions). */
+export interface PreparedFixtures {
+  data: FixturesData
+  passwordHashes: Map<string, string>
+}
+
+export async function prepareFixtures(data: FixturesData): Promise<PreparedFixtures> {
+  const passwordHashes = new Map<string, string>()
+  for (const user of data.Users ?? []) {
+    passwordHashes.set(user.Username, await hashPassword(user.Password))
+  }
+  return { data, passwordHashes }
+}
+
 /**
  * Upserts every entity of the document in one transaction (by ID, SKU or user name), so
  * loading the same file twice changes nothing. Users that exist keep their password. Every
@@ -134,56 +148,60 @@ export async function applyFixtures(
   clock: Clock,
   data: FixturesData,
 ): Promise<Omit<SeedReport, 'source'>> {
-  const now = isoNow(clock)
-  const passwordHashes = new Map<string, string>()
-  for (const user of data.Users ?? []) {
-    passwordHashes.set(user.Username, await hashPassword(user.Password))
-  }
-
-  await db.transaction().execute(async (trx) => {
-    const settings = await checkFixtures(trx, data)
-    for (const c of data.Companies ?? []) {
-      await upsertCompany(trx, c.ID, companyRow(c))
-    }
-    for (const v of data.Vendors ?? []) {
-      await upsertVendor(trx, v.ID, vendorRow(v))
-    }
-    for (const w of data.Warehouses ?? []) {
-      await upsertWarehouse(trx, w.ID, now, warehouseRow(w))
-    }
-    for (const t of data.PaymentTerms ?? []) {
-      await upsertPaymentTerm(trx, t.ID, t.Name)
-    }
-    await applyProducts(trx, now, data)
-    const vendorProducts = data.VendorProducts ?? []
-    const vendorProductSkus = await storedSkus(
-      trx,
-      vendorProducts.map((vp) => vp.ProductSKU),
-    )
-    for (const vp of vendorProducts) {
-      await upsertVendorProduct(trx, vp.VendorID, vendorProductSkus(vp.ProductSKU), {
-        price: toMinor(vp.Price),
-        vendor_sku: vp.VendorSKU ?? '',
-      })
-    }
-    for (const u of data.Users ?? []) {
-      await insertUserUnlessTaken(trx, {
-        username: u.Username,
-        password_hash: passwordHashes.get(u.Username)!,
-        full_name: u.FullName ?? '',
-        email: u.Email ?? '',
-        is_admin: flag(u.IsAdmin, false),
-        company_ids_json: u.CompanyIDs == null ? null : JSON.stringify(u.CompanyIDs),
-        created_on: now,
-      })
-    }
-    await writeClientSettings(trx, 0, settings.server)
-    for (const [companyId, changes] of settings.companies) {
-      await writeClientSettings(trx, companyId, changes)
-    }
-    await applyInventory(trx, now, data)
-  })
+  const prepared = await prepareFixtures(data)
+  const report = await db.transaction().execute((trx) => writeFixtures(trx, clock, prepared))
   invalidateReadCache()
+  return report
+}
+
+/** `applyFixtures` inside the caller's transaction (a sandbox reset); the caller clears the caches. */
+export async function writeFixtures(
+  trx: Transaction<DB>,
+  clock: Clock,
+  { data, passwordHashes }: PreparedFixtures,
+): Promise<Omit<SeedReport, 'source'>> {
+  const now = isoNow(clock)
+  const settings = await checkFixtures(trx, data)
+  for (const c of data.Companies ?? []) {
+    await upsertCompany(trx, c.ID, companyRow(c))
+  }
+  for (const v of data.Vendors ?? []) {
+    await upsertVendor(trx, v.ID, vendorRow(v))
+  }
+  for (const w of data.Warehouses ?? []) {
+    await upsertWarehouse(trx, w.ID, now, warehouseRow(w))
+  }
+  for (const t of data.PaymentTerms ?? []) {
+    await upsertPaymentTerm(trx, t.ID, t.Name)
+  }
+  await applyProducts(trx, now, data)
+  const vendorProducts = data.VendorProducts ?? []
+  const vendorProductSkus = await storedSkus(
+    trx,
+    vendorProducts.map((vp) => vp.ProductSKU),
+  )
+  for (const vp of vendorProducts) {
+    await upsertVendorProduct(trx, vp.VendorID, vendorProductSkus(vp.ProductSKU), {
+      price: toMinor(vp.Price),
+      vendor_sku: vp.VendorSKU ?? '',
+    })
+  }
+  for (const u of data.Users ?? []) {
+    await insertUserUnlessTaken(trx, {
+      username: u.Username,
+      password_hash: passwordHashes.get(u.Username)!,
+      full_name: u.FullName ?? '',
+      email: u.Email ?? '',
+      is_admin: flag(u.IsAdmin, false),
+      company_ids_json: u.CompanyIDs == null ? null : JSON.stringify(u.CompanyIDs),
+      created_on: now,
+    })
+  }
+  await writeClientSettings(trx, 0, settings.server)
+  for (const [companyId, changes] of settings.companies) {
+    await writeClientSettings(trx, companyId, changes)
+  }
+  await applyInventory(trx, now, data)
   return {
     companies: data.Companies?.length ?? 0,
     vendors: data.Vendors?.length ?? 0,
@@ -284,6 +302,29 @@ function describeFirst(error: ValidationError): string {
   return `${first?.[0] ?? ''} ${first?.[1].join(' ') ?? ''}`.trim()
 }
 
+/** The configured fixtures file, read and validated; FixturesFileError says what is wrong with it. */
+export async function readFixturesFile(fixturesPath: string): Promise<FixturesData> {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(await readFile(fixturesPath, 'utf8'))
+  } catch (error) {
+    throw new FixturesFileError(`cannot read ${fixturesPath}: ${(error as Error).message}`)
+  }
+  try {
+    return parseFixtures(parsed)
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      throw new FixturesFileError(`${fixturesPath} is invalid: ${describeFirst(error)}`)
+    }
+    throw error
+  }
+}
+
+/** What start-up loads into an empty database: the fixtures file when one is set, else the demo set. */
+export async function startingFixtures(fixturesPath: string | undefined): Promise<FixturesData> {
+  return fixturesPath === undefined ? DEMO_FIXTURES : readFixturesFile(fixturesPath)
+}
+
 /**
  * Start-up seeding: the fixtures file when one is configured (applied every start, idempotent),
  * otherwise the built-in demo set, and only into an empty database.
@@ -294,21 +335,7 @@ export async function loadReferenceData(
   fixturesPath: string | undefined,
 ): Promise<SeedReport> {
   if (fixturesPath !== undefined) {
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(await readFile(fixturesPath, 'utf8'))
-    } catch (error) {
-      throw new FixturesFileError(`cannot read ${fixturesPath}: ${(error as Error).message}`)
-    }
-    let data: FixturesData
-    try {
-      data = parseFixtures(parsed)
-    } catch (error) {
-      if (error instanceof ValidationError) {
-        throw new FixturesFileError(`${fixturesPath} is invalid: ${describeFirst(error)}`)
-      }
-      throw error
-    }
+    const data = await readFixturesFile(fixturesPath)
     try {
       return { source: 'fixtures', ...(await applyFixtures(db, clock, data)) }
     } catch (error) {

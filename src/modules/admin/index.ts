@@ -5,5 +5,9 @@ export {
   applyFixtures,
   loadReferenceData,
   parseFixtures,
+  prepareFixtures,
+  startingFixtures,
+  writeFixtures,
+  type PreparedFixtures,
   type SeedReport,
 } from './fixtures.service.ts'

@@ -40,6 +40,7 @@ export async function issueToken(
   password: string,
 ): Promise<TokenGrant> {
   const row = await findUserByUsername(db, username)
+  // Real time, not the sandbox clock: how long a verified password is remembered is a cache TTL.
   const now = Date.now()
   let ok = row !== undefined && wasVerified(row.username, password, row.password_hash, now)
   if (!ok) {

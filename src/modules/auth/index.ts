@@ -10,8 +10,14 @@ export {
   type AdminBootstrap,
   type UserView,
 } from './auth.service.ts'
-export { hashPassword } from './passwords.ts'
-export { insertUserUnlessTaken } from './users.repository.ts'
+export { generatePassword, hashPassword } from './passwords.ts'
+export {
+  applyAdminPassword,
+  resetUserPassword,
+  type AdminPasswordResult,
+  type PasswordReset,
+} from './set-user-password.ts'
+export { deleteUsersExcept, findUserByUsername, insertUserUnlessTaken } from './users.repository.ts'
 export { createTokenService, type TokenService, type VerifiedToken } from './tokens.ts'
 export { createAccessGuard, DEFAULT_ACCESS_MAX_AGE_MS, type AccessGuard } from './access-guard.ts'
 export { TokenRequest, TokenResponse } from './auth.schemas.ts'

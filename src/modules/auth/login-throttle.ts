@@ -83,7 +83,9 @@ function drained(bucket: Bucket | undefined, perHour: number, now: number): numb
   if (bucket === undefined) {
     return 0
   }
-  return Math.max(0, bucket.level - ((now - bucket.touched) * perHour) / HOUR_MS)
+  // Never negative: the sandbox clock may move back (an admin's PUT /admin/clock).
+  const elapsed = Math.max(0, now - bucket.touched)
+  return Math.max(0, bucket.level - (elapsed * perHour) / HOUR_MS)
 }
 
 /** One login under way: say how it ended. */
@@ -150,8 +152,9 @@ export function createLoginThrottle(
           limits.maxDelayMs,
           limits.baseDelayMs * 2 ** (pair.failures - limits.freeFailures),
         )
-        if (now < pair.touched + delay) {
-          throw throttled(pair.touched + delay - now)
+        const since = Math.max(0, now - pair.touched)
+        if (since < delay) {
+          throw throttled(delay - since)
         }
       }
       // A name that logged in from this IP lately is spared the IP's and the name's budgets: an

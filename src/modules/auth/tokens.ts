@@ -48,7 +48,8 @@ export function createTokenService(
   const verifier = createVerifier({
     key,
     algorithms: ['HS256'],
-    // Expiry is checked below against the server clock, which tests can fix.
+    // Expiry is checked below against the server clock (the sandbox clock, docs/compat.md). fast-jwt
+    // never reads its own clock then: our tokens carry no nbf and no maxAge is set.
     ignoreExpiration: true,
   })
   // Tokens whose signature has been checked, by their exact text. fast-jwt's own cache hashes every

@@ -1,6 +1,7 @@
 import { runCompiled } from '../../db/compiled-query-cache.ts'
-import { sql } from 'kysely'
-import type { Database } from '../../db/database.ts'
+import { sql, type Transaction } from 'kysely'
+import type { Database, DB } from '../../db/database.ts'
+import { forUpdate } from '../../db/dialect.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
 import type { AppUserRow, AppUserUpdate, NewAppUserRow } from './users.table.ts'
 
@@ -67,6 +68,15 @@ export async function insertUserUnlessTaken(db: Database, user: NewAppUserRow): 
     .execute()
 }
 
+/** Deletes every user but `keepIds` (a sandbox reset keeps the admins so nobody is locked out). */
+export async function deleteUsersExcept(db: Database, keepIds: number[]): Promise<void> {
+  let query = db.deleteFrom('app_user')
+  if (keepIds.length > 0) {
+    query = query.where('id', 'not in', keepIds)
+  }
+  await query.execute()
+}
+
 /** Applies `update`; with `bumpTokenVersion`, also revokes the user's earlier tokens. */
 export async function updateUser(
   db: Database,
@@ -105,4 +115,15 @@ export async function insertSecretOnce(db: Database, name: string, value: string
     .onConflict((oc) => oc.column('name').doNothing())
     .execute()
   return (await findSecret(db, name))!
+}
+
+/** The user row, locked for the rest of the transaction (`FOR UPDATE` on PostgreSQL). */
+export function lockUserByUsername(
+  trx: Transaction<DB>,
+  username: string,
+): Promise<AppUserRow | undefined> {
+  return forUpdate(
+    trx,
+    trx.selectFrom('app_user').selectAll().where('username', '=', username),
+  ).executeTakeFirst()
 }

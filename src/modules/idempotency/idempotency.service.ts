@@ -56,6 +56,7 @@ export async function claimIdempotencyKey(
   request: { userId: number; key: string; requestHash: string },
   options: IdempotencyOptions = DEFAULT_IDEMPOTENCY_OPTIONS,
 ): Promise<ClaimOutcome> {
+  // Real time: how long this request waits for a running twin (expiry follows `clock`).
   const started = Date.now()
   claimsSincePurge += 1
   if (claimsSincePurge >= PURGE_EVERY) {

@@ -1,0 +1,92 @@
+import type { JournalOptions } from './journal.types.ts'
+import type { NewRequestJournalRow } from './journal.table.ts'
+import {
+  cutText,
+  mayHoldSecret,
+  redactQuery,
+  redactResponseText,
+  redactValue,
+} from './journal.rules.ts'
+
+/**
+ * What the hooks hold of one request until the writer stores it. Everything costly (redaction,
+ * JSON, the cut) waits for the writer, off the request's path.
+ */
+export interface CapturedRequest {
+  requestId: string
+  time: Date
+  userId: number | null
+  userName: string | null
+  tokenExpiresAt: Date | null
+  ip: string
+  method: string
+  path: string
+  query: string | null
+  status: number
+  durationMs: number
+  headers: Record<string, string> | null
+  /** The parsed body as sent (before the wire binding renamed anything), or undefined. */
+  body: unknown
+  /** The response text (possibly pre-cut, see `responseBytes`), or a marker such as `(stream)`. */
+  response: string | null
+  /** Set when `response` was cut already: the size of the whole response. */
+  responseBytes: number | undefined
+  ignoredProperties: string | null
+  coercedProperties: string | null
+  ignoredParameters: string | null
+  fault: string | null
+}
+
+function bodyText(body: unknown, secrets: string[]): string | null {
+  if (body === undefined || body === null) {
+    return null
+  }
+  if (typeof body === 'string') {
+    return body
+  }
+  if (Buffer.isBuffer(body)) {
+    return body.toString('utf8')
+  }
+  const text = JSON.stringify(body) as string | undefined
+  if (text === undefined || !mayHoldSecret(text)) {
+    return text ?? null
+  }
+  return JSON.stringify(redactValue(body, secrets))
+}
+
+/** The stored row of a captured request: secrets redacted, bodies cut at the configured size. */
+export function toJournalRow(
+  entry: CapturedRequest,
+  config: Pick<JournalOptions, 'bodyLimitBytes'>,
+): NewRequestJournalRow {
+  const secrets: string[] = []
+  const request = bodyText(entry.body, secrets)
+  const requestCut = request === null ? null : cutText(request, config.bodyLimitBytes)
+  const response = entry.response === null ? null : redactResponseText(entry.response, secrets)
+  const responseCut =
+    response === null ? null : cutText(response, config.bodyLimitBytes, entry.responseBytes)
+  return {
+    request_id: entry.requestId,
+    time: entry.time.toISOString(),
+    user_id: entry.userId,
+    user_name: entry.userName,
+    token_expires_at: entry.tokenExpiresAt?.toISOString() ?? null,
+    ip: entry.ip,
+    method: entry.method,
+    path: entry.path,
+    query: entry.query === null ? null : redactQuery(entry.query),
+    status: entry.status,
+    duration_ms: Math.round(entry.durationMs * 1000) / 1000,
+    request_headers: entry.headers === null ? null : JSON.stringify(entry.headers),
+    request_body: requestCut?.text ?? null,
+    request_body_bytes: requestCut?.bytes ?? null,
+    request_body_truncated: requestCut?.truncated === true ? 1 : 0,
+    response_body: responseCut?.text ?? null,
+    response_body_bytes: responseCut?.bytes ?? null,
+    response_body_truncated: responseCut?.truncated === true ? 1 : 0,
+    ignored_properties: entry.ignoredProperties,
+    coerced_properties: entry.coercedProperties,
+    ignored_parameters: entry.ignoredParameters,
+    fault: entry.fault,
+  }
+}

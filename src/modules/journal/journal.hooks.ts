@@ -1,0 +1,174 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { JournalOptions } from './journal.types.ts'
+import type { Database } from '../../db/database.ts'
+import type { Clock } from '../../shared/clock.ts'
+import type { CapturedRequest } from './journal.capture.ts'
+import { createRequestJournal, type RequestJournal } from './journal.writer.ts'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This instance's request journal (`GET /admin/requests`). */
+    requestJournal: RequestJournal
+  }
+  interface FastifyRequest {
+    /** What the journal holds of this request so far; null when it is not recorded. */
+    journalCapture: JournalCapture | null
+  }
+}
+
+interface JournalCapture {
+  time: Date
+  body: unknown
+  response: string | null
+  responseBytes: number | undefined
+}
+
+const RECORDED = /^\/(?:rest\/api|api|admin)(?:[/?]|$)/i
+/** The journal's own reads are not recorded: `requests tail` polls them. */
+const JOURNAL_READ = /^\/admin\/requests(?:[/?]|$)/i
+const KEPT_HEADERS = ['content-type', 'user-agent', 'idempotency-key', 'accept'] as const
+
+function keptHeaders(request: FastifyRequest): Record<string, string> | null {
+  let kept: Record<string, string> | null = null
+  for (const name of KEPT_HEADERS) {
+    const value = request.headers[name]
+    if (typeof value === 'string') {
+      kept ??= {}
+      kept[name] = value.slice(0, 500)
+    }
+  }
+  return kept
+}
+
+/** The bearer token's expiry, read from its (already verified) claims. Nothing else of it is kept. */
+function tokenExpiry(request: FastifyRequest): Date | null {
+  const header = request.headers.authorization
+  const payload = header?.split('.')[1]
+  if (payload === undefined) {
+    return null
+  }
+  try {
+    const exp = (
+      JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown }
+    ).exp
+    return typeof exp === 'number' && Number.isFinite(exp) ? new Date(exp * 1000) : null
+  } catch {
+    return null
+  }
+}
+
+function headerText(reply: FastifyReply, name: string): string | null {
+  const value = reply.getHeader(name)
+  return value === undefined ? null : String(value)
+}
+
+function captured(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  capture: JournalCapture,
+): CapturedRequest {
+  const url = request.url
+  const q = url.indexOf('?')
+  // `request.user` is set only once the token was verified (null on public routes and refusals).
+  const user = request.user as FastifyRequest['user'] | null
+  return {
+    requestId: request.id,
+    time: capture.time,
+    userId: user?.id ?? null,
+    userName: user?.username ?? null,
+    tokenExpiresAt: user === null ? null : tokenExpiry(request),
+    ip: request.ip,
+    method: request.method,
+    path: q === -1 ? url : url.slice(0, q),
+    query: q === -1 || q === url.length - 1 ? null : url.slice(q + 1),
+    status: reply.statusCode,
+    durationMs: reply.elapsedTime,
+    headers: keptHeaders(request),
+    body: capture.body,
+    response: capture.response,
+    responseBytes: capture.responseBytes,
+    ignoredProperties: headerText(reply, 'x-crossdock-ignored-properties'),
+    coercedProperties: headerText(reply, 'x-crossdock-coerced-properties'),
+    ignoredParameters: headerText(reply, 'x-crossdock-ignored-parameters'),
+    fault: headerText(reply, 'x-crossdock-fault'),
+  }
+}
+
+/**
+ * Records every `/rest/api`, `/api` and `/admin` request in the journal. Register it before the
+ * authentication and wire hooks: it stamps the arrival first and keeps the body as sent, before the
+ * wire binding renames its properties.
+ */
+export function registerRequestJournal(
+  app: FastifyInstance,
+  deps: { db: Database; clock: Clock; config: { journal: JournalOptions } },
+): RequestJournal {
+  const journal = createRequestJournal(deps.db, deps.clock, deps.config.journal, app.log)
+  app.decorate('requestJournal', journal)
+  app.addHook('onClose', () => journal.close())
+  if (!journal.enabled) {
+    return journal
+  }
+  app.decorateRequest('journalCapture', null)
+  // Callback hooks: cheaper than async ones on every request.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const url = request.url
+    if (RECORDED.test(url) && !(request.method === 'GET' && JOURNAL_READ.test(url))) {
+      request.journalCapture = {
+        time: deps.clock.now(),
+        body: undefined,
+        response: null,
+        responseBytes: undefined,
+      }
+    }
+    done()
+  })
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (request.journalCapture !== null) {
+      request.journalCapture.body = request.body
+    }
+    done()
+  })
+  app.addHook('onResponse', (request, reply, done) => {
+    const capture = request.journalCapture
+    if (capture !== null) {
+      journal.record(captured(request, reply, capture))
+    }
+    done()
+  })
+  return journal
+}
+
+/**
+ * Keeps the response body the client gets. Register it after every hook that may replace a payload
+ * (the sandbox's After faults), so the journal holds what was really sent.
+ */
+export function registerJournalResponses(app: FastifyInstance): void {
+  const journal = app.requestJournal
+  if (!journal.enabled) {
+    return
+  }
+  const limit = journal.config.bodyLimitBytes
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    const capture = request.journalCapture
+    if (capture === null || payload === null || payload === undefined) {
+      done(null, payload)
+      return
+    }
+    if (typeof payload === 'string') {
+      // Cut long texts now (their size kept), so a queue waiting on a slow database stays small.
+      if (payload.length > limit) {
+        capture.responseBytes = Buffer.byteLength(payload, 'utf8')
+        capture.response = payload.slice(0, limit)
+      } else {
+        capture.response = payload
+      }
+    } else if (Buffer.isBuffer(payload)) {
+      capture.responseBytes = payload.length
+      capture.response = payload.subarray(0, limit).toString('utf8')
+    } else {
+      capture.response = '(stream)'
+    }
+    done(null, payload)
+  })
+}
