@@ -57,7 +57,10 @@ export function registerAuthHook(
     }
     const token = bearerToken(request)
     const verified = token === null ? null : tokens.verify(token)
-    if (verified === null || !(await access.isCurrent(verified.user.id, verified.version))) {
+    if (
+      verified === null ||
+      !(await access.isCurrent(verified.user.id, verified.version, verified.user.username))
+    ) {
       throw new UnauthorizedError()
     }
     const user = verified.user

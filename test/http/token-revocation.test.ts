@@ -111,6 +111,18 @@ for (const dialect of testDialects()) {
       assert.equal(await canAdminister(b.token), 401)
     })
 
+    it("should refuse a removed user's token when its ID now belongs to another user (IDs reused after a sandbox reset)", async () => {
+      const b = await secondAdmin()
+      // The row keeps its ID and token version; only the name says it is someone else now.
+      await t.db
+        .updateTable('app_user')
+        .set({ username: `${b.username}-successor` })
+        .where('id', '=', b.id)
+        .execute()
+      t.deps.access.forget(b.id)
+      assert.equal(await canAdminister(b.token), 401)
+    })
+
     describe('across instances', () => {
       let otherDb: Database
       let other: FastifyInstance

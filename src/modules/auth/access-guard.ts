@@ -8,14 +8,24 @@ import { findUserAccess } from './users.repository.ts'
  * (`forget`). Lookups of one user share one query.
  */
 export interface AccessGuard {
-  isCurrent(userId: number, version: number): Promise<boolean>
+  /**
+   * Whether the user still exists under the token's name, is active and has the token's version. The
+   * name matters where IDs are reused (SQLite after a sandbox reset or restore): a token of a removed
+   * user never works for a new user given the same ID.
+   */
+  isCurrent(userId: number, version: number, username: string): Promise<boolean>
   forget(userId: number): void
   readonly maxAgeMs: number
 }
 
+interface Access {
+  version: number
+  username: string
+}
+
 interface Entry {
   /** null: no such user, or inactive. */
-  version: number | null
+  access: Access | null
   fetchedAt: number
 }
 
@@ -28,25 +38,28 @@ export function createAccessGuard(
   maxAgeMs: number = DEFAULT_ACCESS_MAX_AGE_MS,
 ): AccessGuard {
   const entries = new Map<number, Entry>()
-  const inFlight = new Map<number, Promise<number | null>>()
+  const inFlight = new Map<number, Promise<Access | null>>()
   // Bumped by forget(): a lookup that started before it must not store what it read.
   const generation = new Map<number, number>()
 
-  function load(userId: number): Promise<number | null> {
+  function load(userId: number): Promise<Access | null> {
     let pending = inFlight.get(userId)
     if (pending === undefined) {
       const startedIn = generation.get(userId) ?? 0
       const startedAt = performance.now()
       pending = findUserAccess(db, userId)
         .then((row) => {
-          const version = row !== undefined && row.is_active === 1 ? row.token_version : null
+          const access =
+            row !== undefined && row.is_active === 1
+              ? { version: row.token_version, username: row.username }
+              : null
           if ((generation.get(userId) ?? 0) === startedIn) {
             if (entries.size >= MAX_ENTRIES) {
               entries.delete(entries.keys().next().value!)
             }
-            entries.set(userId, { version, fetchedAt: startedAt })
+            entries.set(userId, { access, fetchedAt: startedAt })
           }
-          return version
+          return access
         })
         .finally(() => inFlight.delete(userId))
       inFlight.set(userId, pending)
@@ -56,13 +69,13 @@ export function createAccessGuard(
 
   return {
     maxAgeMs,
-    async isCurrent(userId, version) {
+    async isCurrent(userId, version, username) {
       const entry = entries.get(userId)
       const current =
         entry !== undefined && performance.now() - entry.fetchedAt < maxAgeMs
-          ? entry.version
+          ? entry.access
           : await load(userId)
-      return current === version
+      return current !== null && current.version === version && current.username === username
     },
     forget(userId) {
       entries.delete(userId)

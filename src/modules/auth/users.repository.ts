@@ -29,9 +29,12 @@ export async function findUserByUsername(
 export async function findUserAccess(
   db: Database,
   id: number,
-): Promise<Pick<AppUserRow, 'is_active' | 'token_version'> | undefined> {
+): Promise<Pick<AppUserRow, 'username' | 'is_active' | 'token_version'> | undefined> {
   const { rows } = await runCompiled(db, 'app_user access by id', [id], () =>
-    db.selectFrom('app_user').select(['is_active', 'token_version']).where('id', '=', id),
+    db
+      .selectFrom('app_user')
+      .select(['username', 'is_active', 'token_version'])
+      .where('id', '=', id),
   )
   return rows[0]
 }
