@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import pg from 'pg'
-import { startProcess } from './servers.ts'
+import { api, startProcess } from './servers.ts'
 import { benchPoBody, benchProducts } from '../test/helpers/factories.ts'
 
 const { values: opts } = parseArgs({
@@ -17,28 +17,6 @@ const DURATION = Number(opts.duration ?? 6)
 const ROUNDS = Number(opts.rounds ?? 3)
 const PASSWORD = 'bench-admin-password'
 const ROOT = new URL('..', import.meta.url).pathname
-
-async function api<T>(
-  url: string,
-  token: string | null,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const res = await fetch(`${url}/rest/api${path}`, {
-    method,
-    headers: {
-      ...(token !== null && { authorization: `Bearer ${token}` }),
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-    },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  })
-  const text = await res.text()
-  if (res.status !== 200) {
-    throw new Error(`${method} ${path}: ${res.status} ${text}`)
-  }
-  return JSON.parse(text) as T
-}
 
 function rps(url: string, request: autocannon.Request): Promise<number> {
   return new Promise((resolve, reject) => {

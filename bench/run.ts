@@ -21,7 +21,7 @@ import { measureLinkHistory, prepareHistoryOrder, type LinkHistoryResult } from 
 import { insertBenchPurchaseOrders } from './po-rows.ts'
 import { ensurePrism } from './prism.ts'
 import { summarizeProfile } from './profile-summary.ts'
-import { startProcess } from './servers.ts'
+import { api, startProcess } from './servers.ts'
 import { createDb } from '../src/db/database.ts'
 import { migrateToLatest } from '../src/db/migrator.ts'
 import { loadReferenceData } from '../src/modules/admin/index.ts'
@@ -144,28 +144,6 @@ async function measure(url: string, requests: Req[]): Promise<Figure> {
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   }
-}
-
-async function api<T>(
-  url: string,
-  token: string | null,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const res = await fetch(`${url}/rest/api${path}`, {
-    method,
-    headers: {
-      ...(token !== null && { authorization: `Bearer ${token}` }),
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-    },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  })
-  const text = await res.text()
-  if (res.status !== 200) {
-    throw new Error(`${method} ${path}: ${res.status} ${text}`)
-  }
-  return JSON.parse(text) as T
 }
 
 interface Target {

@@ -76,3 +76,26 @@ export async function startProcess(
     },
   }
 }
+
+/** One call of the API under `url`; anything but a 200 throws with the answer. */
+export async function api<T>(
+  url: string,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(`${url}/rest/api${path}`, {
+    method,
+    headers: {
+      ...(token !== null && { authorization: `Bearer ${token}` }),
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  })
+  const text = await res.text()
+  if (res.status !== 200) {
+    throw new Error(`${method} ${path}: ${res.status} ${text}`)
+  }
+  return JSON.parse(text) as T
+}

@@ -1,42 +1,15 @@
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { fileURLToPath } from 'node:url'
-import { CLI_ADMIN_PASSWORD, runCli, type CliRun } from '../helpers/cli-server.ts'
+import { CLI_ADMIN_PASSWORD, runCli } from '../helpers/cli-server.ts'
 import { testDialects } from '../helpers/dialects.ts'
 import { scratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts'
 import { startServerProcess, token, type ServerProcess } from '../helpers/server-process.ts'
 
 // `crossdock admin reset-password` works on DATABASE_URL directly (here while a server runs on it):
 // the new password logs in, the old one and the tokens issued under it stop working.
-
-const BIN = fileURLToPath(new URL('../../bin/crossdock.js', import.meta.url))
-
-/** Runs the CLI with `input` on standard input. */
-function runWithStdin(args: string[], env: Record<string, string>, input: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      // As runCli: none of the caller's CROSSDOCK_ variables.
-      env: {
-        ...Object.fromEntries(
-          Object.entries(process.env).filter(([k]) => !k.startsWith('CROSSDOCK_')),
-        ),
-        ...env,
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('exit', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.end(input)
-  })
-}
 
 async function loginStatus(url: string, username: string, password: string): Promise<number> {
   const res = await fetch(`${url}/rest/api/token`, {
@@ -101,9 +74,10 @@ for (const dialect of testDialects()) {
     })
 
     it('should read the password from standard input with --password - and take --user', async () => {
-      const run = await runWithStdin(
+      const run = await runCli(
         ['admin', 'reset-password', '--user', 'admin', '--password', '-'],
         dbEnv(),
+        cli.dir,
         'from-stdin-pass\n',
       )
       assert.equal(run.code, 0, run.stderr)
@@ -127,9 +101,10 @@ for (const dialect of testDialects()) {
       )
       assert.equal(unknown.code, 1)
       assert.equal(unknown.stderr, 'crossdock: User "nobody" was not found.\n')
-      const empty = await runWithStdin(
+      const empty = await runCli(
         ['admin', 'reset-password', '--password', '-'],
         dbEnv(),
+        cli.dir,
         '\n',
       )
       assert.equal(empty.code, 1)

@@ -22,8 +22,16 @@ export interface CliRun {
   stderr: string
 }
 
-/** Runs `crossdock <args>` with `env` (and none of the caller's CROSSDOCK_ variables) in `cwd`. */
-export function runCli(args: string[], env: Record<string, string>, cwd: string): Promise<CliRun> {
+/**
+ * Runs `crossdock <args>` with `env` (and none of the caller's CROSSDOCK_ variables) in `cwd`, with
+ * `input` on standard input (empty when not given).
+ */
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+  input = '',
+): Promise<CliRun> {
   const base = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('CROSSDOCK_')),
   )
@@ -31,7 +39,7 @@ export function runCli(args: string[], env: Record<string, string>, cwd: string)
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
       env: { ...base, XDG_CONFIG_HOME: join(cwd, 'xdg'), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     })
     let stdout = ''
     let stderr = ''
@@ -39,6 +47,7 @@ export function runCli(args: string[], env: Record<string, string>, cwd: string)
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('error', reject)
     child.on('exit', (code) => resolve({ code, stdout, stderr }))
+    child.stdin.end(input)
   })
 }
 
