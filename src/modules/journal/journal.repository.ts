@@ -1,5 +1,6 @@
-import { sql, type Transaction } from 'kysely'
+import { CompiledQuery, sql, type Transaction } from 'kysely'
 import type { Database, DB } from '../../db/database.ts'
+import { dialectOf } from '../../db/dialect.ts'
 import { pageOffset, type PageRequest } from '../../shared/page.ts'
 import type { NewRequestJournalRow, RequestJournalRow } from './journal.table.ts'
 
@@ -22,15 +23,68 @@ export interface JournalFilter {
   oldestFirst: boolean
 }
 
+/** The columns of an INSERT, in `NewRequestJournalRow` order (the table's own). */
+const INSERT_COLUMNS = [
+  'request_id',
+  'time',
+  'user_id',
+  'user_name',
+  'token_expires_at',
+  'ip',
+  'method',
+  'path',
+  'query',
+  'status',
+  'duration_ms',
+  'request_headers',
+  'request_body',
+  'request_body_bytes',
+  'request_body_truncated',
+  'response_body',
+  'response_body_bytes',
+  'response_body_truncated',
+  'ignored_properties',
+  'coerced_properties',
+  'ignored_parameters',
+  'fault',
+] as const satisfies ReadonlyArray<keyof NewRequestJournalRow>
+
+/** The statement text of an INSERT of `count` rows (cached: a batch has few distinct sizes). */
+const insertTexts = new Map<string, string>()
+function insertText(dialect: 'sqlite' | 'postgres', count: number): string {
+  const key = `${dialect}:${count}`
+  let text = insertTexts.get(key)
+  if (text === undefined) {
+    let n = 0
+    const row = () =>
+      `(${INSERT_COLUMNS.map(() => (dialect === 'postgres' ? `$${++n}` : '?')).join(',')})`
+    const rows = Array.from({ length: count }, row).join(',')
+    text = `insert into request_journal (${INSERT_COLUMNS.join(',')}) values ${rows}`
+    if (insertTexts.size < 256) {
+      insertTexts.set(key, text)
+    }
+  }
+  return text
+}
+
+/**
+ * Inserts a batch as plain multi-row INSERTs: the query builder would build and compile a node per
+ * value (23 per row, thousands per flush), which cost more than the insert itself (docs/benchmarks.md).
+ */
 export async function insertJournalRows(
   trx: Transaction<DB>,
   rows: NewRequestJournalRow[],
 ): Promise<void> {
+  const dialect = dialectOf(trx)
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await trx
-      .insertInto('request_journal')
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
-      .execute()
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT)
+    const parameters: unknown[] = []
+    for (const row of chunk) {
+      for (const column of INSERT_COLUMNS) {
+        parameters.push(row[column] ?? null)
+      }
+    }
+    await trx.executeQuery(CompiledQuery.raw(insertText(dialect, chunk.length), parameters))
   }
 }
 
