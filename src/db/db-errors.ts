@@ -45,6 +45,10 @@ const BUSY_CODES = new Map<unknown, string>(
     '57014': 'The database took too long to answer; try again.',
     // idle_in_transaction_session_timeout: the server ended a transaction left idle too long.
     '25P03': 'The database ended a transaction that waited too long; try again.',
+    // deadlock_detected, serialization_failure: retried by inTransaction; one still left after its
+    // attempts (or from a write outside it) is the same kind of wait, never a 500.
+    '40P01': 'The database broke a deadlock with another request; try again.',
+    '40001': 'The database could not serialize this request with another; try again.',
   }),
 )
 

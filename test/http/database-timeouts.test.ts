@@ -24,6 +24,8 @@ describe('databaseBusyError', () => {
       { code: '55P03', message: 'canceling statement due to lock timeout' },
       { code: '57014', message: 'canceling statement due to statement timeout' },
       { code: '25P03', message: 'terminating connection due to idle-in-transaction timeout' },
+      { code: '40P01', message: 'deadlock detected' },
+      { code: '40001', message: 'could not serialize access due to concurrent update' },
       new Error('timeout exceeded when trying to connect'),
       new Error('Connection terminated due to connection timeout'),
       new Error('Client has encountered a connection error and is not queryable'),

@@ -1,4 +1,5 @@
 import type { WriteContext } from '../../db/context.ts'
+import { inTransaction } from '../../db/transaction.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
 import { isoNow } from '../../shared/clock.ts'
 import { getClientSettings } from '../settings/index.ts'
@@ -18,7 +19,7 @@ export async function updatePurchaseOrderTracking(
   id: number,
   body: TrackingInput,
 ): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const po = await lockPurchaseOrder(trx, id)
     assertPoVisible(po, id, user)
     const settings = await getClientSettings(trx, po.companyId)
