@@ -66,7 +66,7 @@ export async function buildApp(
   })
   registerConnectionCap(app)
   // First of the request hooks: the journal stamps the arrival and keeps the body as sent.
-  registerRequestJournal(app, deps)
+  await registerRequestJournal(app, deps)
   registerCors(app, deps.config.corsOrigins, methods) // a preflight needs no token
   // JSON (and text/json, form-urlencoded as Swagger lists) only: a text/plain body is a 415.
   // JSON goes through the wire parser: nesting bounded, number texts kept for money (json-body.ts).

@@ -68,7 +68,7 @@ export function registerApiRoutes(api: FastifyInstance, deps: AppDeps): void {
 export function registerAdminRoutes(admin: FastifyInstance, deps: AppDeps): void {
   registerAdminApi(admin, deps)
   registerInventoryLedgerRoutes(admin, deps)
-  registerJournalRoutes(admin, deps)
+  registerJournalRoutes(admin)
   registerFaultRoutes(admin, deps)
   registerSandboxClockRoutes(admin, deps)
   registerSnapshotRoutes(admin, deps)

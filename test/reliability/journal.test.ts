@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { buildApp } from '../../src/app/app.ts'
 import { ConfigError, JOURNAL_DEFAULTS, loadConfig } from '../../src/config.ts'
+import { journalFilePath } from '../../src/db/journal-database.ts'
 import { createDb } from '../../src/db/database.ts'
 import { parseDatabaseUrl } from '../../src/config.ts'
 import { createTestApp } from '../helpers/build-app.ts'
@@ -53,7 +54,8 @@ describe('journal configuration', () => {
 
 describe('journal at shutdown', () => {
   it('should write what is queued when the server stops on SIGTERM', async () => {
-    const url = `sqlite:${join(mkdtempSync(join(tmpdir(), 'crossdock-journal-')), 'j.db')}`
+    const file = join(mkdtempSync(join(tmpdir(), 'crossdock-journal-')), 'j.db')
+    const url = `sqlite:${file}`
     const server = await startServerProcess({
       DATABASE_URL: url,
       CROSSDOCK_ADMIN_PASSWORD: 'journal-admin-password',
@@ -67,7 +69,8 @@ describe('journal at shutdown', () => {
       assert.equal(res.status, 200)
     }
     assert.equal(await server.stop(), 0)
-    const db = createDb(parseDatabaseUrl(url))
+    // On a SQLite file the journal has a file of its own beside it.
+    const db = createDb(parseDatabaseUrl(`sqlite:${journalFilePath(file)}`))
     try {
       const rows = await db.selectFrom('request_journal').select('path').execute()
       assert.equal(rows.filter((r) => r.path === '/rest/api/Companies').length, 5)
@@ -112,7 +115,11 @@ for (const dialect of testDialects().filter((d) => d === 'postgres')) {
         })
         assert.ok(cleared.json<{ Deleted: number }>().Deleted >= 40)
         await app2.requestJournal.flush()
-        assert.equal(await countRows(t.db, 'request_journal'), 1, 'only the DELETE itself')
+        assert.equal(
+          await countRows(t.app.requestJournal.db, 'request_journal'),
+          1,
+          'only the DELETE itself',
+        )
       } finally {
         await app2.close()
         await db2.destroy()

@@ -189,7 +189,7 @@ for (const dialect of testDialects()) {
       await t.get('/rest/api/Orders', `${bearer}x`)
       await t.app.requestJournal.flush()
 
-      const rows = await t.db.selectFrom('request_journal').selectAll().execute()
+      const rows = await t.app.requestJournal.db.selectFrom('request_journal').selectAll().execute()
       assert.ok(rows.length >= 9, `${rows.length} journal rows`)
       assert.ok(rows.some((r) => r.user_name === 'journalcheck' && r.token_expires_at !== null))
       const text = JSON.stringify(rows)

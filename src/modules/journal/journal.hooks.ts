@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { JournalOptions } from './journal.types.ts'
 import type { Database } from '../../db/database.ts'
+import { openJournalDatabase, type JournalDatabaseConfig } from '../../db/journal-database.ts'
 import type { Clock } from '../../shared/clock.ts'
 import type { CapturedRequest } from './journal.capture.ts'
 import { createRequestJournal, type RequestJournal } from './journal.writer.ts'
@@ -99,11 +100,23 @@ function captured(
  * authentication and wire hooks: it stamps the arrival first and keeps the body as sent, before the
  * wire binding renames its properties.
  */
-export function registerRequestJournal(
+export async function registerRequestJournal(
   app: FastifyInstance,
-  deps: { db: Database; clock: Clock; config: { journal: JournalOptions } },
-): RequestJournal {
-  const journal = createRequestJournal(deps.db, deps.clock, deps.config.journal, app.log)
+  deps: {
+    db: Database
+    clock: Clock
+    config: { journal: JournalOptions; database: JournalDatabaseConfig }
+  },
+): Promise<RequestJournal> {
+  const store = deps.config.journal.enabled
+    ? await openJournalDatabase(deps.config.database, deps.db, (error, path) =>
+        app.log.warn(
+          { err: error, path },
+          'request journal: its own file could not be opened; it is kept in the main database',
+        ),
+      )
+    : { db: deps.db, close: async () => {}, path: null }
+  const journal = createRequestJournal(store, deps.clock, deps.config.journal, app.log)
   app.decorate('requestJournal', journal)
   app.addHook('onClose', () => journal.close())
   if (!journal.enabled) {

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import type { ReadContext } from '../../db/context.ts'
 import { ErrorBody, IdParams } from '../../wire/schemas.ts'
 import { toRequestEntry } from './journal.mappers.ts'
 import { ClearedRequests, RequestEntry, RequestList, RequestListQuery } from './journal.schemas.ts'
@@ -13,7 +12,7 @@ const config = { access: 'admin' as const }
 const tags = ['Admin']
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody }
 
-export function registerJournalRoutes(admin: FastifyInstance, deps: ReadContext): void {
+export function registerJournalRoutes(admin: FastifyInstance): void {
   const api = admin.withTypeProvider<TypeBoxTypeProvider>()
   const journal = admin.requestJournal
   api.get(
@@ -30,7 +29,7 @@ export function registerJournalRoutes(admin: FastifyInstance, deps: ReadContext)
       },
     },
     async (request) => {
-      const { rows, total } = await listRequests(journal, deps.db, request.query)
+      const { rows, total } = await listRequests(journal, request.query)
       return { Items: rows.map(toRequestEntry), TotalResults: total }
     },
   )
@@ -45,7 +44,7 @@ export function registerJournalRoutes(admin: FastifyInstance, deps: ReadContext)
         response: { 200: RequestEntry, ...errors, 404: ErrorBody },
       },
     },
-    async (request) => toRequestEntry(await getRequest(journal, deps.db, request.params.id)),
+    async (request) => toRequestEntry(await getRequest(journal, request.params.id)),
   )
   api.delete(
     '/requests',

@@ -1,5 +1,4 @@
 import type { Static } from 'typebox'
-import type { Database } from '../../db/database.ts'
 import { NotFoundError } from '../../shared/errors.ts'
 import { clampPage } from '../../shared/page.ts'
 import { findJournalRow, listJournalRows } from './journal.repository.ts'
@@ -12,13 +11,12 @@ import type { RequestJournal } from './journal.writer.ts'
 
 export async function listRequests(
   journal: RequestJournal,
-  db: Database,
   q: Static<typeof RequestListQuery>,
 ): Promise<{ rows: RequestJournalRow[]; total: number }> {
   await journal.flush()
   const statusClass = q.statusClass === undefined ? undefined : Number(q.statusClass[0])
   return listJournalRows(
-    db,
+    journal.db,
     {
       method: q.method,
       pathPrefix: q.path,
@@ -35,13 +33,9 @@ export async function listRequests(
   )
 }
 
-export async function getRequest(
-  journal: RequestJournal,
-  db: Database,
-  id: number,
-): Promise<RequestJournalRow> {
+export async function getRequest(journal: RequestJournal, id: number): Promise<RequestJournalRow> {
   await journal.flush()
-  const row = await findJournalRow(db, id)
+  const row = await findJournalRow(journal.db, id)
   if (row === undefined) {
     throw new NotFoundError('NOT_FOUND', `Journal entry ${id} was not found.`)
   }

@@ -190,7 +190,7 @@ for (const dialect of testDialects()) {
       assert.ok(Items.length >= 2)
       assert.match(Items[0]!.RequestBody!, /"password":"\*\*\*"/)
       assert.match(Items[1]!.ResponseBody!, /"access_token":"\*\*\*"/)
-      const rows = await t.db.selectFrom('request_journal').selectAll().execute()
+      const rows = await t.app.requestJournal.db.selectFrom('request_journal').selectAll().execute()
       const text = JSON.stringify(rows)
       for (const secret of [ADMIN_PASSWORD, 'Journal-Secret-9', token, token.split('.')[2]!]) {
         assert.ok(!text.includes(secret), `the journal holds ${secret.slice(0, 6)}…`)
@@ -211,13 +211,20 @@ for (const dialect of testDialects()) {
         }
         await t.app.requestJournal.flush()
         await t.app.requestJournal.prune()
-        const kept = await t.db.selectFrom('request_journal').select('id').orderBy('id').execute()
+        const kept = await t.app.requestJournal.db
+          .selectFrom('request_journal')
+          .select('id')
+          .orderBy('id')
+          .execute()
         assert.equal(kept.length, 5)
         clock.advance(61_000)
         await t.get('/rest/api/Warehouses')
         await t.app.requestJournal.flush()
         assert.equal(await t.app.requestJournal.prune(), 5)
-        const left = await t.db.selectFrom('request_journal').select(['path', 'time']).execute()
+        const left = await t.app.requestJournal.db
+          .selectFrom('request_journal')
+          .select(['path', 'time'])
+          .execute()
         assert.deepEqual(left, [{ path: '/rest/api/Warehouses', time: '2026-06-01T00:01:01.000Z' }])
       } finally {
         await t.close()
@@ -232,7 +239,7 @@ for (const dialect of testDialects()) {
         assert.equal(res.statusCode, 200)
         assert.equal(res.json().TotalResults, 0)
         await t.app.requestJournal.flush()
-        assert.equal(await countRows(t.db, 'request_journal'), 0)
+        assert.equal(await countRows(t.app.requestJournal.db, 'request_journal'), 0)
       } finally {
         await t.close()
       }
@@ -245,7 +252,10 @@ for (const dialect of testDialects()) {
           await t.get('/rest/api/Companies')
         }
         await t.app.close()
-        const rows = await t.db.selectFrom('request_journal').select('path').execute()
+        const rows = await t.app.requestJournal.db
+          .selectFrom('request_journal')
+          .select('path')
+          .execute()
         assert.equal(rows.filter((r) => r.path === '/rest/api/Companies').length, 3)
       } finally {
         await t.close()

@@ -1,5 +1,6 @@
 import type { JournalOptions } from './journal.types.ts'
 import type { Database } from '../../db/database.ts'
+import type { JournalDatabase } from '../../db/journal-database.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { toJournalRow, type CapturedRequest } from './journal.capture.ts'
 import { deleteJournalRows, insertJournalRows, pruneJournalRows } from './journal.repository.ts'
@@ -29,6 +30,8 @@ export interface JournalStats {
 export interface RequestJournal {
   readonly enabled: boolean
   readonly config: JournalOptions
+  /** Where the entries are (a file of their own beside a SQLite file, see journal-database.ts). */
+  readonly db: Database
   readonly stats: Readonly<JournalStats>
   /** Queues one request; never waits, never throws. */
   record(entry: CapturedRequest): void
@@ -38,16 +41,17 @@ export interface RequestJournal {
   prune(): Promise<number>
   /** Flushes this instance's queue, then deletes every row (every instance's) in one transaction. */
   clear(): Promise<number>
-  /** Stops the timer and writes what is left (the app's onClose). */
+  /** Stops the timer, writes what is left and closes the journal's own connection (onClose). */
   close(): Promise<void>
 }
 
 export function createRequestJournal(
-  db: Database,
+  store: JournalDatabase,
   clock: Clock,
   config: JournalOptions,
   log: JournalLog,
 ): RequestJournal {
+  const db = store.db
   let queue: CapturedRequest[] = []
   let timer: NodeJS.Timeout | undefined
   let chain: Promise<void> = Promise.resolve()
@@ -112,6 +116,7 @@ export function createRequestJournal(
   return {
     enabled: config.enabled,
     config,
+    db,
     stats,
     record(entry) {
       if (!config.enabled || closed) {
@@ -153,6 +158,7 @@ export function createRequestJournal(
         timer = undefined
       }
       await flush()
+      await store.close()
     },
   }
 }
