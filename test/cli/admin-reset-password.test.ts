@@ -6,20 +6,15 @@ import { after, before, describe, it } from 'node:test'
 import { CLI_ADMIN_PASSWORD, runCli } from '../helpers/cli-server.ts'
 import { testDialects } from '../helpers/dialects.ts'
 import { scratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts'
-import { startServerProcess, token, type ServerProcess } from '../helpers/server-process.ts'
+import {
+  loginStatus,
+  startServerProcess,
+  token,
+  type ServerProcess,
+} from '../helpers/server-process.ts'
 
 // `crossdock admin reset-password` works on DATABASE_URL directly (here while a server runs on it):
 // the new password logs in, the old one and the tokens issued under it stop working.
-
-async function loginStatus(url: string, username: string, password: string): Promise<number> {
-  const res = await fetch(`${url}/rest/api/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ Username: username, Password: password }),
-  })
-  await res.arrayBuffer()
-  return res.status
-}
 
 /** The status a token gets, once the server's access cache (500 ms) has seen the change. */
 async function settledStatus(url: string, bearer: string, expected: number): Promise<number> {

@@ -109,16 +109,31 @@ export class ExitedEarly extends Error {
   }
 }
 
-export async function token(url: string, username: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/rest/api/token`, {
+function requestToken(url: string, username: string, password: string): Promise<Response> {
+  return fetch(`${url}/rest/api/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ Username: username, Password: password }),
   })
+}
+
+export async function token(url: string, username: string, password: string): Promise<string> {
+  const res = await requestToken(url, username, password)
   if (res.status !== 200) {
     throw new Error(`token: ${res.status} ${await res.text()}`)
   }
   return ((await res.json()) as { access_token: string }).access_token
+}
+
+/** The status a login with these credentials gets (200, or 400 for wrong ones). */
+export async function loginStatus(
+  url: string,
+  username: string,
+  password: string,
+): Promise<number> {
+  const res = await requestToken(url, username, password)
+  await res.arrayBuffer()
+  return res.status
 }
 
 /** A port nothing listens on right now (the OS picks it). */

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { testDialects } from '../helpers/dialects.ts'
 import { scratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.ts'
 import {
+  loginStatus,
   startServerProcess,
   startServerProcesses,
   token,
@@ -15,16 +16,6 @@ import {
 async function status(url: string, bearer: string): Promise<number> {
   const res = await fetch(`${url}/rest/api/Companies`, {
     headers: { authorization: `Bearer ${bearer}` },
-  })
-  await res.arrayBuffer()
-  return res.status
-}
-
-async function loginStatus(url: string, username: string, password: string): Promise<number> {
-  const res = await fetch(`${url}/rest/api/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ Username: username, Password: password }),
   })
   await res.arrayBuffer()
   return res.status
