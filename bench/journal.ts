@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
-import pg from 'pg'
-import { api, startProcess } from './servers.ts'
+import { api, scratchPostgresSchema, startProcess } from './servers.ts'
 import { benchPoBody, benchProducts } from '../test/helpers/factories.ts'
 
 const { values: opts } = parseArgs({
@@ -122,19 +121,5 @@ await target('SQLite (synchronous=FULL)', async () => {
 })
 const pgUrl = process.env.DATABASE_URL
 if (pgUrl?.startsWith('postgres') === true) {
-  await target('PostgreSQL', async () => {
-    const schema = `bench_journal_${Date.now().toString(36)}`
-    const admin = new pg.Client({ connectionString: pgUrl })
-    await admin.connect()
-    await admin.query(`create schema ${schema}`)
-    const url = new URL(pgUrl)
-    url.searchParams.set('options', `-c search_path=${schema}`)
-    return {
-      url: url.toString(),
-      async drop() {
-        await admin.query(`drop schema ${schema} cascade`)
-        await admin.end()
-      },
-    }
-  })
+  await target('PostgreSQL', () => scratchPostgresSchema(pgUrl, 'bench_journal'))
 }

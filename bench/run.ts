@@ -16,12 +16,11 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { sql } from 'kysely'
-import pg from 'pg'
 import { measureLinkHistory, prepareHistoryOrder, type LinkHistoryResult } from './link-history.ts'
 import { insertBenchPurchaseOrders } from './po-rows.ts'
 import { ensurePrism } from './prism.ts'
 import { summarizeProfile } from './profile-summary.ts'
-import { api, startProcess } from './servers.ts'
+import { api, scratchPostgresSchema, startProcess } from './servers.ts'
 import { createDb } from '../src/db/database.ts'
 import { migrateToLatest } from '../src/db/migrator.ts'
 import { loadReferenceData } from '../src/modules/admin/index.ts'
@@ -162,20 +161,8 @@ async function sqliteTarget(): Promise<Target> {
 }
 
 async function postgresTarget(base: string): Promise<Target> {
-  const schema = `bench_${Date.now().toString(36)}`
-  const admin = new pg.Client({ connectionString: base })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  const url = new URL(base)
-  url.searchParams.set('options', `-c search_path=${schema}`)
-  return {
-    dbUrl: url.toString(),
-    label: 'PostgreSQL',
-    async cleanup() {
-      await admin.query(`drop schema ${schema} cascade`)
-      await admin.end()
-    },
-  }
+  const scratch = await scratchPostgresSchema(base, 'bench')
+  return { dbUrl: scratch.url, label: 'PostgreSQL', cleanup: () => scratch.drop() }
 }
 
 async function seed(dbUrl: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import pg from 'pg'
 import { freePort } from '../test/helpers/server-process.ts'
 
 export interface Started {
@@ -98,4 +99,24 @@ export async function api<T>(
     throw new Error(`${method} ${path}: ${res.status} ${text}`)
   }
   return JSON.parse(text) as T
+}
+
+/** A schema of its own on the PostgreSQL at `base`: the URL that uses it, and its removal. */
+export async function scratchPostgresSchema(
+  base: string,
+  prefix: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const schema = `${prefix}_${Date.now().toString(36)}`
+  const admin = new pg.Client({ connectionString: base })
+  await admin.connect()
+  await admin.query(`create schema ${schema}`)
+  const url = new URL(base)
+  url.searchParams.set('options', `-c search_path=${schema}`)
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.query(`drop schema ${schema} cascade`)
+      await admin.end()
+    },
+  }
 }
