@@ -2,13 +2,21 @@ import { randomUUID } from 'node:crypto'
 import formbody from '@fastify/formbody'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, {
+  type FastifyBodyParser,
+  type FastifyInstance,
+  type FastifyServerOptions,
+} from 'fastify'
 import { PROTECTED_PREFIXES, registerAuthHook } from './auth-hook.ts'
 import { httpServerFactory, registerConnectionCap } from './http-server.ts'
 import type { AppDeps } from './deps.ts'
 import { frameworkErrorHandler, registerErrorHandling } from '../wire/error-handler.ts'
 import { registerIdempotency } from './idempotency-hook.ts'
-import { registerJournalResponses, registerRequestJournal } from '../modules/journal/index.ts'
+import {
+  keepRefusedBody,
+  registerJournalResponses,
+  registerRequestJournal,
+} from '../modules/journal/index.ts'
 import { registerFaultMatching, registerFaultResponses } from '../modules/faults/index.ts'
 import { registerRequestGate, registerRequestGateExit } from '../modules/snapshots/index.ts'
 import { registerRateLimit } from './rate-limit.ts'
@@ -36,6 +44,18 @@ export interface BuildOptions {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/
 
 /** Builds the whole server without listening. Tests and the CLI reuse it. */
+/** The parser, with the text of every body it refuses kept for the request journal. */
+function keepingRefusedBodies(parse: FastifyBodyParser<string>): FastifyBodyParser<string> {
+  return function (this: FastifyInstance, request, text, done) {
+    parse.call(this, request, text, (error, value) => {
+      if (error !== null) {
+        keepRefusedBody(request, text)
+      }
+      done(error, value)
+    })
+  }
+}
+
 export async function buildApp(
   deps: AppDeps,
   options: BuildOptions = {},
@@ -75,7 +95,7 @@ export async function buildApp(
   app.addContentTypeParser(
     ['application/json', 'text/json'],
     { parseAs: 'string' },
-    jsonBodyParser(app.getDefaultJsonParser('error', 'error')),
+    keepingRefusedBodies(jsonBodyParser(app.getDefaultJsonParser('error', 'error'))),
   )
 
   await app.register(swagger, {

@@ -1,6 +1,7 @@
 import type { JournalOptions } from './journal.types.ts'
 import type { NewRequestJournalRow } from './journal.table.ts'
 import {
+  REFUSED_WITH_SECRET,
   cutText,
   mayHoldSecret,
   redactQuery,
@@ -27,6 +28,8 @@ export interface CapturedRequest {
   headers: Record<string, string> | null
   /** The parsed body as sent (before the wire binding renamed anything), or undefined. */
   body: unknown
+  /** The text of a body the parser refused (malformed JSON), or null. */
+  refusedBody: string | null
   /** The response text (possibly pre-cut, see `responseBytes`), or a marker such as `(stream)`. */
   response: string | null
   /** Set when `response` was cut already: the size of the whole response. */
@@ -54,14 +57,28 @@ function bodyText(body: unknown, secrets: string[]): string | null {
   return JSON.stringify(redactValue(body, secrets))
 }
 
+/**
+ * A refused body can't be parsed to find its secret properties: kept as sent unless it names one
+ * (then a marker, with the body's size), since a cut or broken text may hide a password from any pattern.
+ */
+function refusedBodyText(text: string): string {
+  return mayHoldSecret(text) ? REFUSED_WITH_SECRET : text
+}
+
 /** The stored row of a captured request: secrets redacted, bodies cut at the configured size. */
 export function toJournalRow(
   entry: CapturedRequest,
   config: Pick<JournalOptions, 'bodyLimitBytes'>,
 ): NewRequestJournalRow {
   const secrets: string[] = []
-  const request = bodyText(entry.body, secrets)
-  const requestCut = request === null ? null : cutText(request, config.bodyLimitBytes)
+  const request =
+    entry.refusedBody === null ? bodyText(entry.body, secrets) : refusedBodyText(entry.refusedBody)
+  const requestCut =
+    request === null
+      ? null
+      : request === REFUSED_WITH_SECRET
+        ? { text: request, bytes: Buffer.byteLength(entry.refusedBody!, 'utf8'), truncated: true }
+        : cutText(request, config.bodyLimitBytes)
   const response = entry.response === null ? null : redactResponseText(entry.response, secrets)
   const responseCut =
     response === null ? null : cutText(response, config.bodyLimitBytes, entry.responseBytes)

@@ -20,6 +20,8 @@ declare module 'fastify' {
 interface JournalCapture {
   time: Date
   body: unknown
+  /** The text of a body the parser refused. */
+  refusedBody: string | null
   response: string | null
   responseBytes: number | undefined
 }
@@ -86,6 +88,7 @@ function captured(
     durationMs: reply.elapsedTime,
     headers: keptHeaders(request),
     body: capture.body,
+    refusedBody: capture.refusedBody,
     response: capture.response,
     responseBytes: capture.responseBytes,
     ignoredProperties: headerText(reply, 'x-crossdock-ignored-properties'),
@@ -130,6 +133,7 @@ export async function registerRequestJournal(
       request.journalCapture = {
         time: deps.clock.now(),
         body: undefined,
+        refusedBody: null,
         response: null,
         responseBytes: undefined,
       }
@@ -150,6 +154,16 @@ export async function registerRequestJournal(
     done()
   })
   return journal
+}
+
+/**
+ * Keeps the text of a body the parser refused (malformed JSON, nested too deep): the request's own
+ * record is the one place a client can see what it sent. Wrap the body parser with it.
+ */
+export function keepRefusedBody(request: FastifyRequest, text: string): void {
+  if (request.journalCapture !== null && request.journalCapture !== undefined) {
+    request.journalCapture.refusedBody = text
+  }
 }
 
 /**

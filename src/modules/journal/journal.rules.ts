@@ -1,6 +1,9 @@
 // What the journal keeps of a request: secrets redacted, bodies cut at the configured size. Pure.
 
 export const REDACTED = '***'
+/** Stored instead of a body the parser refused that names a secret property. */
+export const REFUSED_WITH_SECRET =
+  '(a body that could not be parsed and names a secret property: not kept)'
 
 /** Keys whose values are never stored: passwords, secrets, tokens (any case, at any depth). */
 const SECRET_KEY = /password|secret|^access_token$|^refresh_token$|^authorization$|^token$/i

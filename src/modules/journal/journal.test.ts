@@ -117,6 +117,24 @@ for (const dialect of testDialects()) {
       )
     })
 
+    it('should keep the text of a body that could not be parsed, unless it names a secret', async () => {
+      const broken = '{"CompanyID": 1, "Products": [}'
+      const res = await t.post('/rest/api/PurchaseOrders', broken)
+      assert.equal(res.statusCode, 400)
+      const withSecret = '{"Username": "admin", "Password": "hunter22'
+      const refusedLogin = await t.post('/rest/api/token', withSecret, null)
+      assert.equal(refusedLogin.statusCode, 400)
+      const { Items } = await list('?statusClass=4&pageSize=200')
+      const entry = Items.find((i) => i.RequestId === res.headers['x-request-id'])
+      assert.equal(entry?.RequestBody, broken, 'what the client sent, to see why it was refused')
+      const login = Items.find((i) => i.RequestId === refusedLogin.headers['x-request-id'])
+      assert.ok(login !== undefined)
+      assert.doesNotMatch(login.RequestBody ?? '', /hunter22/)
+      assert.match(login.RequestBody ?? '', /not kept/)
+      assert.equal(login.RequestBodyBytes, Buffer.byteLength(withSecret))
+      assert.equal(login.RequestBodyTruncated, true)
+    })
+
     it('should filter by method, path prefix, status, class, user, time and request id, newest first, paged', async () => {
       const poId = (await t.post('/rest/api/PurchaseOrders', unitBody())).json<{ Id: number }>().Id
       await t.request('DELETE', '/admin/requests', undefined, t.adminToken)
