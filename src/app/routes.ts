@@ -11,7 +11,24 @@ import {
   registerPurchaseOrderRoutes,
 } from '../modules/purchase-orders/index.ts'
 import { registerPaymentTermRoutes } from '../modules/catalog/payment-terms/index.ts'
-import { registerProductRoutes } from '../modules/catalog/products/index.ts'
+import { registerBrandRoutes } from '../modules/catalog/brands/index.ts'
+import { registerManufacturerRoutes } from '../modules/catalog/manufacturers/index.ts'
+import { registerProductConditionRoutes } from '../modules/catalog/product-conditions/index.ts'
+import { registerProductTypeRoutes } from '../modules/catalog/product-types/index.ts'
+import {
+  findProductsBySkus,
+  productSkusOfCompaniesQuery,
+  registerProductPriceRoutes,
+  registerProductRoutes,
+  touchProducts,
+} from '../modules/catalog/products/index.ts'
+import { registerVariationRoutes } from '../modules/catalog/variations/index.ts'
+import { registerViewAdminRoutes, registerViewRoutes } from '../modules/catalog/views/index.ts'
+import {
+  catalogCustomColumns,
+  registerCustomColumnAdminRoutes,
+  registerCustomColumnRoutes,
+} from '../modules/catalog/custom-columns/index.ts'
 import { registerVendorRoutes } from '../modules/catalog/vendors/index.ts'
 import { registerWarehouseRoutes } from '../modules/catalog/warehouses/index.ts'
 import { registerCustomerRoutes } from '../modules/customers/index.ts'
@@ -46,15 +63,34 @@ export function registerApiRoutes(api: FastifyInstance, deps: AppDeps): void {
     inventoryFigures,
     containerUnits: containerUnitsByPoItem,
   })
-  registerVendorRoutes(api, deps)
+  registerVendorRoutes(api, {
+    ...deps,
+    catalog: { findProductsBySkus, touchProducts, productSkusOfCompaniesQuery },
+  })
   registerWarehouseRoutes(api, deps)
   registerPaymentTermRoutes(api, deps)
+  registerProductTypeRoutes(api, deps)
+  registerManufacturerRoutes(api, deps)
+  registerBrandRoutes(api, deps)
+  registerProductConditionRoutes(api, deps)
+  registerVariationRoutes(api, deps)
   registerProductRoutes(api, {
     ...deps,
     purchaseOrderSkus: findPurchaseOrderSkus,
     inventoryFigures,
     physicalQtySkus,
+    catalogCustomColumns,
   })
+  // Saved views read the catalog as GET /Catalog does: the same collaborators.
+  registerViewRoutes(api, {
+    ...deps,
+    purchaseOrderSkus: findPurchaseOrderSkus,
+    inventoryFigures,
+    physicalQtySkus,
+    catalogCustomColumns,
+  })
+  registerCustomColumnRoutes(api, deps)
+  registerProductPriceRoutes(api, deps)
   registerCustomerRoutes(api, deps)
   registerOrderRoutes(api, { ...deps, linkedPoIds: findLinkedPoIds })
   registerOrderEditRoutes(api, deps)
@@ -72,6 +108,8 @@ export function registerAdminRoutes(admin: FastifyInstance, deps: AppDeps): void
   registerFaultRoutes(admin, deps)
   registerSandboxClockRoutes(admin, deps)
   registerSnapshotRoutes(admin, deps)
+  registerCustomColumnAdminRoutes(admin, deps)
+  registerViewAdminRoutes(admin, deps)
 }
 
 export function registerOpsRoutes(

@@ -7,12 +7,18 @@ import { registerContainerCommands } from './commands/containers.ts'
 import { registerFaultsCommands } from './commands/faults.ts'
 import { registerImportCommands } from './commands/import.ts'
 import { registerInventoryCommands } from './commands/inventory.ts'
+import { registerCatalogCommands } from './commands/catalog.ts'
+import { registerCatalogVariationCommands } from './commands/catalog-variations.ts'
+import { registerCatalogViewCommands } from './commands/catalog-views.ts'
+import { registerReferenceListCommands } from './commands/reference-lists.ts'
 import { registerOrderCommands } from './commands/orders.ts'
 import { registerPoCommands } from './commands/po.ts'
+import { registerProductCustomColumnCommands } from './commands/product-custom-columns.ts'
 import { registerRequestsCommands } from './commands/requests.ts'
 import { registerSandboxCommands } from './commands/sandbox.ts'
 import { registerServerCommands } from './commands/server.ts'
 import { registerTokenCommand } from './commands/token.ts'
+import { registerVendorCommands } from './commands/vendors.ts'
 import { exitQuietlyOnBrokenPipe } from './commands/output.ts'
 import { commandTreeText } from './command-tree.ts'
 
@@ -29,7 +35,15 @@ registerTokenCommand(program)
 registerOrderCommands(program)
 registerPoCommands(program)
 registerInventoryCommands(program)
+// The `catalog` group: list, get, prices first; views, variations and dimensions join it.
+registerCatalogCommands(program)
+// Joins the `catalog` group if another registrar created it (register after it).
+registerCatalogVariationCommands(program)
+registerCatalogViewCommands(program)
+registerReferenceListCommands(program)
+registerProductCustomColumnCommands(program)
 registerContainerCommands(program)
+registerVendorCommands(program)
 registerImportCommands(program)
 registerRequestsCommands(program)
 registerAdminCommands(program)

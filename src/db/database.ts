@@ -8,9 +8,29 @@ import { GroupCommitSqliteDialect } from './sqlite-group-commit.ts'
 import type { AppSecretTable, AppUserTable } from '../modules/auth/users.table.ts'
 import type { CompanyTable } from '../modules/catalog/companies/companies.table.ts'
 import type { PaymentTermTable } from '../modules/catalog/payment-terms/payment-terms.table.ts'
-import type { KitComponentTable, ProductTable } from '../modules/catalog/products/products.table.ts'
+import type {
+  CustomColumnDefinitionTable,
+  ProductCustomValueTable,
+} from '../modules/catalog/custom-columns/custom-columns.table.ts'
+import type {
+  KitComponentTable,
+  ProductChannelPriceTable,
+  ProductTable,
+} from '../modules/catalog/products/products.table.ts'
 import type { VendorProductTable, VendorTable } from '../modules/catalog/vendors/vendors.table.ts'
 import type { WarehouseTable } from '../modules/catalog/warehouses/warehouses.table.ts'
+import type { BrandTable } from '../modules/catalog/brands/brands.table.ts'
+import type { ManufacturerTable } from '../modules/catalog/manufacturers/manufacturers.table.ts'
+import type { ProductConditionTable } from '../modules/catalog/product-conditions/product-conditions.table.ts'
+import type { ProductTypeTable } from '../modules/catalog/product-types/product-types.table.ts'
+import type { CatalogViewTable } from '../modules/catalog/views/views.table.ts'
+import type {
+  ProductVariationDimensionTable,
+  ProductVariationTable,
+  ProductVariationValueTable,
+  VariationDimensionTable,
+  VariationDimensionValueTable,
+} from '../modules/catalog/variations/variations.table.ts'
 import type {
   DropshipLinkLineTable,
   DropshipLinkPoTable,
@@ -69,6 +89,19 @@ export interface DB {
   payment_term: PaymentTermTable
   product: ProductTable
   kit_component: KitComponentTable
+  custom_column_definition: CustomColumnDefinitionTable
+  product_custom_value: ProductCustomValueTable
+  product_type: ProductTypeTable
+  manufacturer: ManufacturerTable
+  brand: BrandTable
+  product_condition: ProductConditionTable
+  catalog_view: CatalogViewTable
+  product_channel_price: ProductChannelPriceTable
+  variation_dimension: VariationDimensionTable
+  variation_dimension_value: VariationDimensionValueTable
+  product_variation_dimension: ProductVariationDimensionTable
+  product_variation: ProductVariationTable
+  product_variation_value: ProductVariationValueTable
   client_setting: ClientSettingTable
   customer: CustomerTable
   sales_order: SalesOrderTable

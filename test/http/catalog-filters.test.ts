@@ -4,21 +4,11 @@ import type { LightMyRequestResponse } from 'fastify'
 import { createTestApp, type TestApp } from '../helpers/build-app.ts'
 import { testDialects } from '../helpers/dialects.ts'
 import { poLine, productBody, unitBody } from '../helpers/factories.ts'
+import { settableClock } from '../helpers/clocks.ts'
 
 // GET /Catalog: every filter of the 2022 Swagger, as real clients send it (model. prefix or not,
 // lists repeated, comma-separated with spaces or in axios' bracket form, dates as MM/DD/YYYY HH:mm
 // or ISO-8601). Each filter includes what it should and excludes the rest. docs/compat.md, "Catalog".
-
-/** A clock the test moves: the demo data is loaded at T0, edits happen at later instants. */
-function movableClock(start: string) {
-  let at = new Date(start)
-  return {
-    clock: { now: () => new Date(at) },
-    set(iso: string) {
-      at = new Date(iso)
-    },
-  }
-}
 
 const ids = (res: LightMyRequestResponse): string[] => {
   assert.equal(res.statusCode, 200, res.body)
@@ -28,7 +18,7 @@ const ids = (res: LightMyRequestResponse): string[] => {
 for (const dialect of testDialects()) {
   describe(`GET /Catalog filters [${dialect}]`, () => {
     let t: TestApp
-    const time = movableClock('2026-12-01T08:00:00.000Z')
+    const time = settableClock('2026-12-01T08:00:00.000Z')
     const catalog = (query: string) => t.get(`/rest/api/Catalog?pageSize=50&${query}`)
     let all: string[]
 
@@ -160,11 +150,20 @@ for (const dialect of testDialects()) {
         time.set('2026-12-01T12:00:00.000Z')
       })
 
-      it('should return only the products changed in the window, bounds included', async () => {
+      it('should return only the products changed in the window, From included, To excluded', async () => {
+        // ETL-NEW changed at 10:00 exactly: the window ending at 10:00 leaves it to the next one.
         assert.deepEqual(
           ids(
             await catalog(
               'model.lastUpdatedFrom=12/01/2026 08:30&model.lastUpdatedTo=12/01/2026 10:00',
+            ),
+          ),
+          ['WIDGET-RED'],
+        )
+        assert.deepEqual(
+          ids(
+            await catalog(
+              'lastUpdatedFrom=2026-12-01T09:00Z&lastUpdatedTo=2026-12-01T10:00:00.001Z',
             ),
           ),
           ['ETL-NEW', 'WIDGET-RED'],
@@ -215,9 +214,15 @@ for (const dialect of testDialects()) {
           ),
           ['WIDGET-RED'],
         )
-        // Both windows apply together.
+        // Both windows apply together (To exclusive in both).
         assert.deepEqual(
           ids(await catalog('lastAggregateFrom=2026-12-01T09:00Z&lastUpdatedTo=2026-12-01T10:00Z')),
+          ['WIDGET-RED'],
+        )
+        assert.deepEqual(
+          ids(
+            await catalog('lastAggregateFrom=2026-12-01T09:00Z&lastAggregateTo=2026-12-01T11:00Z'),
+          ),
           ['ETL-NEW', 'WIDGET-RED'],
         )
       })

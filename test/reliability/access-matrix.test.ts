@@ -151,9 +151,43 @@ const PROBES: Record<string, Probe> = {
   },
   'GET /Vendors': { expect: 'shared', url: () => '/Vendors' },
   'GET /Vendors/:id': { expect: 'shared', url: () => '/Vendors/1' },
+  // Vendor products carry no CompanyID: the limited user's list leaves company 1's products out
+  // (checked in src/modules/catalog/vendors/vendor-products.test.ts).
+  'GET /Vendors/:id/products': { expect: 'shared', url: () => '/Vendors/1/products' },
+  'POST /Vendors/:vendorId/products': {
+    expect: 'hidden',
+    url: () => '/Vendors/1/products',
+    body: (_i, n) => ({ VendorProducts: [{ ProductSKU: 'WIDGET-RED', Price: n }] }),
+  },
+  'PUT /Vendors/:vendorId/products': {
+    expect: 'absent',
+    url: () => '/Vendors/1/products',
+    body: (_i, n) => ({ ProductID: 'WIDGET-RED', Qty: n }),
+  },
+  'PUT /Vendors/:vendorId/products/:productSKU': {
+    expect: 'absent',
+    url: () => '/Vendors/1/products/WIDGET-RED',
+    body: (_i, n) => ({ Qty: n }),
+  },
   'GET /Warehouses': { expect: 'shared', url: () => '/Warehouses' },
   'GET /Warehouses/:id': { expect: 'shared', url: () => '/Warehouses/1' },
   'GET /Settings/PaymentTerms': { expect: 'shared', url: () => '/Settings/PaymentTerms' },
+  'GET /Catalog/ProductTypes': { expect: 'shared', url: () => '/Catalog/ProductTypes' },
+  'GET /Catalog/VariationDimensions': {
+    expect: 'shared',
+    url: () => '/Catalog/VariationDimensions',
+  },
+  'GET /Catalog/Variation': {
+    expect: 'absent',
+    url: () => '/Catalog/Variation?productID=TEE-CLASSIC',
+  },
+  'GET /Settings/Manufacturers': {
+    expect: 'forbidden',
+    url: () => `/Settings/Manufacturers?companyId=${COMPANY_B}`,
+  },
+  'GET /Settings/Brands': { expect: 'shared', url: () => '/Settings/Brands' },
+  'GET /ProductConditions': { expect: 'shared', url: () => '/ProductConditions' },
+  'GET /ProductConditions/:id': { expect: 'shared', url: () => '/ProductConditions/1' },
   'POST /Products': {
     expect: 'forbidden',
     url: () => '/Products',
@@ -165,6 +199,60 @@ const PROBES: Record<string, Probe> = {
       }),
   },
   'GET /Catalog': { expect: 'filtered', url: () => `/Catalog?companyID=${COMPANY_B}` },
+  // The product is the thing read or changed (also when named in the body): 404 as unknown.
+  'GET /Catalog/Prices': { expect: 'absent', url: () => '/Catalog/Prices?productID=WIDGET-RED' },
+  'PUT /Catalog/Prices': {
+    expect: 'absent',
+    url: () => '/Catalog/Prices',
+    body: () => ({ ProductID: 'WIDGET-RED', SitePrice: 9.99 }),
+  },
+  'GET /Catalog/:id/Prices': { expect: 'absent', url: () => '/Catalog/WIDGET-RED/Prices' },
+  'PUT /Catalog/:id/Prices': {
+    expect: 'absent',
+    url: () => '/Catalog/WIDGET-RED/Prices',
+    body: () => ({ SitePrice: 9.99 }),
+  },
+  'PUT /Catalog/BasicInfo': {
+    expect: 'absent',
+    url: () => '/Catalog/BasicInfo',
+    body: () => ({ ProductID: 'WIDGET-RED', SiteCost: 4.25 }),
+  },
+  'GET /Catalog/Views': { expect: 'shared', url: () => '/Catalog/Views' },
+  // Demo view 1 (Active products) holds company-1 products: a limited user gets only theirs.
+  'GET /Catalog/GetAllByView': {
+    expect: 'filtered',
+    url: () => '/Catalog/GetAllByView?viewID=1&pageNumber=1&pageSize=50',
+  },
+  'GET /Catalog/GetProductsInView': {
+    expect: 'filtered',
+    url: () => '/Catalog/GetProductsInView?viewID=1',
+  },
+  'GET /Products/CustomColumns': {
+    expect: 'absent',
+    url: () => '/Products/CustomColumns?productID=WIDGET-RED',
+  },
+  'PUT /Products/CustomColumns': {
+    expect: 'hidden',
+    url: () => '/Products/CustomColumns',
+    body: (_i, n) => ({
+      ProductID: 'WIDGET-RED',
+      CustomColumns: [{ ColumnName: 'Season', Value: `matrix ${n}` }],
+    }),
+  },
+  'GET /Products/:id/CustomColumns': {
+    expect: 'absent',
+    url: () => '/Products/WIDGET-RED/CustomColumns',
+  },
+  'PUT /Products/:id/CustomColumns': {
+    expect: 'absent',
+    url: () => '/Products/WIDGET-RED/CustomColumns',
+    body: (_i, n) => ({ ColumnName: 'Season', Value: `matrix ${n}` }),
+  },
+  'PUT /Products/:id/CustomColumnsMultiple': {
+    expect: 'absent',
+    url: () => '/Products/WIDGET-RED/CustomColumnsMultiple',
+    body: (_i, n) => [{ ColumnName: 'Season', Value: `matrix ${n}` }],
+  },
   'POST /Customers': {
     expect: 'forbidden',
     url: () => '/Customers',

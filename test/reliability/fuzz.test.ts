@@ -60,6 +60,23 @@ const VALID_BODIES: Record<string, unknown[]> = {
   'POST /rest/api/PurchaseOrders/:id/receive': [receiveBody([{ id: 1, qty: 1 }])],
   'PUT /rest/api/PurchaseOrders/:id/TrackingNumber': [trackingBody('1Z999')],
   'POST /rest/api/Products': [productBody('FUZZ-SKU', { SiteCost: 3.5, DefaultPrice: 9.99 })],
+  'PUT /rest/api/Catalog/Prices': [
+    { ProductID: 'WIDGET-RED', SitePrice: 11.5, ChannelsPrices: [{ ChannelID: 4, Price: 12 }] },
+    {
+      ProductID: 'WIDGET-RED',
+      ChannelsPrices: [{ ChannelID: 'Amazon', UseDefaultSitePrice: true }],
+    },
+  ],
+  'PUT /rest/api/Catalog/BasicInfo': [
+    { ProductID: 'GADGET-PRO', ProductName: 'Gadget Pro 2', ListPrice: 60, SiteCost: 20 },
+  ],
+  'POST /rest/api/Vendors/:vendorId/products': [
+    { VendorProducts: [{ ProductSKU: 'WIDGET-RED', Price: 4, VendorSKU: 'V-WR', QtyPerCase: 6 }] },
+  ],
+  'PUT /rest/api/Vendors/:vendorId/products': [{ ProductID: 'WIDGET-RED', Price: 4.5, Qty: 10 }],
+  'PUT /rest/api/Products/CustomColumns': [
+    { ProductID: 'WIDGET-RED', CustomColumns: [{ ColumnName: 'Season', Value: 'Winter' }] },
+  ],
 }
 
 /** Routes whose well-formed cases pay scrypt (≥ 10 ms of CPU each): login and user passwords. */

@@ -4,13 +4,22 @@ import { OrdersResource } from './resources/orders.ts'
 import { PurchaseOrdersResource } from './resources/purchase-orders.ts'
 import { ShippingContainersResource } from './resources/shipping-containers.ts'
 import { createSandbox, type SandboxResource } from './resources/sandbox.ts'
+import { catalogVariations, type CatalogVariations } from './resources/variations.ts'
+import { catalogViews, type CatalogViews } from './resources/catalog-views.ts'
+import { catalogProducts, type CatalogProducts } from './resources/catalog.ts'
+import {
+  catalogProductTypes,
+  ProductConditionsResource,
+  SettingsListsResource,
+  type CatalogProductTypes,
+} from './resources/reference-lists.ts'
+import { VendorsResource } from './resources/vendors.ts'
 import {
   CustomersResource,
   ListResource,
   PaymentTermsResource,
   ProductsResource,
   type CompaniesResource,
-  type VendorsResource,
   type WarehousesResource,
 } from './resources/reference.ts'
 import type { TokenResponse } from './types.ts'
@@ -24,6 +33,11 @@ export interface CrossdockClient {
   warehouses: WarehousesResource
   paymentTerms: PaymentTermsResource
   products: ProductsResource
+  /** `/Catalog/...` reads: variations, saved views (more catalog methods join this group). */
+  catalog: CatalogProducts & CatalogVariations & CatalogViews & CatalogProductTypes
+  /** `/Settings/Manufacturers` and `/Settings/Brands`. */
+  settings: SettingsListsResource
+  productConditions: ProductConditionsResource
   customers: CustomersResource
   inventory: InventoryResource
   shippingContainers: ShippingContainersResource
@@ -50,10 +64,18 @@ export function createClient(options: ClientOptions): CrossdockClient {
     orders: new OrdersResource(http),
     purchaseOrders: new PurchaseOrdersResource(http),
     companies: new ListResource(http, '/Companies'),
-    vendors: new ListResource(http, '/Vendors'),
+    vendors: new VendorsResource(http),
     warehouses: new ListResource(http, '/Warehouses'),
     paymentTerms: new PaymentTermsResource(http),
     products: new ProductsResource(http),
+    catalog: {
+      ...catalogProducts(http),
+      ...catalogVariations(http),
+      ...catalogViews(http),
+      ...catalogProductTypes(http),
+    },
+    settings: new SettingsListsResource(http),
+    productConditions: new ProductConditionsResource(http),
     customers: new CustomersResource(http),
     inventory: new InventoryResource(http),
     shippingContainers: new ShippingContainersResource(http),

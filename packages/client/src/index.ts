@@ -15,9 +15,46 @@ export {
   ValidationApiError,
 } from './errors.ts'
 export type * from './types.ts'
+export type {
+  CatalogVariations,
+  ProductVariationMatrix,
+  VariationDimension,
+  VariationDimensionList,
+  VariationDimensionsQuery,
+  VariationPageQuery,
+} from './resources/variations.ts'
+export type {
+  CatalogViewPage,
+  CatalogViewProduct,
+  CatalogViews,
+  CreateViewRequest,
+  SandboxView,
+  SandboxViewList,
+  SandboxViewsResource,
+  SavedView,
+  ViewPageQuery,
+} from './resources/catalog-views.ts'
+export type {
+  CatalogProducts,
+  ProductPrices,
+  ProductPricesChange,
+  UpdateBasicInfo,
+  UpdateProductPrices,
+} from './resources/catalog.ts'
 export type { InventoryResource } from './resources/inventory.ts'
 export type { OrdersResource } from './resources/orders.ts'
 export type { PurchaseOrdersResource } from './resources/purchase-orders.ts'
+export type {
+  Brand,
+  CatalogProductTypes,
+  Manufacturer,
+  ProductCondition,
+  ProductConditionsResource,
+  ProductType,
+  ProductTypeList,
+  ProductTypeListQuery,
+  SettingsListsResource,
+} from './resources/reference-lists.ts'
 export type {
   CreateShippingContainerRequest,
   ShippingContainer,
@@ -32,6 +69,14 @@ export type {
   CustomersResource,
   PaymentTermsResource,
   ProductsResource,
-  VendorsResource,
   WarehousesResource,
 } from './resources/reference.ts'
+export type {
+  AddVendorProduct,
+  UpdateVendorProductBySkuRequest,
+  UpdateVendorProductV2Request,
+  VendorProduct,
+  VendorProductList,
+  VendorProductListQuery,
+  VendorsResource,
+} from './resources/vendors.ts'

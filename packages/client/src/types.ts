@@ -8,6 +8,10 @@ import type {
 } from '../../../src/modules/catalog/companies/index.ts'
 import type { PaymentTermList } from '../../../src/modules/catalog/payment-terms/index.ts'
 import type {
+  ProductCustomColumnList,
+  UpdateCustomColumn as UpdateCustomColumnSchema,
+} from '../../../src/modules/catalog/custom-columns/index.ts'
+import type {
   AddSingleProductModel,
   CatalogList,
   CatalogQuery,
@@ -127,6 +131,8 @@ export type CreateProductRequest = Static<typeof AddSingleProductModel>
 export type CatalogQuery = Static<typeof CatalogQuery>
 export type CatalogList = Static<typeof CatalogList>
 export type CatalogItem = CatalogList['Items'][number]
+export type ProductCustomColumn = Static<typeof ProductCustomColumnList>[number]
+export type UpdateCustomColumn = Static<typeof UpdateCustomColumnSchema>
 
 export type CreateCustomerRequest = Static<typeof CreateCustomerBody>
 export type Customer = Static<typeof CustomerDetailsDto>

@@ -22,6 +22,12 @@ import * as faults from './2026-12-03T0200_faults.ts'
 import * as requestJournal from './2026-12-03T0300_request_journal.ts'
 import * as sandboxClock from './2026-12-03T0400_sandbox_clock.ts'
 import * as snapshots from './2026-12-03T0500_snapshots.ts'
+import * as productPrices from './2026-12-04T0100_product_prices.ts'
+import * as catalogViews from './2026-12-04T0200_catalog_views.ts'
+import * as referenceLists from './2026-12-04T0300_reference_lists.ts'
+import * as variations from './2026-12-04T0400_variations.ts'
+import * as vendorProducts from './2026-12-04T0500_vendor_products.ts'
+import * as customColumns from './2026-12-04T0600_custom_columns.ts'
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +54,10 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T0300_request_journal': requestJournal,
   '2026-12-03T0400_sandbox_clock': sandboxClock,
   '2026-12-03T0500_snapshots': snapshots,
+  '2026-12-04T0100_product_prices': productPrices,
+  '2026-12-04T0200_catalog_views': catalogViews,
+  '2026-12-04T0300_reference_lists': referenceLists,
+  '2026-12-04T0400_variations': variations,
+  '2026-12-04T0500_vendor_products': vendorProducts,
+  '2026-12-04T0600_custom_columns': customColumns,
 }

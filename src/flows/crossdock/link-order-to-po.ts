@@ -8,7 +8,7 @@ import { NotFoundError, RuleViolationError } from '../../shared/errors.ts'
 import { ModelStateBuilder } from '../../shared/model-state.ts'
 import { findCompany } from '../../modules/catalog/companies/index.ts'
 import { findUnitCosts } from '../../modules/catalog/products/index.ts'
-import { findVendor } from '../../modules/catalog/vendors/index.ts'
+import { findVendor, findVendorSkus } from '../../modules/catalog/vendors/index.ts'
 import {
   DROPSHIP_STATUS,
   ORDER_STATUS,
@@ -192,11 +192,10 @@ export async function linkOrderToPo(
       input.NewPo != null
         ? await createTargetPo(trx, user, order, input.NewPo, now)
         : await lockTargetPo(trx, user, order, input.ExistingPo!.PoID)
-    const costs = await findUnitCosts(
-      trx,
-      po.vendorId,
-      plan.flatMap((p) => p.lines.map((l) => l.sku)),
-    )
+    const planSkus = plan.flatMap((p) => p.lines.map((l) => l.sku))
+    const costs = await findUnitCosts(trx, po.vendorId, planSkus)
+    // A new PO line keeps the vendor's SKU (docs/compat.md, "Vendor products").
+    const vendorSkus = await findVendorSkus(trx, po.vendorId, planSkus)
 
     const linked: OrderLinked['items'] = []
     for (const itemLink of plan) {
@@ -221,6 +220,7 @@ export async function linkOrderToPo(
           qty: line.qty,
           unitPrice: costs.get(line.sku) ?? 0,
           relatedOrderId: orderId,
+          vendorSku: vendorSkus.get(line.sku) ?? '',
         })
         lines.push({ link_id: linkId, po_item_id: lineId, sku: line.sku, qty: line.qty })
       }

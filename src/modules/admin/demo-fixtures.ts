@@ -1,5 +1,14 @@
 import type { FixturesData } from './fixtures.schemas.ts'
 
+// The variation demo: a T-shirt parent and one child product per size and colour.
+const TEE_CHILDREN = ['S', 'M', 'L'].flatMap((size) =>
+  ['Red', 'Blue'].map((color) => ({
+    sku: `TEE-CLASSIC-${size}-${color.toUpperCase()}`,
+    size,
+    color,
+  })),
+)
+
 /** The built-in demo set, loaded into an empty database when no fixtures file is configured. */
 export const DEMO_FIXTURES: FixturesData = {
   Companies: [
@@ -76,11 +85,66 @@ export const DEMO_FIXTURES: FixturesData = {
     { ID: 2, Name: 'Net 60' },
     { ID: 3, Name: 'Due on receipt' },
   ],
+  // Client-wide product types (every product names one); the company is the one each was made under.
+  ProductTypes: [
+    { ID: 1, ProductTypeName: 'Widgets', CompanyID: 1, IsDefault: true },
+    { ID: 2, ProductTypeName: 'Electronics', CompanyID: 1 },
+    { ID: 3, ProductTypeName: 'Accessories', CompanyID: 1 },
+    { ID: 4, ProductTypeName: 'Housewares', CompanyID: 2 },
+    { ID: 5, ProductTypeName: 'Apparel', CompanyID: 2 },
+    { ID: 6, ProductTypeName: 'Merch', CompanyID: 2 },
+  ],
+  Manufacturers: [
+    { ID: 1, CompanyID: 1, Name: 'Acme Devices' },
+    { ID: 2, CompanyID: 2, Name: 'Printworks Merch Co' },
+  ],
+  Brands: [{ ID: 1, Name: 'Crossdock Basics' }],
+  // In-house conditions mapped to each channel's own (Swagger ProductConditionInHouse enums).
+  ProductConditions: [
+    {
+      ID: 1,
+      ConditionName: 'New',
+      SortOrder: 1,
+      AmazonConditionID: 11, // New
+      eBayConditionID: 1000, // New
+      BuyDotComConditionID: 1, // Brand_New
+      NewEggDotComConditionID: 0, // New
+      SearsCondition: 0, // New
+    },
+    {
+      ID: 2,
+      ConditionName: 'Used',
+      SortOrder: 2,
+      ConditionNote: 'Tested, fully working; signs of use.',
+      AmazonConditionID: 3, // Used_Good
+      eBayConditionID: 3000, // Used
+      BuyDotComConditionID: 4, // Used_Good
+      NewEggDotComConditionID: 4, // UsedGood
+      SearsCondition: 5, // Used_Good
+    },
+    {
+      ID: 3,
+      ConditionName: 'Refurbished',
+      SortOrder: 3,
+      AmazonConditionID: 10, // Refurbished
+      eBayConditionID: 2500, // Seller_Refurbished
+      BuyDotComConditionID: 10, // Refurbished
+      NewEggDotComConditionID: 1, // Refurbished
+      SearsCondition: 101, // Refurbished_Seller
+    },
+  ],
+  // Product custom columns (issue 20): values on several demo products below.
+  CustomColumns: [
+    { EntityType: 'Product', Name: 'Season', DisplayName: 'Season', Type: 0, DataLength: 50 },
+    { EntityType: 'Product', Name: 'Fragile', DisplayName: 'Fragile', Type: 4 },
+  ],
   Products: [
     {
       ProductSKU: 'WIDGET-RED',
       CompanyID: 1,
+      CustomColumns: { Season: 'Spring', Fragile: false },
       ProductName: 'Red Widget',
+      ProductTypeName: 'Widgets',
       SiteCost: 4.25,
       DefaultPrice: 9.99,
       UPC: '012345678905',
@@ -90,6 +154,7 @@ export const DEMO_FIXTURES: FixturesData = {
       ProductSKU: 'WIDGET-BLUE',
       CompanyID: 1,
       ProductName: 'Blue Widget',
+      ProductTypeName: 'Widgets',
       SiteCost: 4.25,
       DefaultPrice: 9.99,
       UPC: '012345678912',
@@ -98,7 +163,9 @@ export const DEMO_FIXTURES: FixturesData = {
     {
       ProductSKU: 'GADGET-PRO',
       CompanyID: 1,
+      CustomColumns: { Fragile: true },
       ProductName: 'Gadget Pro',
+      ProductTypeName: 'Electronics',
       SiteCost: 31.5,
       DefaultPrice: 79.0,
       UPC: '012345678929',
@@ -108,6 +175,7 @@ export const DEMO_FIXTURES: FixturesData = {
       ProductSKU: 'CABLE-USB-C',
       CompanyID: 1,
       ProductName: 'USB-C Cable 1m',
+      ProductTypeName: 'Accessories',
       SiteCost: 1.1,
       DefaultPrice: 6.49,
       WeightOz: 2,
@@ -116,6 +184,7 @@ export const DEMO_FIXTURES: FixturesData = {
       ProductSKU: 'CHARGER-65W',
       CompanyID: 1,
       ProductName: '65W Charger',
+      ProductTypeName: 'Accessories',
       SiteCost: 12.4,
       DefaultPrice: 34.99,
       WeightOz: 6,
@@ -124,6 +193,7 @@ export const DEMO_FIXTURES: FixturesData = {
       ProductSKU: 'CASE-SLIM',
       CompanyID: 1,
       ProductName: 'Slim Case',
+      ProductTypeName: 'Accessories',
       SiteCost: 2.05,
       DefaultPrice: 14.95,
       WeightOz: 3,
@@ -131,7 +201,9 @@ export const DEMO_FIXTURES: FixturesData = {
     {
       ProductSKU: 'MUG-CERAMIC',
       CompanyID: 2,
+      CustomColumns: { Season: 'All year', Fragile: true },
       ProductName: 'Ceramic Mug 12oz',
+      ProductTypeName: 'Housewares',
       SiteCost: 1.8,
       DefaultPrice: 7.5,
       WholesalePrice: 4.0,
@@ -140,7 +212,9 @@ export const DEMO_FIXTURES: FixturesData = {
     {
       ProductSKU: 'TEE-BLACK-M',
       CompanyID: 2,
+      CustomColumns: { Season: 'Summer' },
       ProductName: 'Black Tee (M)',
+      ProductTypeName: 'Apparel',
       SiteCost: 3.1,
       DefaultPrice: 18.0,
       WholesalePrice: 9.0,
@@ -150,6 +224,7 @@ export const DEMO_FIXTURES: FixturesData = {
       ProductSKU: 'TOTE-CANVAS',
       CompanyID: 2,
       ProductName: 'Canvas Tote',
+      ProductTypeName: 'Apparel',
       SiteCost: 2.6,
       DefaultPrice: 12.0,
       WholesalePrice: 6.5,
@@ -159,6 +234,7 @@ export const DEMO_FIXTURES: FixturesData = {
       ProductSKU: 'STICKER-PACK',
       CompanyID: 2,
       ProductName: 'Sticker Pack (10)',
+      ProductTypeName: 'Merch',
       SiteCost: 0.35,
       DefaultPrice: 3.0,
       WholesalePrice: 1.5,
@@ -168,6 +244,7 @@ export const DEMO_FIXTURES: FixturesData = {
       ProductSKU: 'KIT-STARTER',
       CompanyID: 1,
       ProductName: 'Starter Kit (gadget, cable, charger)',
+      ProductTypeName: 'Electronics',
       DefaultPrice: 109.0,
       SiteCost: 45.0,
       KitComponents: [
@@ -180,6 +257,7 @@ export const DEMO_FIXTURES: FixturesData = {
       ProductSKU: 'KIT-MERCH',
       CompanyID: 2,
       ProductName: 'Merch Bundle (mug, tee, stickers)',
+      ProductTypeName: 'Merch',
       DefaultPrice: 26.0,
       WholesalePrice: 14.0,
       SiteCost: 5.6,
@@ -189,11 +267,77 @@ export const DEMO_FIXTURES: FixturesData = {
         { ProductSKU: 'STICKER-PACK', Qty: 2 },
       ],
     },
+    {
+      ProductSKU: 'TEE-CLASSIC',
+      CompanyID: 1,
+      ProductName: 'Classic Tee (parent of its sizes and colours)',
+      ProductTypeName: 'Apparel',
+      DefaultPrice: 20.0,
+      WholesalePrice: 10.0,
+      SiteCost: 3.4,
+      WeightOz: 6,
+    },
+    ...TEE_CHILDREN.map((c) => ({
+      ProductSKU: c.sku,
+      CompanyID: 1,
+      ProductName: `Classic Tee ${c.color} (${c.size})`,
+      ProductTypeName: 'Apparel',
+      DefaultPrice: 20.0,
+      WholesalePrice: 10.0,
+      SiteCost: 3.4,
+      WeightOz: 6,
+    })),
+  ],
+  VariationDimensions: [
+    {
+      ID: 1,
+      UniqueName: 'Size',
+      Abbreviation: 'SZ',
+      Values: [
+        { Value: 'S', Abbreviation: 'S' },
+        { Value: 'M', Abbreviation: 'M' },
+        { Value: 'L', Abbreviation: 'L' },
+      ],
+    },
+    {
+      ID: 2,
+      UniqueName: 'Color',
+      Name: 'Colour',
+      Abbreviation: 'CLR',
+      Values: [
+        { Value: 'Red', Abbreviation: 'RD' },
+        { Value: 'Blue', Abbreviation: 'BL' },
+      ],
+    },
+  ],
+  Variations: [
+    {
+      ParentSKU: 'TEE-CLASSIC',
+      Dimensions: ['Size', 'Color'],
+      Children: TEE_CHILDREN.map((c) => ({
+        ProductSKU: c.sku,
+        Values: { Size: c.size, Color: c.color },
+      })),
+    },
   ],
   VendorProducts: [
-    { VendorID: 1, ProductSKU: 'WIDGET-RED', Price: 4.1, VendorSKU: 'AC-WR' },
-    { VendorID: 1, ProductSKU: 'WIDGET-BLUE', Price: 4.1, VendorSKU: 'AC-WB' },
-    { VendorID: 2, ProductSKU: 'GADGET-PRO', Price: 30.0, VendorSKU: 'GX-GP' },
+    {
+      VendorID: 1,
+      ProductSKU: 'WIDGET-RED',
+      Price: 4.1,
+      VendorSKU: 'AC-WR',
+      PricePerCase: 48,
+      QtyPerCase: 12,
+      Qty: 500,
+    },
+    { VendorID: 1, ProductSKU: 'WIDGET-BLUE', Price: 4.1, VendorSKU: 'AC-WB', Qty: 250 },
+    {
+      VendorID: 2,
+      ProductSKU: 'GADGET-PRO',
+      Price: 30.0,
+      VendorSKU: 'GX-GP',
+      Notes: 'Ships from the Globex east coast hub.',
+    },
     { VendorID: 2, ProductSKU: 'CHARGER-65W', Price: 12.0 },
     { VendorID: 3, ProductSKU: 'MUG-CERAMIC', Price: 1.75 },
   ],
@@ -218,5 +362,10 @@ export const DEMO_FIXTURES: FixturesData = {
     { ProductID: 'MUG-CERAMIC', WarehouseID: 1, Qty: 24 },
     { ProductID: 'TEE-BLACK-M', WarehouseID: 1, Qty: 8 },
     { ProductID: 'STICKER-PACK', WarehouseID: 1, Qty: 50 },
+  ],
+  // Saved catalog views (GET /Catalog/Views, GetAllByView): filters with GET /Catalog's keys.
+  Views: [
+    { ID: 1, Name: 'Active products', Filter: { activeStatus: 1 } },
+    { ID: 2, Name: 'Kits', Filter: { selectedKits: 1 } },
   ],
 }

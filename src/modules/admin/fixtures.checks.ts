@@ -3,7 +3,9 @@ import { ValidationError } from '../../shared/errors.ts'
 import { ModelStateBuilder } from '../../shared/model-state.ts'
 import { findCompany } from '../catalog/companies/index.ts'
 import { findProductsBySkus } from '../catalog/products/index.ts'
+import { checkProductTypeFixtures } from '../catalog/product-types/index.ts'
 import { findVendor } from '../catalog/vendors/index.ts'
+import { checkVariationFixtures } from '../catalog/variations/index.ts'
 import { validateClientSettings, type SettingChange } from '../settings/index.ts'
 import type { FixturesData } from './fixtures.schemas.ts'
 
@@ -108,6 +110,21 @@ export async function checkFixtures(db: Database, data: FixturesData): Promise<C
       problems.add(`VendorProducts[${i}].ProductSKU`, `Product ${vp.ProductSKU} does not exist.`)
     }
   }
+  for (const [i, t] of (data.ProductTypes ?? []).entries()) {
+    if (t.CompanyID !== undefined && !(await companyExists(t.CompanyID))) {
+      problems.add(`ProductTypes[${i}].CompanyID`, `Company ${t.CompanyID} does not exist.`)
+    }
+  }
+  await checkProductTypeFixtures(
+    db,
+    (data.ProductTypes ?? []).map((t) => ({ id: t.ID, name: t.ProductTypeName })),
+    problems,
+  )
+  for (const [i, m] of (data.Manufacturers ?? []).entries()) {
+    if (!(await companyExists(m.CompanyID))) {
+      problems.add(`Manufacturers[${i}].CompanyID`, `Company ${m.CompanyID} does not exist.`)
+    }
+  }
   for (const [i, u] of (data.Users ?? []).entries()) {
     for (const id of u.CompanyIDs ?? []) {
       if (!(await companyExists(id))) {
@@ -123,6 +140,13 @@ export async function checkFixtures(db: Database, data: FixturesData): Promise<C
       problems.add(`Settings.Companies.${id}`, `Company ${id} does not exist.`)
     }
   }
+  await checkVariationFixtures(
+    db,
+    data.VariationDimensions ?? [],
+    data.Variations ?? [],
+    docProducts,
+    problems,
+  )
   const settings = checkSettings(data, problems)
   problems.throwIfAny('The fixtures are invalid.')
   return settings

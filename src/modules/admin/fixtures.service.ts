@@ -11,12 +11,19 @@ import { toMinor } from '../../shared/money.ts'
 import { hashPassword, insertUserUnlessTaken } from '../auth/index.ts'
 import { hasAnyCompany, upsertCompany } from '../catalog/companies/index.ts'
 import { upsertPaymentTerm } from '../catalog/payment-terms/index.ts'
+import { upsertBrand } from '../catalog/brands/index.ts'
+import { upsertManufacturer } from '../catalog/manufacturers/index.ts'
+import { upsertProductCondition } from '../catalog/product-conditions/index.ts'
+import { ensureProductType, writeProductTypeFixtures } from '../catalog/product-types/index.ts'
 import {
   findProductsBySkus,
   replaceKitComponents,
   upsertProduct,
 } from '../catalog/products/index.ts'
+import { writeCustomColumnFixtures } from '../catalog/custom-columns/index.ts'
 import { upsertVendor, upsertVendorProduct } from '../catalog/vendors/index.ts'
+import { writeVariationFixtures } from '../catalog/variations/index.ts'
+import { writeViewFixtures } from '../catalog/views/index.ts'
 import { findWarehouse, upsertWarehouse } from '../catalog/warehouses/index.ts'
 import { findPhysicalQty, recordMovement } from '../inventory/index.ts'
 import { ModelStateBuilder } from '../../shared/model-state.ts'
@@ -174,7 +181,18 @@ export async function writeFixtures(
   for (const t of data.PaymentTerms ?? []) {
     await upsertPaymentTerm(trx, t.ID, t.Name)
   }
+  await applyReferenceLists(trx, data)
   await applyProducts(trx, now, data)
+  await writeVariationFixtures(trx, now, data.VariationDimensions ?? [], data.Variations ?? [])
+  // Definitions, then the products' values (a product's `CustomColumns` map).
+  await writeCustomColumnFixtures(
+    trx,
+    now,
+    data.CustomColumns ?? [],
+    (data.Products ?? []).flatMap((p, index) =>
+      p.CustomColumns === undefined ? [] : [{ index, sku: p.ProductSKU, values: p.CustomColumns }],
+    ),
+  )
   const vendorProducts = data.VendorProducts ?? []
   const vendorProductSkus = await storedSkus(
     trx,
@@ -183,7 +201,14 @@ export async function writeFixtures(
   for (const vp of vendorProducts) {
     await upsertVendorProduct(trx, vp.VendorID, vendorProductSkus(vp.ProductSKU), {
       price: toMinor(vp.Price),
+      has_price: 1,
       vendor_sku: vp.VendorSKU ?? '',
+      is_available: flag(vp.IsAvailable, true),
+      notes: vp.Notes ?? '',
+      price_per_case: toMinor(vp.PricePerCase ?? 0),
+      qty_per_case: vp.QtyPerCase ?? 0,
+      qty: vp.Qty ?? 0,
+      date_modified: now,
     })
   }
   for (const u of data.Users ?? []) {
@@ -202,6 +227,10 @@ export async function writeFixtures(
     await writeClientSettings(trx, companyId, changes)
   }
   await applyInventory(trx, now, data)
+  await writeViewFixtures(
+    trx,
+    (data.Views ?? []).map((v) => ({ id: v.ID, name: v.Name, filter: v.Filter })),
+  )
   return {
     companies: data.Companies?.length ?? 0,
     vendors: data.Vendors?.length ?? 0,
@@ -218,6 +247,41 @@ async function storedSkus(trx: Database, skus: string[]): Promise<(sku: string) 
   return (sku) => stored.get(sku)?.sku ?? sku
 }
 
+/** Product types, manufacturers, brands and product conditions, by ID. */
+async function applyReferenceLists(trx: Database, data: FixturesData): Promise<void> {
+  await writeProductTypeFixtures(
+    trx,
+    (data.ProductTypes ?? []).map((t) => ({
+      id: t.ID,
+      name: t.ProductTypeName,
+      companyId: t.CompanyID ?? null,
+      isDefault: t.IsDefault ?? false,
+      priceLevel: t.PriceLevel ?? 0,
+      buyComCategoryId: t.BuyDotComCategoryID ?? '',
+      neweggCategory: t.NewEggCategory ?? '',
+    })),
+  )
+  for (const m of data.Manufacturers ?? []) {
+    await upsertManufacturer(trx, m.ID, { company_id: m.CompanyID, name: m.Name })
+  }
+  for (const b of data.Brands ?? []) {
+    await upsertBrand(trx, b.ID, b.Name)
+  }
+  for (const c of data.ProductConditions ?? []) {
+    await upsertProductCondition(trx, c.ID, {
+      name: c.ConditionName,
+      note: c.ConditionNote ?? '',
+      sort_order: c.SortOrder ?? 0,
+      amazon_condition_id: c.AmazonConditionID ?? 0,
+      ebay_condition_id: c.eBayConditionID ?? 0,
+      buy_com_condition_id: c.BuyDotComConditionID ?? 0,
+      newegg_condition_id: c.NewEggDotComConditionID ?? -1,
+      sears_condition: c.SearsCondition ?? 0,
+      reverb_condition: c.ReverbCondition ?? 0,
+    })
+  }
+}
+
 async function applyProducts(trx: Database, now: string, data: FixturesData): Promise<void> {
   const products = data.Products ?? []
   // Plain products first, so kit components always exist before the kits that use them.
@@ -231,7 +295,11 @@ async function applyProducts(trx: Database, now: string, data: FixturesData): Pr
   )
   for (const p of ordered) {
     const sku = productSku(p.ProductSKU)
-    await upsertProduct(trx, sku, now, productRow(p))
+    // The product type it names exists afterwards (created when new); the product keeps the
+    // type's stored spelling.
+    const typeName = p.ProductTypeName?.trim() ?? ''
+    const productType = typeName === '' ? '' : await ensureProductType(trx, typeName, p.CompanyID)
+    await upsertProduct(trx, sku, now, { ...productRow(p), product_type_name: productType })
     if (p.KitComponents !== undefined) {
       const componentSku = await storedSkus(
         trx,

@@ -23,6 +23,12 @@ const product: Product = {
   siteCost: 0,
   sitePrice: toMinor(10),
   wholesalePrice: toMinor(8),
+  listPrice: null,
+  shortDescription: '',
+  longDescription: '',
+  manufacturerSku: '',
+  asin: '',
+  gtin: '',
   weightOz: 0,
   isKit: false,
   isActive: true,
@@ -37,6 +43,7 @@ const context: LineCheckContext = {
   taxExempt: false,
   wholesale: false,
   warehouseExists: (id) => id === 1,
+  channelPriceOf: () => undefined,
 }
 
 /** The problems of line 2; `null` stands for a product not found. */

@@ -27,10 +27,21 @@ export function addressJson(address: OrderAddressInput | null | undefined): stri
   return JSON.stringify(Object.fromEntries(kept))
 }
 
-/** The unit price: as sent, else the catalog's (wholesale price on wholesale orders, if set). */
-export function unitPrice(p: OrderProductInput, product: Product, wholesale: boolean): number {
+/**
+ * The unit price: as sent, else the product's own price on the order's channel, else the catalog's
+ * (wholesale price on wholesale orders, if set).
+ */
+export function unitPrice(
+  p: OrderProductInput,
+  product: Product,
+  wholesale: boolean,
+  channelPrice?: number,
+): number {
   if (p.SitePrice !== null && p.SitePrice !== undefined) {
     return toMinor(p.SitePrice)
+  }
+  if (channelPrice !== undefined) {
+    return channelPrice
   }
   return wholesale && product.wholesalePrice > 0 ? product.wholesalePrice : product.sitePrice
 }
@@ -51,6 +62,8 @@ export interface LineCheckContext {
   taxExempt: boolean
   wholesale: boolean
   warehouseExists(id: number): boolean
+  /** The product's own price on the order's channel (minor units), if it has one. */
+  channelPriceOf(sku: string): number | undefined
 }
 
 /**
@@ -75,7 +88,10 @@ export function checkProductLine(
       `Product ${p.ProductID} belongs to company ${product.companyId}, not to company ${context.companyId}.`,
     )
   } else {
-    const line = lineInput(p, unitPrice(p, product, context.wholesale))
+    const line = lineInput(
+      p,
+      unitPrice(p, product, context.wholesale, context.channelPriceOf(product.sku)),
+    )
     if (line.sitePrice * line.qty > MAX_LINE_GROSS) {
       problems.add(`${at}.Qty`, 'SitePrice × Qty exceeds 100,000,000.')
     } else {

@@ -7,7 +7,7 @@ import { ModelStateBuilder } from '../../shared/model-state.ts'
 import { toMinor } from '../../shared/money.ts'
 import { getUserView } from '../auth/index.ts'
 import { findCompany, lockCompanyRow } from '../catalog/companies/index.ts'
-import { findProductsBySkus, type Product } from '../catalog/products/index.ts'
+import { findChannelPrices, findProductsBySkus, type Product } from '../catalog/products/index.ts'
 import { findWarehouses } from '../catalog/warehouses/index.ts'
 import {
   findCustomer,
@@ -40,6 +40,8 @@ import { expandKit, initialStatuses, isWholesaleOrder, orderTotals } from './ord
 interface Checked {
   products: Map<string, Product>
   customer: Customer | undefined
+  /** The products' own prices on the order's channel (minor units), by stored SKU. */
+  channelPrices: Map<string, number>
 }
 
 /**
@@ -66,11 +68,17 @@ async function checkReferences(
       : [p.ShipFromWareHouseID],
   )
   const warehouses = await findWarehouses(db, warehouseIds)
+  const channelPrices = await findChannelPrices(
+    db,
+    d.Channel,
+    [...products.values()].map((p) => p.sku),
+  )
   const context = {
     companyId: d.CompanyID,
     taxExempt: d.TaxExempt === true,
     wholesale: isWholesaleOrder(body.CustomerDetails.IsWholesale === true, d.Channel),
     warehouseExists: (id: number) => warehouses.has(id),
+    channelPriceOf: (sku: string) => channelPrices.get(sku),
   }
   body.Products.forEach((p, i) => {
     checkProductLine(problems, i, p, products.get(p.ProductID), context)
@@ -102,7 +110,7 @@ async function checkReferences(
     )
   }
   problems.throwIfAny()
-  return { products, customer }
+  return { products, customer, channelPrices }
 }
 
 /**
@@ -131,7 +139,8 @@ export async function createOrder(
   const wholesale = isWholesaleOrder(c.IsWholesale === true, d.Channel)
   const lines = body.Products.map((p) => {
     const product = checked.products.get(p.ProductID)!
-    return { p, product, line: lineInput(p, unitPrice(p, product, wholesale)) }
+    const price = unitPrice(p, product, wholesale, checked.channelPrices.get(product.sku))
+    return { p, product, line: lineInput(p, price) }
   })
   const s = body.ShippingMethodDetails
   const g = body.GiftDetails

@@ -6,7 +6,7 @@ import { canAccessCompany, type AuthUser } from '../../shared/auth-user.ts'
 import { isoNow } from '../../shared/clock.ts'
 import { RuleViolationError } from '../../shared/errors.ts'
 import { ModelStateBuilder } from '../../shared/model-state.ts'
-import { findProductsBySkus, type Product } from '../catalog/products/index.ts'
+import { findChannelPrices, findProductsBySkus, type Product } from '../catalog/products/index.ts'
 import { findWarehouses } from '../catalog/warehouses/index.ts'
 import { checkProductLine, lineInput, orderItemRowOf, unitPrice } from './create-order.rules.ts'
 import {
@@ -151,11 +151,17 @@ export async function addOrderItems(
       trx,
       lines.flatMap((l) => (l.ShipFromWareHouseID == null ? [] : [l.ShipFromWareHouseID])),
     )
+    const channelPrices = await findChannelPrices(
+      trx,
+      order.channel,
+      [...products.values()].map((p) => p.sku),
+    )
     const context = {
       companyId: order.companyId,
       taxExempt: order.taxExempt,
       wholesale: order.isWholesale,
       warehouseExists: (id: number) => warehouses.has(id),
+      channelPriceOf: (sku: string) => channelPrices.get(sku),
     }
     lines.forEach((p, i) => {
       checkProductLine(problems, i, p, products.get(p.ProductID), context, `[${i}]`)
@@ -165,7 +171,8 @@ export async function addOrderItems(
     let position = await findLastItemPosition(trx, orderId)
     for (const [i, p] of lines.entries()) {
       const product = products.get(p.ProductID)!
-      const line = lineInput(p, unitPrice(p, product, order.isWholesale))
+      const price = unitPrice(p, product, order.isWholesale, channelPrices.get(product.sku))
+      const line = lineInput(p, price)
       position += 1
       const itemId = await insertOrderItemRow(
         trx,

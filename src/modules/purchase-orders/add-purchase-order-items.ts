@@ -3,6 +3,7 @@ import { inTransaction } from '../../db/transaction.ts'
 import type { AuthUser } from '../../shared/auth-user.ts'
 import { ModelStateBuilder } from '../../shared/model-state.ts'
 import { findProductsBySkus, findUnitCosts } from '../catalog/products/index.ts'
+import { findVendorSkus } from '../catalog/vendors/index.ts'
 import { findWarehouses } from '../catalog/warehouses/index.ts'
 import { getClientSettings } from '../settings/index.ts'
 import { MAX_LINES, checkLineProduct, draftCreateLine } from './create-purchase-order.rules.ts'
@@ -70,6 +71,11 @@ export async function addPurchaseOrderItems(
     }
     issues.throwIfAny()
     const byStoredSku = new Map([...products.values()].map((p) => [p.sku, p]))
+    const vendorSkus = await findVendorSkus(
+      trx,
+      po.vendorId,
+      drafts.map((d) => d.sku),
+    )
     let position = po.lines.reduce((max, l) => Math.max(max, l.position), 0)
     const ids: number[] = []
     const fields: Record<number, string> = {}
@@ -92,6 +98,7 @@ export async function addPurchaseOrderItems(
         item_notes: d.itemNotes,
         related_order_id: null,
         allow_over_receiving: d.allowOverReceiving ? 1 : 0,
+        vendor_sku: vendorSkus.get(d.sku) ?? '',
       })
       ids.push(lineId)
       fields[lineId] = `[${i}]`

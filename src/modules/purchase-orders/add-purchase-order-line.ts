@@ -20,6 +20,8 @@ export interface PoLineAddition {
   /** Sales order the units are bought for; null when none. */
   relatedOrderId: number | null
   warehouseId?: number | null
+  /** The vendor's SKU for the product, kept on a new line (an increased line keeps its own). */
+  vendorSku?: string
 }
 
 /**
@@ -77,6 +79,7 @@ export async function addOrIncreasePurchaseOrderLine(
     item_notes: '',
     related_order_id: add.relatedOrderId,
     allow_over_receiving: 0,
+    vendor_sku: add.vendorSku ?? '',
   })
   return { lineId, created: true }
 }

@@ -6,7 +6,7 @@ import { ModelStateBuilder } from '../../shared/model-state.ts'
 import { findCompany } from '../catalog/companies/index.ts'
 import { findPaymentTerm } from '../catalog/payment-terms/index.ts'
 import { findProductsBySkus, findUnitCosts } from '../catalog/products/index.ts'
-import { findVendor } from '../catalog/vendors/index.ts'
+import { findVendor, findVendorSkus } from '../catalog/vendors/index.ts'
 import { findWarehouses } from '../catalog/warehouses/index.ts'
 import { getClientSettings } from '../settings/index.ts'
 import { insertPurchaseOrderItems } from './purchase-orders.repository.ts'
@@ -129,6 +129,12 @@ export async function createPurchaseOrder(
   issues.throwIfAny()
 
   const byStoredSku = new Map([...products.values()].map((p) => [p.sku, p]))
+  // Each line keeps the vendor's SKU as it is now (docs/compat.md, "Vendor products").
+  const vendorSkus = await findVendorSkus(
+    db,
+    body.VendorID,
+    drafts.map((d) => d.sku),
+  )
   const now = isoNow(clock)
   return db.transaction().execute(async (trx) => {
     const poId = await createPurchaseOrderHeader(trx, {
@@ -165,6 +171,7 @@ export async function createPurchaseOrder(
         item_notes: d.itemNotes,
         related_order_id: d.relatedOrderId,
         allow_over_receiving: d.allowOverReceiving ? 1 : 0,
+        vendor_sku: vendorSkus.get(d.sku) ?? '',
       })),
     )
     await ctx.events.emit(trx, 'po.created', {

@@ -39,6 +39,7 @@ export function itemRowToLine(row: PurchaseOrderItemRow): PoLine {
     relatedOrderId: row.related_order_id,
     allowOverReceiving: row.allow_over_receiving === 1,
     expectedDelivery: row.expected_delivery,
+    vendorSku: row.vendor_sku,
   }
 }
 

@@ -76,6 +76,8 @@ export interface PurchaseOrderItemTable {
   allow_over_receiving: number
   /** The line's own ExpectedDeliveryDate (PUT …/Items); null: the PO's. */
   expected_delivery: string | null
+  /** The vendor's SKU for the product when the line was created ('' when none). */
+  vendor_sku: Generated<string>
 }
 export type PurchaseOrderItemRow = Selectable<PurchaseOrderItemTable>
 export type NewPurchaseOrderItemRow = Insertable<PurchaseOrderItemTable>

@@ -30,6 +30,8 @@ export interface PoLine {
   allowOverReceiving: boolean
   /** The line's own expected delivery (PUT …/Items); null: the PO's. */
   expectedDelivery?: string | null
+  /** The vendor's SKU when the line was created (PurchaseOrderItemDto.VendorSKU); '' when none. */
+  vendorSku?: string
 }
 
 /** One of a PO's tracking numbers (client setting EnableMultipleTrackingNumbersOnPO). */

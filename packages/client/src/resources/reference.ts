@@ -15,11 +15,10 @@ import type {
   FilterOf,
   Page,
   PaymentTerm,
-  Vendor,
-  VendorList,
-  VendorListQuery,
+  ProductCustomColumn,
   Warehouse,
   WarehouseList,
+  UpdateCustomColumn,
   WarehouseListQuery,
 } from '../types.ts'
 
@@ -74,7 +73,6 @@ export class ListResource<Q extends object, L extends Page<unknown>, D> {
 }
 
 export type CompaniesResource = ListResource<CompanyListQuery, CompanyList, Company>
-export type VendorsResource = ListResource<VendorListQuery, VendorList, Vendor>
 export type WarehousesResource = ListResource<WarehouseListQuery, WarehouseList, Warehouse>
 
 /** `GET /Settings/PaymentTerms`. */
@@ -133,6 +131,36 @@ export class ProductsResource {
     return paginate((pageNumber, pageSize) =>
       this.catalog({ ...filter, pageNumber, pageSize }, options),
     )
+  }
+
+  /**
+   * `GET /Products/CustomColumns`: every product custom column with this product's value (null: none).
+   * @example const columns = await client.products.customColumns('WIDGET-RED')
+   */
+  customColumns(productID: string, options?: RequestOptions): Promise<ProductCustomColumn[]> {
+    return this.#http.call({
+      method: 'GET',
+      path: '/Products/CustomColumns',
+      query: { productID },
+      options,
+    })
+  }
+
+  /**
+   * `PUT /Products/CustomColumns`: sets these columns' values (null or "" clears one).
+   * @example await client.products.setCustomColumns('WIDGET-RED', [{ ColumnName: 'Season', Value: 'Summer' }])
+   */
+  async setCustomColumns(
+    productID: string,
+    columns: UpdateCustomColumn[],
+    options?: RequestOptions,
+  ): Promise<void> {
+    await this.#http.call({
+      method: 'PUT',
+      path: '/Products/CustomColumns',
+      body: { ProductID: productID, CustomColumns: columns },
+      options,
+    })
   }
 }
 

@@ -4,6 +4,7 @@ import { SandboxClockResource } from './sandbox-clock.ts'
 import { SandboxFaultsResource } from './sandbox-faults.ts'
 import { SandboxRequestsResource } from './sandbox-requests.ts'
 import { SandboxSnapshotsResource, resetSandbox } from './sandbox-snapshots.ts'
+import { SandboxViewsResource } from './catalog-views.ts'
 
 /** Crossdock's sandbox controls (admins only, under `/admin`): `client.sandbox…`. */
 export interface SandboxResource {
@@ -15,6 +16,8 @@ export interface SandboxResource {
   readonly faults: SandboxFaultsResource
   /** Named copies of the whole sandbox: `create`, `list`, `restore`, `delete`. */
   readonly snapshots: SandboxSnapshotsResource
+  /** Saved catalog views (`/admin/views`): `list`, `create`, `remove`. */
+  readonly views: SandboxViewsResource
   /** Back to the configured fixtures (or the demo set), IDs from 1. */
   reset(options?: RequestOptions): Promise<SandboxReset>
 }
@@ -25,6 +28,7 @@ export function createSandbox(http: Transport): SandboxResource {
     requests: new SandboxRequestsResource(http),
     faults: new SandboxFaultsResource(http),
     snapshots: new SandboxSnapshotsResource(http),
+    views: new SandboxViewsResource(http),
     reset: (options) => resetSandbox(http, options),
   }
 }

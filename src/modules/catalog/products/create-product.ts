@@ -5,6 +5,8 @@ import { isoNow, type Clock } from '../../../shared/clock.ts'
 import { ValidationError } from '../../../shared/errors.ts'
 import { ModelStateBuilder } from '../../../shared/model-state.ts'
 import { findCompany } from '../companies/index.ts'
+import { findManufacturer } from '../manufacturers/index.ts'
+import { ensureProductType } from '../product-types/index.ts'
 import { insertKitComponents, insertProduct } from './products.repository.ts'
 import { findProductsBySkus, findSkuIgnoringCase } from './products.service.ts'
 
@@ -89,18 +91,37 @@ export async function createProduct(
       if ((await findCompany(trx, input.companyId)) === undefined) {
         problems.add('CompanyId', `Company ${input.companyId} does not exist.`)
       }
+      if (input.productTypeName.trim() === '') {
+        problems.add('ProductTypeName', 'The product type name must not be blank.')
+      }
+      if (input.manufacturerId != null) {
+        const manufacturer = await findManufacturer(trx, input.manufacturerId)
+        if (manufacturer?.companyId !== input.companyId) {
+          problems.add(
+            'ManufacturerId',
+            `Manufacturer ${input.manufacturerId} is not a manufacturer of company ${input.companyId} (GET /Settings/Manufacturers?companyId=${input.companyId}).`,
+          )
+        }
+      }
       const existing = await findSkuIgnoringCase(trx, input.sku)
       if (existing !== undefined) {
         problems.add('ProductSKU', `A product with SKU ${existing} already exists.`)
       }
       const components = await checkKitComponents(trx, user, input, problems)
       problems.throwIfAny()
+      // An unknown product type is created (any case matches an existing one, whose spelling the
+      // product keeps): docs/compat.md, "Reference lists".
+      const productTypeName = await ensureProductType(
+        trx,
+        input.productTypeName.trim(),
+        input.companyId,
+      )
       const now = isoNow(clock)
       await insertProduct(trx, {
         sku: input.sku,
         company_id: input.companyId,
         name: input.name,
-        product_type_name: input.productTypeName,
+        product_type_name: productTypeName,
         upc: input.upc ?? '',
         notes: input.notes ?? '',
         site_cost: input.siteCost ?? 0,

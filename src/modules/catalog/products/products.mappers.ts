@@ -4,6 +4,8 @@ import { neutralOf } from '../../../wire/neutral.ts'
 import { CatalogItem } from './products.catalog.schemas.ts'
 import type { CatalogItem as CatalogEntry } from './products.service.ts'
 import type { CatalogStock } from './products.routes.ts'
+import type { ProductPrices } from './get-product-prices.ts'
+import { ProductPricesDto } from './products.prices.schemas.ts'
 
 // Domain → wire. The catalog item starts from `ProductCatalogDto`'s neutral value (0, false, null,
 // []); only what Crossdock knows is set, plus the few keys whose Sellercloud value for a product
@@ -16,6 +18,7 @@ import type { CatalogStock } from './products.routes.ts'
 export function toCatalogItem(
   { product: p, company }: CatalogEntry,
   stock?: CatalogStock,
+  customColumns?: Static<typeof CatalogItem>['CustomColumns'],
 ): Static<typeof CatalogItem> {
   const sitePrice = fromMinor(p.sitePrice)
   return {
@@ -30,8 +33,13 @@ export function toCatalogItem(
     UPC: p.upc,
     SiteCost: fromMinor(p.siteCost),
     SitePrice: sitePrice,
-    // Crossdock has one selling price: the list price is the catalog (site) price.
-    ListPrice: sitePrice,
+    // The list price set by PUT /Catalog/BasicInfo, else the catalog (site) price.
+    ListPrice: p.listPrice === null ? sitePrice : fromMinor(p.listPrice),
+    ShortDescription: p.shortDescription === '' ? null : p.shortDescription,
+    LongDescription: p.longDescription === '' ? null : p.longDescription,
+    ManufacturerSKU: p.manufacturerSku === '' ? null : p.manufacturerSku,
+    ASIN: p.asin === '' ? null : p.asin,
+    GTIN: p.gtin === '' ? null : p.gtin,
     WholeSalePrice: fromMinor(p.wholesalePrice),
     // Stored as total ounces; Sellercloud shows pounds plus remaining ounces.
     Weight: p.weightOz / 16,
@@ -57,6 +65,8 @@ export function toCatalogItem(
       ProductName: c.name,
     })),
     KitComponents: p.components.map((c) => ({ ProductID: c.sku, ProductName: c.name, Qty: c.qty })),
+    // The product's custom columns (catalog/custom-columns, through the app root).
+    CustomColumns: customColumns ?? [],
   }
 }
 
@@ -75,5 +85,23 @@ function stockKeys(s: CatalogStock) {
     WarehousePhysicalQty: s.physical,
     WarehouseCount: s.warehouses.filter((w) => w.physical !== 0).length,
     AverageCost: s.averageCost === null ? 0 : fromMinor(s.averageCost),
+  }
+}
+
+/**
+ * GET /Catalog/Prices (`ProductPricesDto`): the site price and each channel with a price of its own.
+ * @example const dto = toProductPricesDto(await getProductPrices(deps, user, 'WIDGET-RED'))
+ */
+export function toProductPricesDto({
+  product,
+  channels,
+}: ProductPrices): Static<typeof ProductPricesDto> {
+  return {
+    SitePrice: fromMinor(product.sitePrice),
+    ChannelsPrices: channels.map((c) => ({
+      ChannelID: c.channel,
+      Price: fromMinor(c.price),
+      UseDefaultSitePrice: false,
+    })),
   }
 }

@@ -1,10 +1,15 @@
 import { sql, type SelectQueryBuilder } from 'kysely'
 import type { Database, DB } from '../../../db/database.ts'
 import { runCompiled } from '../../../db/compiled-query-cache.ts'
-import { containsText } from '../../../db/dialect.ts'
+import { containsText, forUpdate } from '../../../db/dialect.ts'
 import { pageOffset, type PageRequest } from '../../../shared/page.ts'
 import type { vendorProductSkuQuery } from '../vendors/index.ts'
-import type { KitComponentRow, NewProductRow, ProductRow } from './products.table.ts'
+import type {
+  KitComponentRow,
+  NewProductRow,
+  ProductChannelPriceRow,
+  ProductRow,
+} from './products.table.ts'
 
 /** A product row and the spelling of the SKU it was looked up by. */
 export type RequestedProductRow = ProductRow & { requested: string }
@@ -116,6 +121,8 @@ export interface ProductFilter {
   /** `last_modified` within these bounds, inclusive (ISO-8601 `Z`). */
   modifiedFrom: string | undefined
   modifiedTo: string | undefined
+  /** `last_modified` before this instant, exclusive (GET /Catalog's `lastUpdatedTo`: windows tile). */
+  modifiedBefore?: string
   /** SKUs some vendor products (`vendorID`, `vendorSKU`) name. */
   vendorSkus: ReturnType<typeof vendorProductSkuQuery> | undefined
   /** A filter no product can pass (no shadows; no stock): nothing matches. */
@@ -195,6 +202,9 @@ export async function listProductRows(
   }
   if (filter.modifiedTo !== undefined) {
     query = query.where('last_modified', '<=', filter.modifiedTo)
+  }
+  if (filter.modifiedBefore !== undefined) {
+    query = query.where('last_modified', '<', filter.modifiedBefore)
   }
   if (filter.vendorSkus !== undefined) {
     query = query.where('sku', 'in', filter.vendorSkus)
@@ -315,4 +325,85 @@ export async function replaceKitComponents(
   await db.deleteFrom('kit_component').where('kit_sku', '=', kitSku).execute()
   await insertKitComponents(db, kitSku, components)
   await touchProduct(db, kitSku, now)
+}
+
+// Prices and basic info (PUT /Catalog/Prices, PUT /Catalog/BasicInfo).
+
+/** The product row `sku` (stored spelling), locked for the rest of the transaction on PostgreSQL. */
+export async function lockProductRow(db: Database, sku: string): Promise<ProductRow | undefined> {
+  return forUpdate(
+    db,
+    db.selectFrom('product').selectAll().where('sku', '=', sku),
+  ).executeTakeFirst()
+}
+
+/** Overwrites columns of product `sku` (nothing when `set` is empty). */
+export async function updateProductRow(
+  db: Database,
+  sku: string,
+  set: Partial<Omit<ProductRow, 'sku' | 'created_on'>>,
+): Promise<void> {
+  if (Object.keys(set).length === 0) {
+    return
+  }
+  await db.updateTable('product').set(set).where('sku', '=', sku).execute()
+}
+
+/** The channel prices of `sku` (stored spelling), by channel. */
+export function findChannelPriceRows(
+  db: Database,
+  skus: string[],
+): Promise<ProductChannelPriceRow[]> {
+  if (skus.length === 0) {
+    return Promise.resolve([])
+  }
+  return db
+    .selectFrom('product_channel_price')
+    .selectAll()
+    .where('sku', 'in', skus)
+    .orderBy('sku')
+    .orderBy('channel')
+    .execute()
+}
+
+/** Sets the price of `sku` on `channel` (minor units). */
+export async function upsertChannelPrice(
+  db: Database,
+  sku: string,
+  channel: number,
+  price: number,
+): Promise<void> {
+  await db
+    .insertInto('product_channel_price')
+    .values({ sku, channel, price })
+    .onConflict((oc) => oc.columns(['sku', 'channel']).doUpdateSet({ price }))
+    .execute()
+}
+
+/** Removes the price of `sku` on `channel`: the channel sells at the site price again. */
+export async function deleteChannelPrice(
+  db: Database,
+  sku: string,
+  channel: number,
+): Promise<void> {
+  await db
+    .deleteFrom('product_channel_price')
+    .where('sku', '=', sku)
+    .where('channel', '=', channel)
+    .execute()
+}
+
+/** Moves these products' `last_modified` to `now` (a change outside their rows: vendor products). */
+export async function touchProducts(db: Database, skus: string[], now: string): Promise<void> {
+  if (skus.length > 0) {
+    await db.updateTable('product').set({ last_modified: now }).where('sku', 'in', skus).execute()
+  }
+}
+
+/** The stored SKUs of these companies' products, as a subquery for `sku in (…)` (vendor products). */
+export function productSkusOfCompaniesQuery(db: Database, companyIds: number[]) {
+  return db
+    .selectFrom('product')
+    .select('product.sku')
+    .where('company_id', 'in', companyIds.length > 0 ? companyIds : [-1])
 }

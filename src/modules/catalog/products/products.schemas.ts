@@ -96,9 +96,11 @@ export const CatalogQuery = Type.Object({
       'LastAggregateDate at or after (the last change of the product until inventory exists)',
     ),
   ),
-  lastAggregateTo: Type.Optional(dateBound('LastAggregateDate at or before')),
+  lastAggregateTo: Type.Optional(dateBound('LastAggregateDate before (exclusive)')),
   lastUpdatedFrom: Type.Optional(dateBound('LastModifiedDate at or after')),
-  lastUpdatedTo: Type.Optional(dateBound('LastModifiedDate at or before')),
+  lastUpdatedTo: Type.Optional(
+    dateBound('LastModifiedDate before (exclusive: consecutive windows never overlap)'),
+  ),
   keyword: Type.Optional(
     Type.String({ maxLength: 200, description: 'SKU or name contains, any case' }),
   ),

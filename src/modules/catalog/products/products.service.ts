@@ -4,12 +4,13 @@ import type { Page, PageRequest } from '../../../shared/page.ts'
 import { findCompany, type Company } from '../companies/index.ts'
 import { findVendorPrices, vendorProductSkuQuery } from '../vendors/index.ts'
 import {
+  findChannelPriceRows,
   findKitComponentRows,
   findProductRowBySkuIgnoringCase,
   findProductRowsBySkus,
   findStockShapeRows,
-  listProductRows,
   type KitFilter,
+  listProductRows,
 } from './products.repository.ts'
 import type { ProductRow } from './products.table.ts'
 import { cachedReadMany } from '../../../db/read-cache.ts'
@@ -32,6 +33,13 @@ export interface Product {
   siteCost: number
   sitePrice: number
   wholesalePrice: number
+  /** Its own list price; null: the site price is the list price (PUT /Catalog/BasicInfo sets it). */
+  listPrice: number | null
+  shortDescription: string
+  longDescription: string
+  manufacturerSku: string
+  asin: string
+  gtin: string
   weightOz: number
   isKit: boolean
   isActive: boolean
@@ -54,6 +62,12 @@ function rowToProduct(row: ProductRow, components: KitComponent[]): Product {
     siteCost: row.site_cost,
     sitePrice: row.site_price,
     wholesalePrice: row.wholesale_price,
+    listPrice: row.list_price,
+    shortDescription: row.short_description,
+    longDescription: row.long_description,
+    manufacturerSku: row.manufacturer_sku,
+    asin: row.asin,
+    gtin: row.gtin,
     weightOz: row.weight_oz,
     isKit: row.is_kit === 1,
     isActive: row.is_active === 1,
@@ -80,6 +94,19 @@ export async function findProductsBySkus(
     const products = await withComponents(db, rows)
     return new Map(rows.map((row) => [row.requested, products.get(row.sku)!]))
   })
+}
+
+/**
+ * The prices the products have of their own on `channel` (minor units), by the stored SKU; a product
+ * without one sells at its site price there.
+ */
+export async function findChannelPrices(
+  db: Database,
+  channel: number,
+  skus: string[],
+): Promise<Map<string, number>> {
+  const rows = await findChannelPriceRows(db, [...new Set(skus)])
+  return new Map(rows.filter((r) => r.channel === channel).map((r) => [r.sku, r.price]))
 }
 
 async function withComponents(db: Database, rows: ProductRow[]): Promise<Map<string, Product>> {
@@ -177,6 +204,8 @@ export interface CatalogFilter {
   /** `LastModifiedDate` bounds, inclusive. */
   modifiedFrom?: string
   modifiedTo?: string
+  /** `LastModifiedDate` before this instant, exclusive (GET /Catalog). */
+  modifiedBefore?: string
   /** Set by a filter no Crossdock product passes (Shadow_Only). */
   none?: boolean
   /** Stored SKUs the inventory figures admit or rule out (physical quantity, warehouse filters). */
@@ -214,6 +243,7 @@ export async function listCatalog(
       upc: filter.upc,
       modifiedFrom: filter.modifiedFrom,
       modifiedTo: filter.modifiedTo,
+      modifiedBefore: filter.modifiedBefore,
       vendorSkus: byVendor
         ? vendorProductSkuQuery(db, { vendorIds: filter.vendorIds, vendorSkus: filter.vendorSkus })
         : undefined,

@@ -19,6 +19,13 @@ export interface ProductTable {
   created_on: string
   /** Every change of the product (fields, kit components) moves it; `LastModifiedDate`. */
   last_modified: string
+  /** Its own list price (minor units); null: the site price is the list price. */
+  list_price: number | null
+  short_description: Generated<string>
+  long_description: Generated<string>
+  manufacturer_sku: Generated<string>
+  asin: Generated<string>
+  gtin: Generated<string>
 }
 export type ProductRow = Selectable<ProductTable>
 export type NewProductRow = Insertable<ProductTable>
@@ -30,3 +37,13 @@ export interface KitComponentTable {
   position: number
 }
 export type KitComponentRow = Selectable<KitComponentTable>
+
+/** A product's price on one sales channel (Swagger `ChannelPriceDto`); none: the site price. */
+export interface ProductChannelPriceTable {
+  sku: string
+  /** `CHANNEL` (src/wire/enums.ts). */
+  channel: number
+  /** Minor units (1/10,000). */
+  price: number
+}
+export type ProductChannelPriceRow = Selectable<ProductChannelPriceTable>

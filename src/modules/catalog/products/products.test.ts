@@ -311,7 +311,7 @@ for (const dialect of testDialects()) {
         ])
         assert.equal(
           (await t.get('/rest/api/Catalog?companyID=1,2&pageSize=50')).json().TotalResults,
-          16,
+          23,
         )
       })
 
@@ -326,14 +326,14 @@ for (const dialect of testDialects()) {
         ])
         const active = (await t.get('/rest/api/Catalog?activeStatus=1&pageSize=50')).json()
         assert.ok(!skus(active).includes('OLD-THING'))
-        assert.equal((await t.get('/rest/api/Catalog?activeStatus=-1')).json().TotalResults, 17)
+        assert.equal((await t.get('/rest/api/Catalog?activeStatus=-1')).json().TotalResults, 24)
       })
 
       it('should page with a cap of 50', async () => {
         const page2 = (await t.get('/rest/api/Catalog?pageSize=5&pageNumber=2')).json()
         assert.equal(page2.Items.length, 5)
-        assert.equal(page2.TotalResults, 17)
-        assert.equal((await t.get('/rest/api/Catalog?pageSize=1000')).json().Items.length, 17)
+        assert.equal(page2.TotalResults, 24)
+        assert.equal((await t.get('/rest/api/Catalog?pageSize=1000')).json().Items.length, 24)
         const many = Array.from({ length: 40 }, (_, i) => ({
           ProductSKU: `BULK-${String(i).padStart(2, '0')}`,
           CompanyID: 1,

@@ -1,10 +1,28 @@
 // The face of the vendors module.
 export { registerVendorRoutes } from './vendors.routes.ts'
-export { findVendor, getVendor, listAllVendorsView, type Vendor } from './vendors.service.ts'
+export {
+  findVendor,
+  findVendorSkus,
+  getVendor,
+  listAllVendorsView,
+  type Vendor,
+} from './vendors.service.ts'
+export type { VendorProduct, VendorProductCatalog } from './vendors.types.ts'
 export {
   findVendorPrices,
   upsertVendor,
   upsertVendorProduct,
   vendorProductSkuQuery,
 } from './vendors.repository.ts'
-export { ActiveStatus, VendorDetails, VendorList, VendorListQuery } from './vendors.schemas.ts'
+export {
+  ActiveStatus,
+  AddVendorProductRequest,
+  UpdateVendorProductRequest,
+  UpdateVendorProductRequestV2,
+  VendorDetails,
+  VendorList,
+  VendorListQuery,
+  VendorProductDto,
+  VendorProductList,
+  VendorProductListQuery,
+} from './vendors.schemas.ts'

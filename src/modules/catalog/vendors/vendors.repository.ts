@@ -1,7 +1,14 @@
-import { sql, type Insertable } from 'kysely'
-import type { Database } from '../../../db/database.ts'
+import { sql, type Insertable, type Transaction } from 'kysely'
+import type { DB, Database } from '../../../db/database.ts'
+import { forUpdate } from '../../../db/dialect.ts'
 import { pageOffset, type PageRequest } from '../../../shared/page.ts'
-import type { NewVendorRow, VendorProductTable, VendorRow } from './vendors.table.ts'
+import type {
+  NewVendorRow,
+  VendorProductRow,
+  VendorProductTable,
+  VendorRow,
+} from './vendors.table.ts'
+import type { VendorProductCatalog } from './vendors.types.ts'
 
 export interface VendorFilter {
   ids: number[] | undefined
@@ -55,12 +62,89 @@ export function findVendorPrices(
   if (skus.length === 0) {
     return Promise.resolve([])
   }
+  return (
+    db
+      .selectFrom('vendor_product')
+      .select(['sku', 'price', 'vendor_sku'])
+      .where('vendor_id', '=', vendorId)
+      .where('sku', 'in', skus)
+      // Added without a price: the product's site cost applies (findUnitCosts).
+      .where('has_price', '=', 1)
+      .execute()
+  )
+}
+
+/** The vendor's own SKUs for these stored SKUs, where it has one (PO lines keep it). */
+export function findVendorSkuRows(
+  db: Database,
+  vendorId: number,
+  skus: string[],
+): Promise<Array<{ sku: string; vendor_sku: string }>> {
+  if (skus.length === 0) {
+    return Promise.resolve([])
+  }
   return db
     .selectFrom('vendor_product')
-    .select(['sku', 'price', 'vendor_sku'])
+    .select(['sku', 'vendor_sku'])
     .where('vendor_id', '=', vendorId)
     .where('sku', 'in', skus)
+    .where('vendor_sku', '<>', '')
     .execute()
+}
+
+/** A vendor's products for these stored SKUs, locked for the write that reads them. */
+export function lockVendorProductRows(
+  trx: Transaction<DB>,
+  vendorId: number,
+  skus: string[],
+): Promise<VendorProductRow[]> {
+  if (skus.length === 0) {
+    return Promise.resolve([])
+  }
+  const query = trx
+    .selectFrom('vendor_product')
+    .selectAll()
+    .where('vendor_id', '=', vendorId)
+    .where('sku', 'in', skus)
+    .orderBy('sku')
+  return forUpdate(trx, query).execute()
+}
+
+export interface VendorProductFilter {
+  /** Exact product SKU, ignoring case. */
+  productSku: string | undefined
+  /** Exact vendor SKU, ignoring case. */
+  vendorSku: string | undefined
+  /** Only these stored SKUs (a subquery: the products the user may see); undefined: all. */
+  visibleSkus: ReturnType<VendorProductCatalog['productSkusOfCompaniesQuery']> | undefined
+}
+
+/** GET /Vendors/{id}/products: one vendor's products by SKU, paged. */
+export async function listVendorProductRows(
+  db: Database,
+  vendorId: number,
+  filter: VendorProductFilter,
+  page: PageRequest,
+): Promise<{ rows: VendorProductRow[]; total: number }> {
+  let query = db.selectFrom('vendor_product').where('vendor_id', '=', vendorId)
+  if (filter.productSku !== undefined && filter.productSku !== '') {
+    query = query.where(sql<string>`lower(sku)`, '=', sql<string>`lower(${filter.productSku})`)
+  }
+  if (filter.vendorSku !== undefined && filter.vendorSku !== '') {
+    query = query.where(
+      sql<string>`lower(vendor_sku)`,
+      '=',
+      sql<string>`lower(${filter.vendorSku})`,
+    )
+  }
+  if (filter.visibleSkus !== undefined) {
+    query = query.where('sku', 'in', filter.visibleSkus)
+  }
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('sku').limit(page.pageSize).offset(pageOffset(page)).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(count.n) }
 }
 
 /**

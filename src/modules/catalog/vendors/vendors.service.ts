@@ -4,11 +4,13 @@ import { NotFoundError } from '../../../shared/errors.ts'
 import type { Page, PageRequest } from '../../../shared/page.ts'
 import {
   findVendorById,
+  findVendorSkuRows,
   listAllVendors,
   listVendors,
   type VendorFilter,
 } from './vendors.repository.ts'
-import type { VendorRow } from './vendors.table.ts'
+import type { NewVendorProductRow, VendorProductRow, VendorRow } from './vendors.table.ts'
+import type { VendorProduct } from './vendors.types.ts'
 
 export interface Vendor {
   id: number
@@ -81,4 +83,50 @@ export async function searchVendors(
 /** Every vendor, by ID (admin listing). */
 export async function listAllVendorsView(db: Database): Promise<Vendor[]> {
   return (await listAllVendors(db)).map(vendorRowToVendor)
+}
+
+export function vendorProductRowToVendorProduct(row: VendorProductRow): VendorProduct {
+  return {
+    vendorId: row.vendor_id,
+    sku: row.sku,
+    price: row.price,
+    hasPrice: row.has_price === 1,
+    vendorSku: row.vendor_sku,
+    isAvailable: row.is_available === 1,
+    notes: row.notes,
+    pricePerCase: row.price_per_case,
+    qtyPerCase: row.qty_per_case,
+    qty: row.qty,
+    dateModified: row.date_modified,
+  }
+}
+
+/** The columns of a vendor product but its key. */
+export function vendorProductToRow(
+  vp: VendorProduct,
+): Omit<NewVendorProductRow, 'vendor_id' | 'sku'> {
+  return {
+    price: vp.price,
+    has_price: vp.hasPrice ? 1 : 0,
+    vendor_sku: vp.vendorSku,
+    is_available: vp.isAvailable ? 1 : 0,
+    notes: vp.notes,
+    price_per_case: vp.pricePerCase,
+    qty_per_case: vp.qtyPerCase,
+    qty: vp.qty,
+    date_modified: vp.dateModified,
+  }
+}
+
+/**
+ * The vendor's own SKU for each of these stored SKUs that has one (a PO line keeps it when created).
+ * @example const vendorSkus = await findVendorSkus(db, 1, ['WIDGET-RED']) // Map { 'WIDGET-RED' => 'AC-WR' }
+ */
+export async function findVendorSkus(
+  db: Database,
+  vendorId: number,
+  skus: string[],
+): Promise<Map<string, string>> {
+  const rows = await findVendorSkuRows(db, vendorId, [...new Set(skus)])
+  return new Map(rows.map((r) => [r.sku, r.vendor_sku]))
 }

@@ -21,5 +21,17 @@ export interface VendorProductTable {
   sku: string
   price: number
   vendor_sku: Generated<string>
+  /** 0: added without a price (POs take the product's site cost). */
+  has_price: Generated<number>
+  is_available: Generated<number>
+  notes: Generated<string>
+  /** Minor units. */
+  price_per_case: Generated<number>
+  qty_per_case: Generated<number>
+  /** The vendor's quantity on hand (VendorProductDto.Qty). */
+  qty: Generated<number>
+  /** ISO-8601 `Z`: the row's last change. */
+  date_modified: Generated<string>
 }
 export type VendorProductRow = Selectable<VendorProductTable>
+export type NewVendorProductRow = Insertable<VendorProductTable>
