@@ -71,7 +71,7 @@ export function registerCustomColumnAdminRoutes(
       config,
       schema: {
         tags,
-        description: 'Every custom column definition, by entity type, then ID.',
+        description: 'Every custom column definition, ordered by entity type, then ID.',
         querystring: AdminCustomColumnQuery,
         response: { 200: AdminCustomColumnList, ...errors },
       },
