@@ -137,13 +137,18 @@ export class RedisRateLimitStore implements RateLimitStore {
       connectTimeout: 2_000,
       // Reconnects in the background, every second at most, while the circuit keeps requests away.
       retryStrategy: (times) => Math.min(times * 100, 1_000),
-      lazyConnect: false,
+      // Connects in ready() (the app's onReady), not while the app is being built: building blocks
+      // the event loop for seconds on a slow machine, long enough to miss the connect timeout.
+      lazyConnect: true,
     })
     // Connection errors surface through the breaker; without a listener ioredis prints each one.
     this.redis.on('error', () => {})
   }
 
   async ready(): Promise<void> {
+    if (this.redis.status === 'wait') {
+      this.redis.connect().catch(() => {}) // a failure shows as the status below; retries go on
+    }
     if (this.redis.status !== 'ready') {
       await new Promise<void>((resolve) => {
         const done = () => {
