@@ -34,7 +34,8 @@ export function journalFilePath(databasePath: string): string {
   return join(dirname(databasePath), `${stem}.requests${ext === '' ? '.db' : ext}`)
 }
 
-function shared(db: Database): JournalDatabase {
+/** The journal kept in the main database (PostgreSQL, `:memory:`, or the journal switched off). */
+export function inMainDatabase(db: Database): JournalDatabase {
   return { db, close: async () => {}, path: null }
 }
 
@@ -48,7 +49,7 @@ export async function openJournalDatabase(
   onFallback: (error: unknown, path: string) => void,
 ): Promise<JournalDatabase> {
   if (config.dialect !== 'sqlite' || config.path === ':memory:') {
-    return shared(main)
+    return inMainDatabase(main)
   }
   const path = journalFilePath(config.path)
   let sqlite: SQLite.Database | undefined
@@ -80,6 +81,6 @@ export async function openJournalDatabase(
   } catch (error) {
     sqlite?.close()
     onFallback(error, path)
-    return shared(main)
+    return inMainDatabase(main)
   }
 }

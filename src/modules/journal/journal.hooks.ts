@@ -1,7 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { JournalOptions } from './journal.types.ts'
 import type { Database } from '../../db/database.ts'
-import { openJournalDatabase, type JournalDatabaseConfig } from '../../db/journal-database.ts'
+import {
+  inMainDatabase,
+  openJournalDatabase,
+  type JournalDatabaseConfig,
+} from '../../db/journal-database.ts'
 import type { Clock } from '../../shared/clock.ts'
 import type { CapturedRequest } from './journal.capture.ts'
 import { createRequestJournal, type RequestJournal } from './journal.writer.ts'
@@ -118,7 +122,7 @@ export async function registerRequestJournal(
           'request journal: its own file could not be opened; it is kept in the main database',
         ),
       )
-    : { db: deps.db, close: async () => {}, path: null }
+    : inMainDatabase(deps.db)
   const journal = createRequestJournal(store, deps.clock, deps.config.journal, app.log)
   app.decorate('requestJournal', journal)
   app.addHook('onClose', () => journal.close())

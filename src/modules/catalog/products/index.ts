@@ -22,10 +22,8 @@ export {
 } from './products.service.ts'
 // Reference-data writes of fixtures.
 export { replaceKitComponents, upsertProduct } from './products.repository.ts'
-// A change outside the product's row (its variation) moves its LastModifiedDate.
-export { touchProduct } from './products.repository.ts'
-// Vendor products (catalog/vendors, through the app root) and custom column values
-// (catalog/custom-columns): their changes move LastModifiedDate.
+// Changes outside the product's row move its LastModifiedDate: variations, vendor products
+// (catalog/vendors, through the app root) and custom column values (catalog/custom-columns).
 export { productSkusOfCompaniesQuery, touchProducts } from './products.repository.ts'
 export { AddSingleProductModel, CatalogList, CatalogQuery } from './products.schemas.ts'
 export { ProductBundleDto } from './products.catalog.schemas.ts'

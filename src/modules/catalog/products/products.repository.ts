@@ -296,10 +296,6 @@ export async function upsertProduct(
 }
 
 /** Moves the product's `last_modified` to `now` (a change outside its row: kit components). */
-export async function touchProduct(db: Database, sku: string, now: string): Promise<void> {
-  await db.updateTable('product').set({ last_modified: now }).where('sku', '=', sku).execute()
-}
-
 /**
  * Replaces the components of kit `kitSku`, in the order given (fixtures); when they differ from
  * the stored ones the kit's `last_modified` moves to `now`.
@@ -324,7 +320,7 @@ export async function replaceKitComponents(
   }
   await db.deleteFrom('kit_component').where('kit_sku', '=', kitSku).execute()
   await insertKitComponents(db, kitSku, components)
-  await touchProduct(db, kitSku, now)
+  await touchProducts(db, [kitSku], now)
 }
 
 // Prices and basic info (PUT /Catalog/Prices, PUT /Catalog/BasicInfo).

@@ -40,8 +40,7 @@ export interface CatalogReadDeps {
   purchaseOrderSkus: PurchaseOrderSkus
   physicalQtySkus: PhysicalQtySkus
   inventoryFigures: InventoryFiguresOf
-  /** Absent: every item's `CustomColumns` is empty. */
-  catalogCustomColumns?: CatalogCustomColumnsOf
+  catalogCustomColumns: CatalogCustomColumnsOf
 }
 
 /** GET /Catalog's filter keys (its query without paging). */
@@ -138,10 +137,10 @@ export async function readCatalogPage(
   const listed = await listCatalog(deps.db, user, await catalogFilterOf(deps, q), page)
   const skus = listed.items.map((i) => i.product.sku)
   const stock = await deps.inventoryFigures(deps.db, skus)
-  const columns = await deps.catalogCustomColumns?.(deps.db, skus)
+  const columns = await deps.catalogCustomColumns(deps.db, skus)
   return {
     Items: listed.items.map((i) =>
-      toCatalogItem(i, stock.get(i.product.sku), columns?.get(i.product.sku)),
+      toCatalogItem(i, stock.get(i.product.sku), columns.get(i.product.sku)),
     ),
     TotalResults: listed.totalResults,
   }

@@ -2,7 +2,7 @@ import type { Database } from '../../../db/database.ts'
 import { canAccessCompany, type AuthUser } from '../../../shared/auth-user.ts'
 import { NotFoundError } from '../../../shared/errors.ts'
 import type { Page, PageRequest } from '../../../shared/page.ts'
-import { findProductsBySkus, touchProduct, type Product } from '../products/index.ts'
+import { findProductsBySkus, touchProducts, type Product } from '../products/index.ts'
 import {
   deleteVariation,
   findChildRows,
@@ -243,7 +243,5 @@ export async function replaceVariations(
   for (const v of changed) {
     await insertVariation(db, v.parentSku, v.dimensionIds, v.children)
   }
-  for (const sku of touched) {
-    await touchProduct(db, sku, now)
-  }
+  await touchProducts(db, [...touched], now)
 }
