@@ -11,6 +11,7 @@ export default tseslint.config(
       '.bench-tmp',
       'packages/client/dist',
       'bin/*.js',
+      'src/console/assets/*.js',
       'eslint.config.mjs',
       'eslint.floors.mjs',
     ],

@@ -109,6 +109,17 @@ export const floors = [
     modulesFolder: 'modules/',
     siblingsByFace: true,
   }),
+  // The web console (src/console, one flat folder): a client of the HTTP API that the app root
+  // mounts. It may use shared, wire, db's types, modules' and flows' faces, and the brand (name, logo).
+  ...floor(['src/console/*.ts'], (allowed) => [
+    [
+      upInto(1, ['shared/', 'wire/', 'db/', 'modules/', 'flows/', 'app/brand\\.ts$', ...allowed]),
+      `the console ${DOWN}: shared, wire, db, modules' and flows' faces, app/brand.ts`,
+    ],
+    [FACE_ONLY('\\.\\./modules/(?!catalog/)'), FACE],
+    [FACE_ONLY('\\.\\./modules/catalog/'), FACE],
+    [FACE_ONLY('\\.\\./flows/'), FACE],
+  ]),
   // The SDK (packages/client/src) ships alone, with no dependency: from outside its folder (the
   // server's schemas, typebox) it may import types only, which its build expands (docs/architecture.md).
   ...[1, 2, 3].map((depth) => ({

@@ -35,6 +35,7 @@ import { registerPathConstraints } from '../wire/path-params.ts'
 import { SWAGGER_UI_BRANDING, VERSION } from './brand.ts'
 import { registerCors } from './cors.ts'
 import { collectMethods, registerMethodNotAllowed } from './method-not-allowed.ts'
+import { CONSOLE_PREFIX, CONSOLE_SECTIONS, registerConsole } from '../console/index.ts'
 
 export type App = FastifyInstance
 export interface BuildOptions {
@@ -156,5 +157,8 @@ export async function buildApp(
     { prefix: '/api' },
   )
   await app.register(async (admin) => registerAdminRoutes(admin, deps), { prefix: '/admin' })
+  await app.register(async (web) => registerConsole(web, deps, CONSOLE_SECTIONS), {
+    prefix: CONSOLE_PREFIX,
+  })
   return app
 }

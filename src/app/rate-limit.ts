@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { isInternalCall } from '../wire/internal-call.ts'
 import type { Clock } from '../shared/clock.ts'
 import { RateLimitedError } from '../shared/errors.ts'
 import { PROTECTED_PREFIXES } from './auth-hook.ts'
@@ -31,7 +32,11 @@ export function registerRateLimit(
 ): void {
   app.addHook('onRequest', async (request, reply) => {
     const url = request.routeOptions.url
-    if (url === undefined || !PROTECTED_PREFIXES.some((prefix) => url.startsWith(prefix))) {
+    if (
+      url === undefined ||
+      !PROTECTED_PREFIXES.some((prefix) => url.startsWith(prefix)) ||
+      isInternalCall(request)
+    ) {
       return
     }
     const key = `${(request.user as { id?: number } | null)?.id ?? 'anon'}|${request.ip}`

@@ -43,6 +43,7 @@ import type { IdempotencyKeyTable } from '../modules/idempotency/idempotency.tab
 import type { RequestJournalTable } from '../modules/journal/journal.table.ts'
 import type { FaultRuleTable } from '../modules/faults/faults.table.ts'
 import type { SandboxClockTable } from '../modules/sandbox-clock/sandbox-clock.table.ts'
+import type { ConsoleSessionTable } from '../modules/console-sessions/console-sessions.table.ts'
 import type { SandboxSnapshotTable } from '../modules/snapshots/snapshots.table.ts'
 import type { CustomerTable } from '../modules/customers/customers.table.ts'
 import type {
@@ -119,6 +120,7 @@ export interface DB {
   idempotency_key: IdempotencyKeyTable
   request_journal: RequestJournalTable
   sandbox_clock: SandboxClockTable
+  console_session: ConsoleSessionTable
   sandbox_snapshot: SandboxSnapshotTable
   inventory_ledger: InventoryLedgerTable
   inventory_balance: InventoryBalanceTable

@@ -28,6 +28,7 @@ import * as referenceLists from './2026-12-04T0300_reference_lists.ts'
 import * as variations from './2026-12-04T0400_variations.ts'
 import * as vendorProducts from './2026-12-04T0500_vendor_products.ts'
 import * as customColumns from './2026-12-04T0600_custom_columns.ts'
+import * as consoleSessions from './2026-12-05T0100_console_sessions.ts'
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0400_variations': variations,
   '2026-12-04T0500_vendor_products': vendorProducts,
   '2026-12-04T0600_custom_columns': customColumns,
+  '2026-12-05T0100_console_sessions': consoleSessions,
 }

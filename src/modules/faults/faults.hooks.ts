@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net'
+import { isInternalCall } from '../../wire/internal-call.ts'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Database } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
@@ -158,6 +159,9 @@ export function registerFaultMatching(
   const faults = new FaultInjection(deps.db, deps.clock, options)
   app.decorate('faultInjection', faults)
   app.addHook('preHandler', async (request, reply) => {
+    if (isInternalCall(request)) {
+      return
+    }
     const rule = await faults.match(request)
     if (rule === null) {
       return

@@ -230,6 +230,7 @@ for (const dialect of testDialects()) {
         excluded.sort(),
         [
           'app_secret',
+          'console_session',
           'crossdock_migration',
           'fault_rule',
           'request_journal',
