@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify'
 import { safeNext } from '../../src/console/sign-in.page.ts'
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../helpers/build-app.ts'
 import { testDialects } from '../helpers/dialects.ts'
+import { JOURNAL_DEFAULTS } from '../../src/config.ts'
 
 // The console's session and CSRF rules through the server itself (app.inject, no browser): the
 // browser tests (test/console/*.browser.test.ts) cover the same flows in Chromium.
@@ -173,6 +174,35 @@ for (const dialect of testDialects()) {
       assert.equal(res.statusCode, 404)
       assert.match(String(res.headers['content-type']), /text\/html/)
       assert.match(res.body, /There is no such console page/)
+    })
+  })
+
+  describe(`console calls and the request journal [${dialect}]`, () => {
+    let j: TestApp
+    before(async () => {
+      j = await createTestApp(dialect, {
+        config: { journal: { ...JOURNAL_DEFAULTS, enabled: true } },
+      })
+    })
+    after(() => j.close())
+
+    it('should leave the console’s own API calls out of the request journal', async () => {
+      const { session } = await signIn(j)
+      await j.app.requestJournal.flush()
+      await j.request('DELETE', '/admin/requests', undefined)
+      assert.equal((await home(j, session ?? '')).statusCode, 200)
+      await j.get('/rest/api/Companies')
+      await j.app.requestJournal.flush()
+      const paths = (await j.get('/admin/requests'))
+        .json<{ Items: { Path: string }[] }>()
+        .Items.map((i) => i.Path)
+      assert.ok(paths.includes('/rest/api/Companies'), 'the integration’s call is recorded')
+      const consoleReads = ['/rest/api/Orders', '/rest/api/PurchaseOrders', '/admin/clock']
+      assert.deepEqual(
+        paths.filter((p) => consoleReads.includes(p)),
+        [],
+        'the home page’s own reads are not',
+      )
     })
   })
 }

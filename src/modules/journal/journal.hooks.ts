@@ -8,6 +8,7 @@ import {
 } from '../../db/journal-database.ts'
 import type { Clock } from '../../shared/clock.ts'
 import type { CapturedRequest } from './journal.capture.ts'
+import { isInternalCall } from '../../wire/internal-call.ts'
 import { createRequestJournal, type RequestJournal } from './journal.writer.ts'
 
 declare module 'fastify' {
@@ -133,7 +134,11 @@ export async function registerRequestJournal(
   // Callback hooks: cheaper than async ones on every request.
   app.addHook('onRequest', (request, _reply, done) => {
     const url = request.url
-    if (RECORDED.test(url) && !(request.method === 'GET' && JOURNAL_READ.test(url))) {
+    if (
+      RECORDED.test(url) &&
+      !(request.method === 'GET' && JOURNAL_READ.test(url)) &&
+      !isInternalCall(request)
+    ) {
       request.journalCapture = {
         time: deps.clock.now(),
         body: undefined,
