@@ -58,6 +58,10 @@ export function registerConsole(
   deps: ConsoleDeps,
   sections: readonly ConsoleSectionRegistrar[],
 ): void {
+  // Pages for a person, not API routes: kept out of the OpenAPI document.
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...(route.schema ?? {}), hide: true }
+  })
   registerConsoleAssets(app)
   app.setNotFoundHandler((_request, reply) => {
     securityHeaders(reply)

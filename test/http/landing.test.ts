@@ -36,6 +36,7 @@ for (const dialect of testDialects()) {
         ApiBase: 'http://crossdock.test:8443/rest/api',
         SwaggerUi: 'http://crossdock.test:8443/rest/swagger',
         OpenApi: 'http://crossdock.test:8443/rest/openapi.json',
+        Console: 'http://crossdock.test:8443/console',
       })
     })
 
@@ -52,7 +53,7 @@ for (const dialect of testDialects()) {
         assert.match(String(res.headers['content-type']), /^text\/html/)
         assert.match(res.body, /<title>Crossdock /)
         assert.ok(res.body.includes(VERSION))
-        for (const path of ['/rest/api', '/rest/swagger', '/rest/openapi.json']) {
+        for (const path of ['/rest/api', '/rest/swagger', '/rest/openapi.json', '/console']) {
           assert.ok(res.body.includes(`href="http://localhost:80${path}"`), path)
         }
         assert.doesNotMatch(res.body, /<(script|link|img)\b/, 'nothing fetched from elsewhere')
