@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { PoStatus, PoType } from './purchase-orders.enums.ts'
 
@@ -22,6 +23,8 @@ export async function onOrderUnitsBySku(
   if (skus !== undefined && skus.length === 0) {
     return []
   }
+  // Summed by the database: a SKU on tens of thousands of open lines answers two rows, not all of them.
+  const warehouse = sql<number | null>`coalesce(i.warehouse_id, p.default_warehouse_id)`
   let query = db
     .selectFrom('purchase_order_item as i')
     .innerJoin('purchase_order as p', 'p.id', 'i.po_id')
@@ -30,21 +33,17 @@ export async function onOrderUnitsBySku(
     .whereRef('i.qty_ordered', '>', 'i.qty_received')
     .select([
       'i.sku',
-      'i.warehouse_id',
-      'p.default_warehouse_id',
-      'i.qty_ordered',
-      'i.qty_received',
+      warehouse.as('warehouse_id'),
+      sql<number | string>`sum(i.qty_ordered - i.qty_received)`.as('qty'),
     ])
+    .groupBy(['i.sku', warehouse])
   if (skus !== undefined) {
     query = query.where('i.sku', 'in', skus)
   }
-  const sums = new Map<string, OnOrderUnits>()
-  for (const row of await query.execute()) {
-    const warehouseId = row.warehouse_id ?? row.default_warehouse_id
-    const key = `${row.sku}\u0000${warehouseId ?? ''}`
-    const entry = sums.get(key) ?? { sku: row.sku, warehouseId, qty: 0 }
-    entry.qty += row.qty_ordered - row.qty_received
-    sums.set(key, entry)
-  }
-  return [...sums.values()]
+  return (await query.execute()).map((row) => ({
+    sku: row.sku,
+    warehouseId: row.warehouse_id === null ? null : Number(row.warehouse_id),
+    // PostgreSQL answers a bigint sum as text.
+    qty: Number(row.qty),
+  }))
 }
