@@ -44,7 +44,11 @@ import {
   registerInventoryReadRoutes,
   registerInventoryWriteRoutes,
 } from '../modules/inventory/index.ts'
-import { findLinkedPoIds, registerCrossdockRoutes } from '../flows/crossdock/index.ts'
+import {
+  findLinkedPoIds,
+  registerCrossdockLinkRoutes,
+  registerCrossdockRoutes,
+} from '../flows/crossdock/index.ts'
 import {
   containerUnitsByPoItem,
   registerShippingContainerRoutes,
@@ -110,6 +114,7 @@ export function registerAdminRoutes(admin: FastifyInstance, deps: AppDeps): void
   registerSnapshotRoutes(admin, deps)
   registerCustomColumnAdminRoutes(admin, deps)
   registerViewAdminRoutes(admin, deps)
+  registerCrossdockLinkRoutes(admin, deps)
 }
 
 export function registerOpsRoutes(

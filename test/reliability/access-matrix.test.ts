@@ -35,7 +35,15 @@ const PUBLIC = new Set([
   'GET /rest/openapi.json',
   'POST /token',
 ])
+/** The web console guards itself with its session cookie (checked below without one). */
+const CONSOLE_OPEN = new Set([
+  'GET /console/login',
+  'POST /console/login',
+  'GET /console/assets/:name',
+])
+const isConsoleRoute = (r: CollectedRoute) => r.url === '/console' || r.url.startsWith('/console/')
 const isPublicByDesign = (r: CollectedRoute) =>
+  isConsoleRoute(r) ||
   PUBLIC.has(`${r.method} ${r.url}`) ||
   PUBLIC.has(`${r.method} ${apiPath(r.url) ?? ''}`) ||
   (r.method === 'GET' && r.url.startsWith('/rest/swagger'))
@@ -624,6 +632,26 @@ for (const dialect of testDialects()) {
         }
       }
       assert.ok(checked > 100, String(checked))
+      assert.deepEqual(await snapshotDatabase(t.db), before, 'a refused request writes nothing')
+    })
+
+    it('should send every console page to sign-in and refuse every console action without a session', async () => {
+      const before = await snapshotDatabase(t.db)
+      const guarded = routes.filter(
+        (r) =>
+          isConsoleRoute(r) && !CONSOLE_OPEN.has(`${r.method} ${r.url}`) && r.method !== 'HEAD',
+      )
+      assert.ok(guarded.length > 10, String(guarded.length))
+      for (const route of guarded) {
+        const url = fillParams(route.url)
+        const res = await call({ method: route.method, url }, t.adminToken, { _csrf: 'x' })
+        if (route.method === 'GET') {
+          assert.equal(res.statusCode, 303, `${route.method} ${url}: a bearer token is no session`)
+          assert.match(String(res.headers.location), /^\/console\/login/)
+        } else {
+          assert.equal(res.statusCode, 401, `${route.method} ${url}: ${res.body}`)
+        }
+      }
       assert.deepEqual(await snapshotDatabase(t.db), before, 'a refused request writes nothing')
     })
 

@@ -12,6 +12,7 @@ import { unlinkClosedOrder, unlinkOnDropshipNone } from './unlink-order.ts'
 
 export { findLinkedPoIdsByItem as findLinkedPoIds } from './crossdock-links.repository.ts'
 export { registerCrossdockRoutes } from './crossdock.routes.ts'
+export { registerCrossdockLinkRoutes } from './crossdock-links.routes.ts'
 export { LinkToPoBody, LinkToPoResponse } from './crossdock.schemas.ts'
 export type { CrossdockEvents, OrderLinked, OrderReleased } from './crossdock.events.ts'
 
