@@ -18,7 +18,10 @@ export const EXCLUDED_TABLES: ReadonlyMap<string, string> = new Map([
   ['request_journal', 'the sandbox request journal'],
   ['sandbox_clock', 'the sandbox clock'],
   ['sandbox_snapshot', 'the snapshots themselves'],
-  ['console_session', 'web console sign-ins: a restore from the console must not sign its user out'],
+  [
+    'console_session',
+    'web console sign-ins: a restore from the console must not sign its user out',
+  ],
 ])
 /** Name prefixes of excluded tables: fault rules and their hits, snapshot copies, SQLite's own. */
 export const EXCLUDED_PREFIXES: ReadonlyMap<string, string> = new Map([
