@@ -18,7 +18,8 @@ export interface CapturedRequest {
   time: Date
   userId: number | null
   userName: string | null
-  tokenExpiresAt: Date | null
+  /** The verified bearer token's claims segment (base64url JSON): only its `exp` is stored. */
+  tokenClaims: string | null
   ip: string
   method: string
   path: string
@@ -38,6 +39,22 @@ export interface CapturedRequest {
   coercedProperties: string | null
   ignoredParameters: string | null
   fault: string | null
+}
+
+/** The token's expiry from its claims segment; nothing else of the token is kept. */
+function tokenExpiry(claims: string | null): string | null {
+  if (claims === null) {
+    return null
+  }
+  try {
+    const exp = (JSON.parse(Buffer.from(claims, 'base64url').toString('utf8')) as { exp?: unknown })
+      .exp
+    return typeof exp === 'number' && Number.isFinite(exp)
+      ? new Date(exp * 1000).toISOString()
+      : null
+  } catch {
+    return null
+  }
 }
 
 function bodyText(body: unknown, secrets: string[]): string | null {
@@ -87,7 +104,7 @@ export function toJournalRow(
     time: entry.time.toISOString(),
     user_id: entry.userId,
     user_name: entry.userName,
-    token_expires_at: entry.tokenExpiresAt?.toISOString() ?? null,
+    token_expires_at: tokenExpiry(entry.tokenClaims),
     ip: entry.ip,
     method: entry.method,
     path: entry.path,

@@ -2,8 +2,9 @@ import type { JournalOptions } from './journal.types.ts'
 import type { Database } from '../../db/database.ts'
 import type { JournalDatabase } from '../../db/journal-database.ts'
 import type { Clock } from '../../shared/clock.ts'
-import { toJournalRow, type CapturedRequest } from './journal.capture.ts'
-import { deleteJournalRows, insertJournalRows, pruneJournalRows } from './journal.repository.ts'
+import type { CapturedRequest } from './journal.capture.ts'
+import { inThreadSink, type JournalSink } from './journal.sink.ts'
+import { workerSink } from './journal.worker-sink.ts'
 
 /** A flush waits this long for more entries, unless BATCH_ROWS are queued first. */
 const FLUSH_DELAY_MS = 250
@@ -45,11 +46,29 @@ export interface RequestJournal {
   close(): Promise<void>
 }
 
+/**
+ * The batches go to a writer thread when the journal has a file of its own (SQLite), else they are
+ * written on this thread (PostgreSQL, `:memory:`: the main database's connection).
+ */
+function sinkFor(store: JournalDatabase, config: JournalOptions, log: JournalLog): JournalSink {
+  const here = inThreadSink(store.db, config, () => store.close())
+  if (store.path === null || !config.enabled) {
+    return here
+  }
+  try {
+    return workerSink(store.path, config, here, log)
+  } catch (error) {
+    log.warn({ err: error }, 'request journal: no writer thread; writing on the main thread')
+    return here
+  }
+}
+
 export function createRequestJournal(
   store: JournalDatabase,
   clock: Clock,
   config: JournalOptions,
   log: JournalLog,
+  sink: JournalSink = sinkFor(store, config, log),
 ): RequestJournal {
   const db = store.db
   let queue: CapturedRequest[] = []
@@ -78,9 +97,7 @@ export function createRequestJournal(
     lastPrune = performance.now()
     const olderThan = new Date(clock.now().getTime() - config.maxAgeMs).toISOString()
     try {
-      const n = await db
-        .transaction()
-        .execute((trx) => pruneJournalRows(trx, olderThan, config.maxRows))
+      const n = await sink.prune(olderThan, config.maxRows)
       stats.pruned += n
       return n
     } catch (error) {
@@ -96,9 +113,7 @@ export function createRequestJournal(
     const batch = queue
     queue = []
     try {
-      const rows = batch.map((entry) => toJournalRow(entry, config))
-      await db.transaction().execute((trx) => insertJournalRows(trx, rows))
-      stats.written += rows.length
+      stats.written += await sink.write(batch)
     } catch (error) {
       stats.failed += batch.length
       log.warn({ err: error, lost: batch.length }, 'request journal: a batch could not be written')
@@ -144,7 +159,7 @@ export function createRequestJournal(
     },
     async clear() {
       await flush()
-      const run = chain.then(() => db.transaction().execute((trx) => deleteJournalRows(trx)))
+      const run = chain.then(() => sink.clear())
       chain = run.then(
         () => undefined,
         () => undefined,
@@ -158,7 +173,7 @@ export function createRequestJournal(
         timer = undefined
       }
       await flush()
-      await store.close()
+      await sink.close()
     },
   }
 }
