@@ -46,7 +46,11 @@ import type {
   SetPhysicalInventoryRequest as SetBody,
   SingleWarehouseList,
 } from '../../../src/modules/inventory/index.ts'
-import type { LinkToPoBody } from '../../../src/flows/crossdock/index.ts'
+import type {
+  CrossdockLinkList as CrossdockLinkListSchema,
+  CrossdockLinksQuery as CrossdockLinksQuerySchema,
+  LinkToPoBody,
+} from '../../../src/flows/crossdock/index.ts'
 import type {
   OrderList,
   OrderListQuery,
@@ -98,6 +102,9 @@ export type OrderList = Static<typeof OrderList>
 export type OrderListItem = OrderList['Items'][number]
 export type OrderNote = Static<typeof OrderNoteDto>
 export type LinkToPoRequest = Static<typeof LinkToPoBody>
+/** `GET /admin/crossdock/links`: which order items are linked to which PO lines, with units. */
+export type CrossdockLinkList = Static<typeof CrossdockLinkListSchema>
+export type CrossdockLinksQuery = Static<typeof CrossdockLinksQuerySchema>
 
 export type CreatePurchaseOrderRequest = Static<typeof CreatePoRequest>
 export type CreatedPurchaseOrder = Static<typeof IdResponse>

@@ -24,6 +24,7 @@ import {
 } from './output.ts'
 import { registerOrderStatusCommands } from './orders-status.ts'
 import { registerOrderPaymentCommands } from './orders-payments.ts'
+import { registerOrderLinksCommand } from './orders-links.ts'
 
 // `crossdock orders create|get|list|link|ship|unship` (and status|dropship-status|delete, in
 // orders-status.ts): thin wrappers over the SDK.
@@ -357,4 +358,5 @@ export function registerOrderCommands(program: Command): void {
   })
   registerOrderStatusCommands(orders)
   registerOrderPaymentCommands(orders)
+  registerOrderLinksCommand(orders)
 }

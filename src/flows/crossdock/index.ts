@@ -14,6 +14,7 @@ export { findLinkedPoIdsByItem as findLinkedPoIds } from './crossdock-links.repo
 export { registerCrossdockRoutes } from './crossdock.routes.ts'
 export { registerCrossdockLinkRoutes } from './crossdock-links.routes.ts'
 export { LinkToPoBody, LinkToPoResponse } from './crossdock.schemas.ts'
+export { CrossdockLinkList, CrossdockLinksQuery } from './crossdock-links.schemas.ts'
 export type { CrossdockEvents, OrderLinked, OrderReleased } from './crossdock.events.ts'
 
 /**

@@ -24,7 +24,12 @@ import type {
   UpdateOrderItemsRequest,
   UpdateOrderRequest,
 } from '../types.ts'
-import type { UpdateOrdersDropshipStatusRequest, UpdateOrdersStatusRequest } from '../types.ts'
+import type {
+  CrossdockLinkList,
+  CrossdockLinksQuery,
+  UpdateOrdersDropshipStatusRequest,
+  UpdateOrdersStatusRequest,
+} from '../types.ts'
 
 /** Sales orders: `/Orders`, `/Orders/{id}`, `/Orders/Notes`, `/Orders/{orderID}/LinkToPo`. */
 export class OrdersResource {
@@ -95,6 +100,15 @@ export class OrdersResource {
    */
   linkToPo(orderId: number, body: LinkToPoRequest, options?: RequestOptions): Promise<number> {
     return this.#http.call({ method: 'POST', path: `/Orders/${orderId}/LinkToPo`, body, options })
+  }
+
+  /**
+   * Crossdock's `GET /admin/crossdock/links` (admins): the link lines of an order or a PO, each
+   * order item with the PO line it is linked to and the units.
+   * @example const { Items } = await client.orders.crossdockLinks({ orderId: 1001 })
+   */
+  crossdockLinks(query: CrossdockLinksQuery, options?: RequestOptions): Promise<CrossdockLinkList> {
+    return this.#http.call({ method: 'GET', path: '/crossdock/links', query, admin: true, options })
   }
 
   /**
