@@ -3,6 +3,7 @@
 // a partial receipt, stock, a note, journal entries, a fault that has fired, a snapshot.
 // Run: node scripts/console-screenshots.ts   (needs Chromium: sudo apt-get install -y chromium)
 import { mkdirSync } from 'node:fs'
+import { JOURNAL_DEFAULTS } from '../src/config.ts'
 import { startConsole } from '../test/console/browser.ts'
 import { createOrder, getOrder, link, receive } from '../test/helpers/crossdock-api.ts'
 import { linkNewPoBody, orderLine, orderBody } from '../test/helpers/factories.ts'
@@ -10,7 +11,9 @@ import { linkNewPoBody, orderLine, orderBody } from '../test/helpers/factories.t
 const OUT = new URL('../docs/console/', import.meta.url).pathname
 mkdirSync(OUT, { recursive: true })
 
-const h = await startConsole('sqlite')
+const h = await startConsole('sqlite', {
+  config: { journal: { ...JOURNAL_DEFAULTS, enabled: true } },
+})
 try {
   const { t } = h
   const waiting = await createOrder(t, [
@@ -33,7 +36,7 @@ try {
   await t.get('/rest/api/Orders?pageSize=5')
   await t.app.requestJournal.flush()
   const journalId =
-    (await t.get('/admin/requests?pageSize=1')).json<{ Items: { ID: number }[] }>().Items[0]?.ID ??
+    (await t.get('/admin/requests?pageSize=1')).json<{ Items: { Id: number }[] }>().Items[0]?.Id ??
     1
 
   const views: [string, string][] = [

@@ -4,6 +4,7 @@ import { registerOrders } from './orders.page.ts'
 import { registerPurchaseOrders } from './purchase-orders.page.ts'
 import { registerCrossdock } from './crossdock.page.ts'
 import { registerStock } from './stock.page.ts'
+import { registerRequests } from './requests.page.ts'
 import { registerSandbox } from './sandbox.page.ts'
 
 /** Every section of the console, in the order of its navigation. */
@@ -13,5 +14,6 @@ export const CONSOLE_SECTIONS: readonly ConsoleSectionRegistrar[] = [
   registerPurchaseOrders,
   registerCrossdock,
   registerStock,
+  registerRequests,
   registerSandbox,
 ]
