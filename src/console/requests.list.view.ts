@@ -128,6 +128,9 @@ export function newerRows(f: RequestFilters, rows: readonly RequestRow[]): Html 
     <template>${requestsPoller(f, newest, true, true)}</template>`
 }
 
+/** A page left open keeps at most this many rows: the oldest go as new ones arrive (console.js). */
+export const LIVE_MAX_ROWS = 500
+
 export interface RequestsListData {
   filters: RequestFilters
   rows: readonly RequestRow[]
@@ -157,7 +160,7 @@ export function requestsTable(d: RequestsListData): Html {
             <th scope="col">Fault</th>
           </tr>
         </thead>
-        <tbody id="requests-rows">
+        <tbody id="requests-rows" data-max-rows="${LIVE_MAX_ROWS}">
           ${
             d.rows.length === 0 && !live
               ? html`<tr id="requests-empty">

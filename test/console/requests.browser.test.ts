@@ -96,6 +96,25 @@ for (const dialect of testDialects()) {
       assert.equal((await none.text()).trim(), '')
     })
 
+    it('should drop the oldest rows of a page left open past its row limit', async () => {
+      for (let i = 0; i < 3; i += 1) {
+        await call('/rest/api/Orders')
+      }
+      await h.t.app.requestJournal.flush()
+      const page = await h.signedIn()
+      await page.goto('/console/requests')
+      const rows = page.locator('#requests-rows tr')
+      const shown = await rows.count()
+      assert.ok(shown >= 3, `${shown} rows`)
+      const oldest = await rows.last().getAttribute('data-id')
+      await page.evaluate(
+        `document.getElementById('requests-rows').setAttribute('data-max-rows', '${shown}')`,
+      )
+      await call('/rest/api/Orders?pageSize=2')
+      await page.locator(`#requests-rows tr[data-id="${oldest}"]`).waitFor({ state: 'detached' })
+      assert.equal(await rows.count(), shown)
+    })
+
     it('should show the API’s message by a filter it refuses, 400, keeping what was typed', async () => {
       const page = await h.signedIn()
       const answer = await page.goto('/console/requests?status=abc&path=%2Frest')

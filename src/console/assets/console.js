@@ -44,3 +44,14 @@ document.addEventListener(
   },
   true,
 )
+
+// A live table (data-max-rows, the request journal) drops its oldest rows as htmx adds new ones.
+document.addEventListener('htmx:afterSwap', (event) => {
+  const body = event.target
+  if (!(body instanceof HTMLTableSectionElement)) return
+  const max = Number(body.getAttribute('data-max-rows'))
+  if (!Number.isInteger(max) || max < 1) return
+  while (body.rows.length > max) {
+    body.deleteRow(-1)
+  }
+})
