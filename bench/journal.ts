@@ -106,8 +106,10 @@ async function target(label: string, fresh: () => Promise<{ url: string; drop():
     const off = median(figures.off.map((f) => f[route]))
     const on = median(figures.on.map((f) => f[route]))
     const ratio = on / off
+    // Each round's off and on ran back to back: their ratio shows the drift the medians hide.
+    const paired = figures.on.map((f, i) => f[route] / figures.off[i]![route])
     console.log(
-      `  ${route === 'get' ? 'GET /PurchaseOrders/{id}' : 'POST /PurchaseOrders   '}  off ${off.toFixed(0).padStart(6)} req/s  on ${on.toFixed(0).padStart(6)} req/s  on/off ${ratio.toFixed(3)}${ratio < 0.9 ? '  (!! over 10 %)' : ''}`,
+      `  ${route === 'get' ? 'GET /PurchaseOrders/{id}' : 'POST /PurchaseOrders   '}  off ${off.toFixed(0).padStart(6)} req/s  on ${on.toFixed(0).padStart(6)} req/s  on/off ${ratio.toFixed(3)}${ratio < 0.9 ? '  (!! over 10 %)' : ''}  rounds ${paired.map((r) => r.toFixed(2)).join(' ')} (median ${median(paired).toFixed(3)})`,
     )
   }
 }

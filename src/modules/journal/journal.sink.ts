@@ -5,6 +5,8 @@ import { deleteJournalRows, insertJournalRows, pruneJournalRows } from './journa
 
 /** Where the writer's batches go: this thread's connection, or the writer thread (journal.worker-sink.ts). */
 export interface JournalSink {
+  /** How long the queue waits for more entries before a write (default FLUSH_DELAY_MS). */
+  readonly flushDelayMs?: number
   /** Stores a batch (redacted and cut on the way); returns the rows written. */
   write(batch: CapturedRequest[]): Promise<number>
   prune(olderThan: string, keep: number): Promise<number>

@@ -78,6 +78,7 @@ export function createRequestJournal(
   let closed = false
   let lastDropWarning = Number.NEGATIVE_INFINITY
   const stats: JournalStats = { written: 0, dropped: 0, failed: 0, pruned: 0 }
+  const flushDelay = sink.flushDelayMs ?? FLUSH_DELAY_MS
 
   const schedule = (delay: number) => {
     if (timer !== undefined) {
@@ -149,7 +150,7 @@ export function createRequestJournal(
         }
       }
       queue.push(entry)
-      schedule(queue.length >= BATCH_ROWS ? 0 : FLUSH_DELAY_MS)
+      schedule(queue.length >= BATCH_ROWS ? 0 : flushDelay)
     },
     flush,
     prune: () => {
