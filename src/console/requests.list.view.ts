@@ -63,6 +63,10 @@ export function journalTime(value: string): string {
 }
 
 export function statusBadge(status: number): Html {
+  if (status === 0) {
+    // The journal's status of a request whose connection was dropped before any answer.
+    return html`<span class="badge bad" title="The connection was dropped">no answer</span>`
+  }
   const kind = status >= 400 ? ' bad' : status < 300 ? ' good' : ''
   return html`<span class="badge${kind}">${status}</span>`
 }

@@ -114,6 +114,12 @@ describe('requests list view', () => {
     assert.equal(journalTime('2026-12-03T07:30:01.250Z'), '2026-12-03 07:30:01.250')
   })
 
+  it('should show a dropped connection’s status 0 as no answer', () => {
+    const text = requestsTable(data({ rows: [row({ Id: 5, Status: 0, Fault: '2' })] })).text
+    assert.match(text, /<span class="badge bad"[^>]*>no answer<\/span>/)
+    assert.doesNotMatch(text, />0<\/span>/)
+  })
+
   it('should poll after the newest row shown, on page 1 of a recording journal only', () => {
     const text = requestsTable(data()).text
     assert.match(text, /hx-get="\/console\/requests\/rows\?after=9"/)

@@ -51,6 +51,22 @@ describe('sandbox fault form', () => {
     assert.deepEqual(withTimes, { body: { Times: 3, Response: { Status: 418 } } })
   })
 
+  it('should send a dropped connection and a response’s headers', () => {
+    assert.deepEqual(faultBody(faultFormValues({ Drop: 'Hang', DelayMs: '50' })), {
+      body: { DelayMs: 50, Drop: 'Hang' },
+    })
+    assert.deepEqual(
+      faultBody(faultFormValues({ Status: '503', ResponseHeaders: '{"Retry-After": "30"}' })),
+      { body: { Response: { Status: 503, Headers: { 'Retry-After': '30' } } } },
+    )
+    const bad = faultBody(faultFormValues({ Status: '503', ResponseHeaders: 'Retry-After: 30' }))
+    assert.ok('error' in bad)
+    assert.deepEqual(Object.keys(bad.error.ModelState ?? {}), ['Response.Headers'])
+    const page = faultForm('t', { values: { Drop: 'Reset' }, error: bad.error }).text
+    assert.match(page, /id="f-ResponseHeaders-error"[^>]*>Not JSON/)
+    assert.match(page, /<option value="Reset" selected>/)
+  })
+
   it('should leave the API to refuse what is not a number', () => {
     assert.equal(numberOrText('2'), 2)
     assert.equal(numberOrText('.5'), 0.5)

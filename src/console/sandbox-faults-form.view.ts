@@ -23,13 +23,16 @@ export const FAULT_FIELDS = [
   'Probability',
   'When',
   'DelayMs',
+  'Drop',
   'Status',
+  'ResponseHeaders',
   'ResponseBody',
 ] as const
 
 /** The ModelState keys each control shows (the rest go in the summary above the form). */
 const KEYS = {
-  Preset: ['Preset', 'Drop'],
+  Preset: ['Preset'],
+  Drop: ['Drop'],
   Method: ['Method'],
   PathPattern: ['PathPattern'],
   Route: ['Route'],
@@ -40,7 +43,8 @@ const KEYS = {
   Probability: ['Probability'],
   When: ['When'],
   DelayMs: ['DelayMs'],
-  Status: ['Response', 'Response.Status', 'Response.Headers'],
+  Status: ['Response', 'Response.Status'],
+  ResponseHeaders: ['Response.Headers'],
   ResponseBody: ['Response.Body'],
 } as const
 const CLAIMED = Object.values(KEYS).flat()
@@ -103,8 +107,17 @@ export function faultBody(values: Record<string, string>): { body: object } | { 
   num('Probability')
   text('When')
   num('DelayMs')
-  if (v('Status') !== '' || v('ResponseBody') !== '') {
+  text('Drop')
+  if (v('Status') !== '' || v('ResponseBody') !== '' || v('ResponseHeaders') !== '') {
     const response: Record<string, unknown> = { Status: numberOrText(v('Status')) ?? '' }
+    if (v('ResponseHeaders') !== '') {
+      const parsed = json(v('ResponseHeaders'))
+      if ('problem' in parsed) {
+        problems['Response.Headers'] = [parsed.problem]
+      } else {
+        response['Headers'] = parsed.value
+      }
+    }
     if (v('ResponseBody') !== '') {
       const parsed = json(v('ResponseBody'))
       if ('problem' in parsed) {
@@ -126,6 +139,11 @@ const PRESET_OPTIONS = [
   ...FAULT_PRESETS.map((p) => [p, p] as const),
 ] as const
 const METHOD_OPTIONS = [['', 'Any method'], ...METHODS.map((m) => [m, m] as const)] as const
+const DROP_OPTIONS = [
+  ['', 'No: answer'],
+  ['Reset', 'Reset the connection'],
+  ['Hang', 'No answer until the client times out'],
+] as const
 const WHEN_OPTIONS = [
   ['Before', 'Before (nothing written)'],
   ['After', 'After (work committed)'],
@@ -167,6 +185,14 @@ export function faultForm(csrf: string, state: SandboxForm): Html {
         ${f('Preset', 'Preset', { options: PRESET_OPTIONS })}
         ${f('Status', 'Response status', { type: 'number', placeholder: '503' })}
         ${textArea({
+          label: 'Response headers (JSON)',
+          name: 'ResponseHeaders',
+          value: values['ResponseHeaders'],
+          error,
+          errorKeys: KEYS.ResponseHeaders,
+          placeholder: '{"Retry-After": "30"}',
+        })}
+        ${textArea({
           label: 'Response body (JSON)',
           name: 'ResponseBody',
           value: values['ResponseBody'],
@@ -175,6 +201,7 @@ export function faultForm(csrf: string, state: SandboxForm): Html {
           placeholder: '{"Message": "Down for maintenance."}',
         })}
         ${f('DelayMs', 'Delay (ms)', { type: 'number', min: '1' })}
+        ${f('Drop', 'Drop the connection', { options: DROP_OPTIONS })}
       </fieldset>
       <div class="actions"><button type="submit" class="primary">Add rule</button></div>
     </form>`

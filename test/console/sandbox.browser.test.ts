@@ -99,6 +99,35 @@ for (const dialect of testDialects()) {
       assert.equal(await page.locator('#faults-empty').count(), 1)
     })
 
+    it('should add a rule that resets the connection, and one answering with headers', async () => {
+      const page = await sandbox()
+      const form = page.locator('#fault-add')
+      await form.getByLabel('Method').selectOption('GET')
+      await form.getByLabel('Path pattern').fill('/rest/api/Warehouses')
+      await form.getByLabel('Drop the connection').selectOption('Reset')
+      await form.getByRole('button', { name: 'Add rule' }).click()
+      const headers = { authorization: `Bearer ${h.t.adminToken}` }
+      await assert.rejects(fetch(`${h.origin}/rest/api/Warehouses`, { headers }), TypeError)
+
+      await page.locator('#fault-add').getByLabel('Path pattern').fill('/rest/api/Companies')
+      await page.locator('#fault-add').getByLabel('Response status').fill('503')
+      await page
+        .locator('#fault-add')
+        .getByLabel('Response headers (JSON)')
+        .fill('{"Retry-After": "30"}')
+      await page.locator('#fault-add').getByRole('button', { name: 'Add rule' }).click()
+      const answer = await fetch(`${h.origin}/rest/api/Companies`, { headers })
+      await answer.text()
+      assert.equal(answer.status, 503)
+      assert.equal(answer.headers.get('retry-after'), '30')
+      const rules = await json<{ Items: Record<string, unknown>[] }>('/admin/faults')
+      assert.deepEqual(
+        rules.Items.map((r) => r['Drop']),
+        ['Reset', null],
+      )
+      await page.getByRole('button', { name: 'Remove all rules' }).click()
+    })
+
     it('should show the API’s message next to a bad fault field, 400, keeping what was typed', async () => {
       const page = await sandbox()
       const form = page.locator('#fault-add')

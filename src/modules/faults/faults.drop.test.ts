@@ -86,4 +86,41 @@ for (const dialect of testDialects()) {
       }
     })
   })
+
+  describe(`Fault injection: a dropped request leaves the reset gate [${dialect}]`, () => {
+    // Every API request holds a slot of the instance's gate that reset and restore wait on: a
+    // dropped one must give it back, or every later reset waits out its drain and answers 503.
+    for (const [label, rule] of [
+      ['Reset before', { Drop: 'Reset' }],
+      ['Reset after', { Drop: 'Reset', When: 'After' }],
+      ['Hang before', { Drop: 'Hang' }],
+      ['Hang after', { Drop: 'Hang', When: 'After' }],
+    ] as const) {
+      it(`should let a reset run at once after a dropped request (${label})`, async () => {
+        const t = await createTestApp(dialect)
+        try {
+          const base = await t.app.listen({ host: '127.0.0.1', port: 0 })
+          const added = await t.post('/admin/faults', { Route: '/PurchaseOrders/{id}', ...rule })
+          assert.equal(added.statusCode, 200, added.body)
+          await assert.rejects(
+            fetch(`${base}/rest/api/PurchaseOrders/1`, {
+              headers: { authorization: `Bearer ${t.adminToken}` },
+              signal: AbortSignal.timeout(300),
+            }),
+          )
+          await new Promise((resolve) => setTimeout(resolve, 50))
+          const started = performance.now()
+          const reset = await fetch(`${base}/admin/reset`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${t.adminToken}` },
+            signal: AbortSignal.timeout(5_000),
+          })
+          assert.equal(reset.status, 200, await reset.text())
+          assert.ok(performance.now() - started < 2_000, 'the reset did not wait for a drain')
+        } finally {
+          await t.close()
+        }
+      })
+    }
+  })
 }

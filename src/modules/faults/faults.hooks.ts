@@ -3,6 +3,7 @@ import { isInternalCall } from '../../wire/internal-call.ts'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Database } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
+import { leaveRequestGate } from '../snapshots/index.ts'
 import { presetResponse } from './faults.presets.ts'
 import { FaultRuleSet } from './faults.service.ts'
 import type { FaultResponseSpec, FaultRule } from './faults.types.ts'
@@ -177,6 +178,8 @@ export function registerFaultMatching(
     }
     const drop = faults.dropOf(rule)
     if (drop !== null) {
+      // Hijacked, the request never reaches the hooks that give its reset-gate slot back.
+      leaveRequestGate(request)
       reply.hijack()
       if (drop === 'Reset') {
         faults.reset(request)

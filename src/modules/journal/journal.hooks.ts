@@ -29,6 +29,8 @@ interface JournalCapture {
   refusedBody: string | null
   response: string | null
   responseBytes: number | undefined
+  /** Set once the entry is queued: by onResponse, or when the connection closed without one. */
+  recorded: boolean
 }
 
 const RECORDED = /^\/(?:rest\/api|api|admin)(?:[/?]|$)/i
@@ -58,10 +60,14 @@ function headerText(reply: FastifyReply, name: string): string | null {
   return value === undefined ? null : String(value)
 }
 
+/** Status of a request whose connection closed before its answer was written (a dropped connection). */
+export const NO_RESPONSE_STATUS = 0
+
 function captured(
   request: FastifyRequest,
   reply: FastifyReply,
   capture: JournalCapture,
+  answered: boolean,
 ): CapturedRequest {
   const url = request.url
   const q = url.indexOf('?')
@@ -77,7 +83,7 @@ function captured(
     method: request.method,
     path: q === -1 ? url : url.slice(0, q),
     query: q === -1 || q === url.length - 1 ? null : url.slice(q + 1),
-    status: reply.statusCode,
+    status: answered ? reply.statusCode : NO_RESPONSE_STATUS,
     durationMs: reply.elapsedTime,
     headers: keptHeaders(request),
     body: capture.body,
@@ -120,20 +126,34 @@ export async function registerRequestJournal(
   }
   app.decorateRequest('journalCapture', null)
   // Callback hooks: cheaper than async ones on every request.
-  app.addHook('onRequest', (request, _reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const url = request.url
     if (
       RECORDED.test(url) &&
       !(request.method === 'GET' && JOURNAL_READ.test(url)) &&
       !isInternalCall(request)
     ) {
-      request.journalCapture = {
+      const capture: JournalCapture = {
         time: deps.clock.now(),
         body: undefined,
         refusedBody: null,
         response: null,
         responseBytes: undefined,
+        recorded: false,
       }
+      request.journalCapture = capture
+      // A connection reset or left without an answer (a sandbox fault's Drop, a client gone)
+      // reaches no onResponse: the entry is queued when the connection closes instead.
+      reply.raw.once('close', () => {
+        if (!capture.recorded) {
+          setImmediate(() => {
+            if (!capture.recorded) {
+              capture.recorded = true
+              journal.record(captured(request, reply, capture, reply.raw.writableFinished))
+            }
+          })
+        }
+      })
     }
     done()
   })
@@ -145,8 +165,9 @@ export async function registerRequestJournal(
   })
   app.addHook('onResponse', (request, reply, done) => {
     const capture = request.journalCapture
-    if (capture !== null) {
-      journal.record(captured(request, reply, capture))
+    if (capture !== null && !capture.recorded) {
+      capture.recorded = true
+      journal.record(captured(request, reply, capture, true))
     }
     done()
   })

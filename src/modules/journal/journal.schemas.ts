@@ -8,7 +8,9 @@ export const RequestListQuery = Type.Object({
   path: Type.Optional(
     Type.String({ minLength: 1, maxLength: 500, description: 'Path prefix, any case' }),
   ),
-  status: Type.Optional(Type.Integer({ minimum: 100, maximum: 599 })),
+  status: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: 599, description: '0: no answer (a dropped connection)' }),
+  ),
   statusClass: Type.Optional(
     Type.String({ pattern: '^[1-5]([xX]{2})?$', description: '4 or 4xx: statuses 400–499' }),
   ),

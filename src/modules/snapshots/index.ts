@@ -4,6 +4,7 @@ export {
   createRequestGate,
   registerRequestGate,
   registerRequestGateExit,
+  leaveRequestGate,
   type RequestGate,
 } from './request-gate.ts'
 export { resetSandbox, type ResetContext, type ResetReport } from './reset-sandbox.ts'
