@@ -145,13 +145,9 @@ export async function registerRequestJournal(
       // A connection reset or left without an answer (a sandbox fault's Drop, a client gone)
       // reaches no onResponse: the entry is queued when the connection closes instead.
       reply.raw.once('close', () => {
-        if (!capture.recorded) {
-          setImmediate(() => {
-            if (!capture.recorded) {
-              capture.recorded = true
-              journal.record(captured(request, reply, capture, reply.raw.writableFinished))
-            }
-          })
+        if (!capture.recorded && !reply.raw.writableFinished) {
+          capture.recorded = true
+          journal.record(captured(request, reply, capture, false))
         }
       })
     }
