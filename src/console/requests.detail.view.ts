@@ -1,27 +1,14 @@
 import { html, type Html } from './html.ts'
 import { curlCommand } from './requests.curl.ts'
-import { durationText, journalTime, statusBadge, type RequestRow } from './requests.list.view.ts'
+import { durationText, journalTime, statusBadge, type JournalEntry } from './requests.list.view.ts'
 
 // One journal entry (`/console/requests/:id`): its metadata, headers, the request and response
 // bodies (JSON indented when it parses), what the wire binding ignored or coerced, the fault
 // applied, and the request as a curl command to copy. Pure: data in, Html out.
 
 /** A GET /admin/requests/{id} answer. */
-export interface RequestEntry extends RequestRow {
-  RequestId: string
-  UserID: number | null
-  TokenExpiresAt: string | null
-  RequestHeaders: Record<string, string> | null
-  RequestBody: string | null
-  RequestBodyBytes: number | null
-  RequestBodyTruncated: boolean
-  ResponseBody: string | null
-  ResponseBodyBytes: number | null
-  ResponseBodyTruncated: boolean
-  IgnoredProperties: string | null
-  CoercedProperties: string | null
-  IgnoredParameters: string | null
-}
+/** One GET /admin/requests/{id} answer. */
+export type RequestEntry = JournalEntry
 
 /** A body as shown: JSON indented by two spaces when it parses, else the text as stored. */
 export function prettyBody(text: string): string {

@@ -1,3 +1,5 @@
+import type { Static } from 'typebox'
+import type { RequestEntry } from '../modules/journal/index.ts'
 import type { ApiError } from './console-api.ts'
 import { errorSummary, field } from './forms.ts'
 import { html, type Html } from './html.ts'
@@ -14,19 +16,14 @@ import { pager } from './stock.view.ts'
 // table of one page of GET /admin/requests, the pager, and on page 1 the poll that puts newer
 // entries on top (the rows fragment). Pure: data in, Html out.
 
+/** A GET /admin/requests item, as the API's schema says. */
+export type JournalEntry = Static<typeof RequestEntry>
+
 /** The keys of a GET /admin/requests item the list shows. */
-export interface RequestRow {
-  Id: number
-  Time: string
-  User: string | null
-  Ip: string
-  Method: string
-  Path: string
-  Query: string | null
-  Status: number
-  DurationMs: number
-  Fault: string | null
-}
+export type RequestRow = Pick<
+  JournalEntry,
+  'Id' | 'Time' | 'User' | 'Ip' | 'Method' | 'Path' | 'Query' | 'Status' | 'DurationMs' | 'Fault'
+>
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const
 const claimed = Object.values(REQUEST_FILTER_ERROR_KEYS).flat()
