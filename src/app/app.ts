@@ -13,7 +13,7 @@ import type { AppDeps } from './deps.ts'
 import { frameworkErrorHandler, registerErrorHandling } from '../wire/error-handler.ts'
 import { registerIdempotency } from './idempotency-hook.ts'
 import {
-  keepRefusedBody,
+  keepBodyText,
   registerJournalResponses,
   registerRequestJournal,
 } from '../modules/journal/index.ts'
@@ -45,13 +45,11 @@ export interface BuildOptions {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/
 
 /** Builds the whole server without listening. Tests and the CLI reuse it. */
-/** The parser, with the text of every body it refuses kept for the request journal. */
-function keepingRefusedBodies(parse: FastifyBodyParser<string>): FastifyBodyParser<string> {
+/** The parser, with the text of every body kept for the request journal (refused ones too). */
+function keepingBodyTexts(parse: FastifyBodyParser<string>): FastifyBodyParser<string> {
   return function (this: FastifyInstance, request, text, done) {
     parse.call(this, request, text, (error, value) => {
-      if (error !== null) {
-        keepRefusedBody(request, text)
-      }
+      keepBodyText(request, text, error !== null)
       done(error, value)
     })
   }
@@ -96,7 +94,7 @@ export async function buildApp(
   app.addContentTypeParser(
     ['application/json', 'text/json'],
     { parseAs: 'string' },
-    keepingRefusedBodies(jsonBodyParser(app.getDefaultJsonParser('error', 'error'))),
+    keepingBodyTexts(jsonBodyParser(app.getDefaultJsonParser('error', 'error'))),
   )
 
   await app.register(swagger, {

@@ -27,10 +27,12 @@ export interface CapturedRequest {
   status: number
   durationMs: number
   headers: Record<string, string> | null
-  /** The parsed body as sent (before the wire binding renamed anything), or undefined. */
+  /** A parsed body that came without its text (a form), as sent: before the wire binding renamed anything. */
   body: unknown
-  /** The text of a body the parser refused (malformed JSON), or null. */
-  refusedBody: string | null
+  /** A JSON body's text as sent, refused by the parser or not; null without one. */
+  bodyText: string | null
+  /** Whether the parser refused `bodyText` (malformed JSON, nested too deep). */
+  bodyRefused: boolean
   /** The response text (possibly pre-cut, see `responseBytes`), or a marker such as `(stream)`. */
   response: string | null
   /** Set when `response` was cut already: the size of the whole response. */
@@ -57,7 +59,7 @@ function tokenExpiry(claims: string | null): string | null {
   }
 }
 
-function bodyText(body: unknown, secrets: string[]): string | null {
+function parsedBodyText(body: unknown, secrets: string[]): string | null {
   if (body === undefined || body === null) {
     return null
   }
@@ -75,11 +77,38 @@ function bodyText(body: unknown, secrets: string[]): string | null {
 }
 
 /**
+ * A JSON body the parser took, kept as sent unless it may name a secret. A backslash counts as
+ * maybe: `"pass\u0077ord"` is a password property once parsed. Then the parsed copy is redacted and
+ * stored re-serialized; the parser took the text, so JSON.parse does too.
+ */
+function acceptedBodyText(text: string, secrets: string[]): string {
+  if (!mayHoldSecret(text) && !text.includes('\\')) {
+    return text
+  }
+  try {
+    return JSON.stringify(
+      redactValue(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), secrets),
+    )
+  } catch {
+    return REFUSED_WITH_SECRET
+  }
+}
+
+/**
  * A refused body can't be parsed to find its secret properties: kept as sent unless it names one
  * (then a marker, with the body's size), since a cut or broken text may hide a password from any pattern.
  */
 function refusedBodyText(text: string): string {
-  return mayHoldSecret(text) ? REFUSED_WITH_SECRET : text
+  return mayHoldSecret(text) || text.includes('\\') ? REFUSED_WITH_SECRET : text
+}
+
+function requestBodyText(entry: CapturedRequest, secrets: string[]): string | null {
+  if (entry.bodyText === null) {
+    return parsedBodyText(entry.body, secrets)
+  }
+  return entry.bodyRefused
+    ? refusedBodyText(entry.bodyText)
+    : acceptedBodyText(entry.bodyText, secrets)
 }
 
 /** The stored row of a captured request: secrets redacted, bodies cut at the configured size. */
@@ -88,13 +117,12 @@ export function toJournalRow(
   config: Pick<JournalOptions, 'bodyLimitBytes'>,
 ): NewRequestJournalRow {
   const secrets: string[] = []
-  const request =
-    entry.refusedBody === null ? bodyText(entry.body, secrets) : refusedBodyText(entry.refusedBody)
+  const request = requestBodyText(entry, secrets)
   const requestCut =
     request === null
       ? null
       : request === REFUSED_WITH_SECRET
-        ? { text: request, bytes: Buffer.byteLength(entry.refusedBody!, 'utf8'), truncated: true }
+        ? { text: request, bytes: Buffer.byteLength(entry.bodyText!, 'utf8'), truncated: true }
         : cutText(request, config.bodyLimitBytes)
   const response = entry.response === null ? null : redactResponseText(entry.response, secrets)
   const responseCut =

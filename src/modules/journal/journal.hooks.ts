@@ -25,8 +25,9 @@ declare module 'fastify' {
 interface JournalCapture {
   time: Date
   body: unknown
-  /** The text of a body the parser refused. */
-  refusedBody: string | null
+  /** A JSON body's text as the parser got it (copied to the writer thread, unlike the parsed body's graph). */
+  bodyText: string | null
+  bodyRefused: boolean
   response: string | null
   responseBytes: number | undefined
   /** Set once the entry is queued: by onResponse, or when the connection closed without one. */
@@ -87,7 +88,8 @@ function captured(
     durationMs: reply.elapsedTime,
     headers: keptHeaders(request),
     body: capture.body,
-    refusedBody: capture.refusedBody,
+    bodyText: capture.bodyText,
+    bodyRefused: capture.bodyRefused,
     response: capture.response,
     responseBytes: capture.responseBytes,
     ignoredProperties: headerText(reply, 'x-crossdock-ignored-properties'),
@@ -136,7 +138,8 @@ export async function registerRequestJournal(
       const capture: JournalCapture = {
         time: deps.clock.now(),
         body: undefined,
-        refusedBody: null,
+        bodyText: null,
+        bodyRefused: false,
         response: null,
         responseBytes: undefined,
         recorded: false,
@@ -153,9 +156,11 @@ export async function registerRequestJournal(
     }
     done()
   })
+  // A body without its text (a form): the parsed value, before the wire binding renames it.
   app.addHook('preValidation', (request, _reply, done) => {
-    if (request.journalCapture !== null) {
-      request.journalCapture.body = request.body
+    const capture = request.journalCapture
+    if (capture !== null && capture.bodyText === null) {
+      capture.body = request.body
     }
     done()
   })
@@ -171,12 +176,15 @@ export async function registerRequestJournal(
 }
 
 /**
- * Keeps the text of a body the parser refused (malformed JSON, nested too deep): the request's own
- * record is the one place a client can see what it sent. Wrap the body parser with it.
+ * Keeps a JSON body's text as sent, `refused` or not: a refused body's record is the one place a
+ * client can see what it sent, and a text is cheaper to hand to the writer thread than the parsed
+ * graph. Wrap the body parser with it.
  */
-export function keepRefusedBody(request: FastifyRequest, text: string): void {
-  if (request.journalCapture !== null && request.journalCapture !== undefined) {
-    request.journalCapture.refusedBody = text
+export function keepBodyText(request: FastifyRequest, text: string, refused: boolean): void {
+  const capture = request.journalCapture
+  if (capture !== null && capture !== undefined) {
+    capture.bodyText = text
+    capture.bodyRefused = refused
   }
 }
 

@@ -135,6 +135,24 @@ for (const dialect of testDialects()) {
       assert.equal(login.RequestBodyTruncated, true)
     })
 
+    it('should keep a JSON body byte for byte as sent, and redact a secret key written with escapes', async () => {
+      const sent = '{\n  "CompanyID" : 1,\n  "Products": [ ],\n  "Amount": 1.50\n}'
+      const res = await t.post('/rest/api/PurchaseOrders', sent)
+      const escaped = '{"Username":"admin","Pass\\u0077ord":"hunter22-escaped"}'
+      const login = await t.post('/rest/api/token', escaped, null)
+      const { Items } = await list('?pageSize=200')
+      const entry = Items.find((i) => i.RequestId === res.headers['x-request-id'])
+      assert.equal(
+        entry?.RequestBody,
+        sent,
+        'spacing, key order and number texts as the client wrote them',
+      )
+      const stored = Items.find((i) => i.RequestId === login.headers['x-request-id'])
+      assert.ok(stored !== undefined)
+      assert.doesNotMatch(stored.RequestBody ?? '', /hunter22/)
+      assert.match(stored.RequestBody ?? '', /"Password":"\*\*\*"/)
+    })
+
     it('should filter by method, path prefix, status, class, user, time and request id, newest first, paged', async () => {
       const poId = (await t.post('/rest/api/PurchaseOrders', unitBody())).json<{ Id: number }>().Id
       await t.request('DELETE', '/admin/requests', undefined, t.adminToken)
