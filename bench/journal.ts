@@ -1,7 +1,7 @@
 // `node bench/journal.ts` — GET and POST /PurchaseOrders with the request journal on and off, on
 // SQLite (and PostgreSQL when DATABASE_URL points at one). The journal must cost under 10 %.
 // Options: --duration S (per window, default 2), --pairs N (off/on window pairs, default 15),
-// --no-pin.
+// --only sqlite|postgres, --no-pin.
 //
 // Two servers run side by side, one with the journal off and one with it on, each on a database of
 // its own, and short windows alternate between them (off-on, then on-off): each pair's ratio is
@@ -27,8 +27,10 @@ const { values: opts } = parseArgs({
     duration: { type: 'string' },
     pairs: { type: 'string' },
     'no-pin': { type: 'boolean' },
+    only: { type: 'string' },
   },
 })
+const ONLY = opts.only
 const DURATION = Number(opts.duration ?? 2)
 const PAIRS = Number(opts.pairs ?? 15)
 const WARMUP_S = 4
@@ -200,14 +202,16 @@ async function target(
   }
 }
 
-await target('SQLite (synchronous=FULL)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'crossdock-journal-bench-'))
-  return {
-    url: `sqlite:${join(dir, 'bench.db')}`,
-    drop: async () => rmSync(dir, { recursive: true, force: true }),
-  }
-})
+if (ONLY === undefined || ONLY === 'sqlite') {
+  await target('SQLite (synchronous=FULL)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crossdock-journal-bench-'))
+    return {
+      url: `sqlite:${join(dir, 'bench.db')}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    }
+  })
+}
 const pgUrl = process.env.DATABASE_URL
-if (pgUrl?.startsWith('postgres') === true) {
+if (pgUrl?.startsWith('postgres') === true && (ONLY === undefined || ONLY === 'postgres')) {
   await target('PostgreSQL', (journal) => scratchPostgresSchema(pgUrl, `bench_journal_${journal}`))
 }

@@ -1,4 +1,5 @@
-// Measures GET /PurchaseOrders on 100,000 POs (not part of `npm test`: it takes a while).
+// Measures GET /PurchaseOrders on 100,000 POs, and GET /PurchaseOrders/{id} of one of them (its
+// items' stock figures), not part of `npm test`: it takes a while.
 // Run: TEST_DIALECTS=sqlite,postgres node bench/po-list.ts [count]
 import { createTestApp } from '../test/helpers/build-app.ts'
 import { testDialects } from '../test/helpers/dialects.ts'
@@ -38,5 +39,19 @@ for (const dialect of testDialects()) {
       `[${dialect}] GET /PurchaseOrders${query}: median ${times[3]!.toFixed(1)} ms, max ${times[6]!.toFixed(1)} ms (TotalResults ${total})`,
     )
   }
+  const one = `/rest/api/PurchaseOrders/${Math.ceil(COUNT / 2)}`
+  const times: number[] = []
+  for (let run = 0; run < 7; run += 1) {
+    const at = performance.now()
+    const res = await t.get(one)
+    times.push(performance.now() - at)
+    if (res.statusCode !== 200) {
+      throw new Error(res.body)
+    }
+  }
+  times.sort((a, b) => a - b)
+  console.log(
+    `[${dialect}] GET ${one.slice('/rest/api'.length)}: median ${times[3]!.toFixed(1)} ms, max ${times[6]!.toFixed(1)} ms`,
+  )
   await t.close()
 }

@@ -39,6 +39,7 @@ import {
 } from '../modules/orders/index.ts'
 import {
   inventoryFigures,
+  onHandFigures,
   physicalQtySkus,
   registerInventoryLedgerRoutes,
   registerInventoryReadRoutes,
@@ -64,7 +65,7 @@ export function registerApiRoutes(api: FastifyInstance, deps: AppDeps): void {
   registerCompanyRoutes(api, deps)
   registerPurchaseOrderRoutes(api, {
     ...deps,
-    inventoryFigures,
+    inventoryFigures: onHandFigures,
     containerUnits: containerUnitsByPoItem,
   })
   registerVendorRoutes(api, {

@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify'
 import { createTestApp, type TestApp } from '../helpers/build-app.ts'
 import { testDialects } from '../helpers/dialects.ts'
 import { seedInventoryScenario } from '../helpers/inventory-fixtures.ts'
+import { inventoryFigures, onHandFigures } from '../../src/modules/inventory/index.ts'
 
 // The catalog list and the PO items show the inventory module's figures (injected through the app
 // root), and GET /Catalog's physicalQtyFrom/To bound the real physical quantities.
@@ -56,6 +57,26 @@ for (const dialect of testDialects()) {
       assert.equal(item!.ProductID, 'INV-A')
       assert.equal(item!.QtyOnHand, 22)
       assert.equal(item!.InventoryAvailableQty, 10)
+    })
+
+    it('should give the PO items their figures without the on-order sum (a sum over every open PO line)', async () => {
+      const full = await inventoryFigures(t.db, ['INV-A', 'INV-KIT'])
+      const onHand = await onHandFigures(t.db, ['INV-A', 'INV-KIT'])
+      assert.equal(full.get('INV-A')?.onOrder, 4, 'the scenario has units on order')
+      assert.equal(onHand.get('INV-A')?.onOrder, 0, 'not summed')
+      for (const sku of ['INV-A', 'INV-KIT']) {
+        assert.equal(onHand.get(sku)?.physical, full.get(sku)?.physical)
+        assert.equal(onHand.get(sku)?.available, full.get(sku)?.available)
+        const shown = new Map(onHand.get(sku)!.warehouses.map((w) => [w.warehouseId, w]))
+        for (const w of full.get(sku)!.warehouses) {
+          const same = shown.get(w.warehouseId)
+          // A warehouse with only units on order has no cell of its own without the sum.
+          assert.deepEqual(
+            [same?.physical ?? 0, same?.reserved ?? 0, same?.available ?? 0],
+            [w.physical, w.reserved, w.available],
+          )
+        }
+      }
     })
   })
 }

@@ -16,6 +16,7 @@ export {
 } from './inventory-reads.routes.ts'
 export {
   inventoryFigures,
+  onHandFigures,
   physicalQtySkus,
   stockFigures,
   type StockFigures,

@@ -83,13 +83,14 @@ async function plainFigures(
   db: Database,
   skus: string[],
   warehouses: Map<number, Warehouse>,
+  withOnOrder: boolean,
 ): Promise<Map<string, StockFigures>> {
   // A line without a warehouse is at the default one (no warehouse at all: ID 0, which none has).
   const defaultId = defaultWarehouseOf(warehouses.values()) ?? 0
   const [balances, reserved, onOrder, costs] = await Promise.all([
     findBalanceRows(db, skus),
     findReservations(db, skus),
-    onOrderUnitsBySku(db, skus),
+    withOnOrder ? onOrderUnitsBySku(db, skus) : [],
     findAverageCosts(db, skus),
   ])
   const cells = new Map<string, Map<number, WarehouseFigures>>()
@@ -172,6 +173,14 @@ function kitFigures(kit: Product, components: Map<string, StockFigures>): StockF
   return f
 }
 
+export interface FigureOptions {
+  /**
+   * false: on-order left at 0. It is a sum over every open PO line of the SKU (a GET PO of popular
+   * SKUs took 27 ms with 3,000 open POs, 1.8 ms with one); physical and available never need it.
+   */
+  onOrder?: boolean
+}
+
 /**
  * The stock figures of these products (kits from their components), keyed by stored SKU.
  * @example const figures = await stockFigures(db, [product])
@@ -179,6 +188,7 @@ function kitFigures(kit: Product, components: Map<string, StockFigures>): StockF
 export async function stockFigures(
   db: Database,
   products: Product[],
+  options: FigureOptions = {},
 ): Promise<Map<string, StockFigures>> {
   const plainSkus = new Set<string>()
   for (const p of products) {
@@ -191,7 +201,7 @@ export async function stockFigures(
     }
   }
   const warehouses = await allWarehouses(db)
-  const plain = await plainFigures(db, [...plainSkus], warehouses)
+  const plain = await plainFigures(db, [...plainSkus], warehouses, options.onOrder !== false)
   return new Map(products.map((p) => [p.sku, p.isKit ? kitFigures(p, plain) : plain.get(p.sku)!]))
 }
 
@@ -203,9 +213,22 @@ export async function stockFigures(
 export async function inventoryFigures(
   db: Database,
   skus: string[],
+  options: FigureOptions = {},
 ): Promise<Map<string, StockFigures>> {
   const products = await findProductsBySkus(db, skus)
-  return stockFigures(db, [...new Map([...products.values()].map((p) => [p.sku, p])).values()])
+  return stockFigures(
+    db,
+    [...new Map([...products.values()].map((p) => [p.sku, p])).values()],
+    options,
+  )
+}
+
+/**
+ * What PO items show (QtyOnHand, InventoryAvailableQty): the figures without the on-order sum.
+ * @example const figures = await onHandFigures(db, ['WIDGET-RED'])
+ */
+export function onHandFigures(db: Database, skus: string[]): Promise<Map<string, StockFigures>> {
+  return inventoryFigures(db, skus, { onOrder: false })
 }
 
 /**
