@@ -179,8 +179,8 @@ async function target(
     sides.push(off)
     const on = await startSide(dbOn.url, 'on')
     sides.push(on)
-    // GET first, on a database of one PO: a GET PO sums the on-order units of its SKUs over every
-    // open PO, so after the POST windows it would measure the databases' growth instead.
+    // GET first, on a database of one PO, as the earlier sessions' figures were taken (the POST
+    // windows add thousands of POs).
     const results = { get: await pairs(off, on, 'get'), post: await pairs(off, on, 'post') }
     console.log(
       `\n== ${label}: ${PAIRS} pairs of ${DURATION} s windows, 50 connections, ${PIN ? 'serving threads on CPU 0, writer thread and autocannon on CPU 1' : 'unpinned'}`,

@@ -44,7 +44,6 @@ export interface BuildOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/
 
-/** Builds the whole server without listening. Tests and the CLI reuse it. */
 /** The parser, with the text of every body kept for the request journal (refused ones too). */
 function keepingBodyTexts(parse: FastifyBodyParser<string>): FastifyBodyParser<string> {
   return function (this: FastifyInstance, request, text, done) {
@@ -55,6 +54,7 @@ function keepingBodyTexts(parse: FastifyBodyParser<string>): FastifyBodyParser<s
   }
 }
 
+/** Builds the whole server without listening. Tests and the CLI reuse it. */
 export async function buildApp(
   deps: AppDeps,
   options: BuildOptions = {},

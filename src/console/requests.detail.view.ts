@@ -6,10 +6,6 @@ import { durationText, journalTime, statusBadge, type JournalEntry } from './req
 // bodies (JSON indented when it parses), what the wire binding ignored or coerced, the fault
 // applied, and the request as a curl command to copy. Pure: data in, Html out.
 
-/** A GET /admin/requests/{id} answer. */
-/** One GET /admin/requests/{id} answer. */
-export type RequestEntry = JournalEntry
-
 /** A body as shown: JSON indented by two spaces when it parses, else the text as stored. */
 export function prettyBody(text: string): string {
   try {
@@ -27,7 +23,7 @@ function prop(label: string, value: Html | string | number | null, id?: string):
     <dd ${id === undefined ? '' : html`id="${id}"`}>${value}</dd>`
 }
 
-function summary(e: RequestEntry): Html {
+function summary(e: JournalEntry): Html {
   const user = e.User === null ? null : e.UserID === null ? e.User : `${e.User} (ID ${e.UserID})`
   return html`<dl class="props" id="request-summary">
     ${prop('Time (UTC)', journalTime(e.Time))} ${prop('Method', e.Method)} ${prop('Path', e.Path)}
@@ -80,7 +76,7 @@ function bodyBlock(
     <pre id="${id}"><code>${prettyBody(text)}</code></pre>`
 }
 
-function curlBlock(baseUrl: string, e: RequestEntry): Html {
+function curlBlock(baseUrl: string, e: JournalEntry): Html {
   return html`<section class="card" aria-labelledby="request-curl-heading">
     <h2 id="request-curl-heading">Copy as curl</h2>
     <p class="muted">
@@ -100,7 +96,7 @@ function curlBlock(baseUrl: string, e: RequestEntry): Html {
 }
 
 /** The entry's page content; `baseUrl` is the server as the console was reached (`http://host`). */
-export function requestDetail(e: RequestEntry, baseUrl: string): Html {
+export function requestDetail(e: JournalEntry, baseUrl: string): Html {
   return html`<p><a href="/console/requests">← Requests</a></p>
     <h1>Request ${e.Id}: ${e.Method} ${e.Path}</h1>
     <section class="card" aria-labelledby="request-meta-heading">

@@ -2,12 +2,13 @@ import { errorOf, succeeded, type ApiError } from './console-api.ts'
 import type { ConsoleContext, ConsoleSectionRegistrar } from './console-routes.ts'
 import { html } from './html.ts'
 import { page } from './layout.ts'
-import { requestDetail, type RequestEntry } from './requests.detail.view.ts'
+import { requestDetail } from './requests.detail.view.ts'
 import {
   journalOffNotice,
   newerRows,
   requestFilterForm,
   requestsTable,
+  type JournalEntry,
   type RequestRow,
 } from './requests.list.view.ts'
 import {
@@ -86,7 +87,7 @@ export const registerRequests: ConsoleSectionRegistrar = (routes) => {
   routes.page('/requests/:id', async (ctx) => {
     const id = ctx.params.id ?? ''
     const answer = ID.test(id)
-      ? await ctx.api.get<RequestEntry>(`/admin/requests/${id}`)
+      ? await ctx.api.get<JournalEntry>(`/admin/requests/${id}`)
       : { status: 404, body: null, headers: {} }
     if (!succeeded(answer) || answer.body === null) {
       ctx.reply.code(404)

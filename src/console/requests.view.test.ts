@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { prettyBody, requestDetail, type RequestEntry } from './requests.detail.view.ts'
+import { prettyBody, requestDetail } from './requests.detail.view.ts'
 import {
   journalTime,
   newerRows,
   requestsTable,
+  type JournalEntry,
   type RequestRow,
   type RequestsListData,
 } from './requests.list.view.ts'
@@ -33,7 +34,7 @@ const row = (over: Partial<RequestRow> = {}): RequestRow => ({
   ...over,
 })
 
-const entry = (over: Partial<RequestEntry> = {}): RequestEntry => ({
+const entry = (over: Partial<JournalEntry> = {}): JournalEntry => ({
   ...row(),
   RequestId: 'req-1',
   UserID: 1,

@@ -1,3 +1,4 @@
+import { withoutByteOrderMark } from '../shared/byte-order-mark.ts'
 import { errorCodes, type FastifyBodyParser, type FastifyInstance } from 'fastify'
 import { ValidationError } from '../shared/errors.ts'
 
@@ -119,7 +120,7 @@ export function jsonBodyParser(
     let value: unknown
     try {
       // A byte-order mark is skipped, as the default parser does.
-      value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, recordNumberTexts)
+      value = JSON.parse(withoutByteOrderMark(text), recordNumberTexts)
     } catch {
       done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY())
       return

@@ -1,3 +1,4 @@
+import { withoutByteOrderMark } from '../../shared/byte-order-mark.ts'
 import type { JournalOptions } from './journal.types.ts'
 import type { NewRequestJournalRow } from './journal.table.ts'
 import {
@@ -86,9 +87,7 @@ function acceptedBodyText(text: string, secrets: string[]): string {
     return text
   }
   try {
-    return JSON.stringify(
-      redactValue(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), secrets),
-    )
+    return JSON.stringify(redactValue(JSON.parse(withoutByteOrderMark(text)), secrets))
   } catch {
     return REFUSED_WITH_SECRET
   }
